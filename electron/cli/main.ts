@@ -1,0 +1,296 @@
+/**
+ * The `notebook` CLI: a thin adapter over the notebook service. Each command maps
+ * its options onto one or more contract calls made through `dispatch` (the same
+ * validation as IPC and HTTP), prints a human summary or, with --json, one JSON
+ * document, and reports failures as one line on stderr with a non-zero exit.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { dispatch } from '../../shared/api/dispatch.ts';
+import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api/contract.ts';
+import { NotebookError } from '../../shared/api/result.ts';
+import { CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
+import { NotebookService } from '../service/service.ts';
+import { defaultNotebookDir } from '../storage/paths.ts';
+import { NotebookStore } from '../storage/store.ts';
+import type { OpenOptions } from '../storage/store.ts';
+import { readSourceFile } from '../import/importer.ts';
+import { claimLines, quoteLine, sourceDetail, sourceLine, tagLine } from './format.ts';
+
+/** Output sink, swappable in tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+const processIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+class Session {
+  constructor(readonly service: NotebookService) {}
+  /** Calls one contract method; an expected failure becomes a NotebookError for the CLI to print. */
+  async call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+    const r = await dispatch(this.service, method, args);
+    if (!r.ok) throw new NotebookError(r.error.code, r.error.message);
+    return r.value;
+  }
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new NotebookError('invalid_argument', `"${v}" is not a positive whole number`);
+  return n;
+};
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command('notebook');
+  program
+    .description('An offline research notebook: import sources, quote them, tag and link claims.')
+    .option('--notebook <dir>', 'the notebook folder (default: $NOTEBOOK_DIR, else the desktop app\'s notebook)')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
+    .exitOverride();
+
+  const dir = () => resolve(program.opts<{ notebook?: string }>().notebook ?? process.env['NOTEBOOK_DIR'] ?? defaultNotebookDir());
+
+  /** Opens the notebook, runs `fn`, closes it. Listing commands do not need the writer lock. */
+  const withSession = async <T>(write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> => {
+    const store = await NotebookStore.open(dir(), { write });
+    try {
+      return await fn(new Session(new NotebookService(store)));
+    } finally {
+      await store.close();
+    }
+  };
+  const emit = (json: boolean, value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
+  const jsonOpt = () => new Option('--json', 'print one JSON document');
+
+  program
+    .command('import')
+    .description('import .txt, .md or .html files (the same text twice is recognised and not duplicated)')
+    .argument('<files...>', 'files to import')
+    .addOption(jsonOpt())
+    .action(async (files: string[], o: { json?: boolean }) => {
+      // Read and check every file before touching the notebook: one bad file leaves it exactly as it was.
+      const loaded: { file: string; data: Buffer }[] = [];
+      for (const file of files) {
+        const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+          throw new NotebookError(e.code === 'ENOENT' ? 'not_found' : 'io', `${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.message}`);
+        });
+        readSourceFile(file, data);
+        loaded.push({ file, data });
+      }
+      const results = await withSession('required', async (s) => {
+        const out = [];
+        for (const { file, data } of loaded) out.push({ file, ...(await s.call('importFile', { fileName: file, dataBase64: data.toString('base64') })) });
+        return out;
+      });
+      emit(!!o.json, { results }, () =>
+        results.map((r) => `${r.duplicate ? 'already in notebook' : 'imported'}  ${r.source.id}  ${r.source.title}  (${r.source.length} characters, ${r.source.encoding})`).join('\n'),
+      );
+    });
+
+  program
+    .command('sources')
+    .description('list sources with their quote and claim counts')
+    .addOption(jsonOpt())
+    .action(async (o: { json?: boolean }) => {
+      const sources = await withSession('prefer', (s) => s.call('listSources', {}));
+      emit(!!o.json, { sources }, () => (sources.length ? sources.map(sourceLine).join('\n') : 'No sources yet. Add one with `notebook import FILE`.'));
+    });
+
+  program
+    .command('show')
+    .description('show a source: its metadata and text')
+    .argument('<source>', 'source id')
+    .addOption(jsonOpt())
+    .action(async (id: string, o: { json?: boolean }) => {
+      const source = await withSession('prefer', (s) => s.call('getSource', { id }));
+      emit(!!o.json, { source }, () => sourceDetail(source));
+    });
+
+  program
+    .command('edit')
+    .description("edit a source's metadata")
+    .argument('<source>', 'source id')
+    .option('--title <text>')
+    .option('--author <name>', 'an author (repeat for several; replaces the list)', collect)
+    .option('--publisher <name>')
+    .option('--published <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
+    .option('--url <url>')
+    .option('--accessed <date>', 'YYYY-MM-DD')
+    .addOption(jsonOpt())
+    .action(async (id: string, o: { title?: string; author?: string[]; publisher?: string; published?: string; url?: string; accessed?: string; json?: boolean }) => {
+      const patch = { title: o.title, authors: o.author, publisher: o.publisher, published: o.published, url: o.url, accessed: o.accessed };
+      if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --title, --author, --publisher, --published, --url or --accessed');
+      const source = await withSession('required', (s) => s.call('updateSource', { id, patch }));
+      emit(!!o.json, { source }, () => `updated ${source.id}  ${source.title}`);
+    });
+
+  program
+    .command('quote')
+    .description('highlight a passage of a source by its exact words')
+    .argument('<source>', 'source id')
+    .requiredOption('--exact <text>', 'the exact words to quote (line breaks and spacing may differ)')
+    .option('--occurrence <n>', 'which occurrence, when the words occur more than once (1 = first)', positiveInt)
+    .option('--tag <tag>', 'a tag such as energy/hash-rate (repeatable)', collect)
+    .option('--note <text>', 'a note (Markdown)')
+    .addOption(new Option('--color <color>', 'highlight color').choices(HIGHLIGHT_COLORS))
+    .addOption(jsonOpt())
+    .action(async (sourceId: string, o: { exact: string; occurrence?: number; tag?: string[]; note?: string; color?: (typeof HIGHLIGHT_COLORS)[number]; json?: boolean }) => {
+      const quote = await withSession('required', (s) =>
+        s.call('createQuote', { sourceId, exact: o.exact, occurrence: o.occurrence, tags: o.tag, note: o.note, color: o.color }),
+      );
+      emit(!!o.json, { quote }, () => `quoted  ${quoteLine(quote)}`);
+    });
+
+  program
+    .command('quotes')
+    .description('list quotes')
+    .option('--source <source>', 'only quotes of this source')
+    .option('--tag <tag>', 'only quotes with this tag (or a tag nested below it)')
+    .addOption(jsonOpt())
+    .action(async (o: { source?: string; tag?: string; json?: boolean }) => {
+      const quotes = await withSession('prefer', (s) => s.call('listQuotes', { sourceId: o.source, tag: o.tag }));
+      emit(!!o.json, { quotes }, () => (quotes.length ? quotes.map(quoteLine).join('\n') : 'No quotes.'));
+    });
+
+  const tags = program.command('tags').description('list, rename, merge and color tags');
+  tags
+    .command('list', { isDefault: true })
+    .description('the tag hierarchy with colors and counts')
+    .addOption(jsonOpt())
+    .action(async (o: { json?: boolean }) => {
+      const list = await withSession('prefer', (s) => s.call('listTags', {}));
+      emit(!!o.json, { tags: list }, () => (list.length ? list.map(tagLine).join('\n') : 'No tags.'));
+    });
+  tags
+    .command('rename')
+    .description('rename a tag and everything nested below it; every reference follows')
+    .argument('<from>')
+    .argument('<to>')
+    .addOption(jsonOpt())
+    .action(async (from: string, to: string, o: { json?: boolean }) => {
+      const r = await withSession('required', (s) => s.call('renameTag', { from, to }));
+      emit(!!o.json, r, () => `renamed ${r.from} → ${r.to}`);
+    });
+  tags
+    .command('merge')
+    .description('merge a tag into another; every reference moves')
+    .argument('<from>')
+    .argument('<into>')
+    .addOption(jsonOpt())
+    .action(async (from: string, into: string, o: { json?: boolean }) => {
+      const r = await withSession('required', (s) => s.call('mergeTags', { from, into }));
+      emit(!!o.json, r, () => `merged ${r.from} into ${r.to}`);
+    });
+  tags
+    .command('color')
+    .description('set a tag color')
+    .argument('<tag>')
+    .argument('<color>', 'like #3f7cc0')
+    .addOption(jsonOpt())
+    .action(async (name: string, color: string, o: { json?: boolean }) => {
+      const tag = await withSession('required', (s) => s.call('setTagColor', { name, color }));
+      emit(!!o.json, { tag }, () => `${tag.name} is now ${tag.color}`);
+    });
+
+  const claim = program.command('claim').description('add and link claims');
+  claim
+    .command('add')
+    .description('add a claim, optionally with evidence quotes')
+    .argument('<statement>')
+    .option('--evidence <quote[:relation]>', `a quote id, optionally with a relation (${EVIDENCE_RELATIONS.join('|')}; default supports); repeatable`, collect)
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .addOption(new Option('--status <status>').choices(CLAIM_STATUSES))
+    .option('--note <text>')
+    .addOption(jsonOpt())
+    .action(async (statement: string, o: { evidence?: string[]; tag?: string[]; status?: (typeof CLAIM_STATUSES)[number]; note?: string; json?: boolean }) => {
+      const evidence = (o.evidence ?? []).map((e) => {
+        const [quoteId = '', relation = 'supports'] = e.split(':');
+        if (!(EVIDENCE_RELATIONS as readonly string[]).includes(relation)) throw new NotebookError('invalid_argument', `unknown evidence relation "${relation}" (use ${EVIDENCE_RELATIONS.join(', ')})`);
+        return { quoteId, relation: relation as (typeof EVIDENCE_RELATIONS)[number] };
+      });
+      const c = await withSession('required', (s) => s.call('createClaim', { statement, evidence, tags: o.tag, status: o.status, note: o.note }));
+      emit(!!o.json, { claim: c }, () => `added ${c.id}  ${c.statement}`);
+    });
+  claim
+    .command('link')
+    .description('link one claim to another: "A supports B"')
+    .argument('<claim>')
+    .argument('<other>')
+    .addOption(new Option('--relation <relation>').choices(CLAIM_RELATIONS).makeOptionMandatory())
+    .addOption(jsonOpt())
+    .action(async (from: string, to: string, o: { relation: (typeof CLAIM_RELATIONS)[number]; json?: boolean }) => {
+      const c = await withSession('required', (s) => s.call('linkClaims', { from, to, relation: o.relation }));
+      emit(!!o.json, { claim: c }, () => `${from} ${o.relation} ${to}`);
+    });
+  claim
+    .command('evidence')
+    .description('link a quote to a claim as evidence')
+    .argument('<claim>')
+    .argument('<quote>')
+    .addOption(new Option('--relation <relation>').choices(EVIDENCE_RELATIONS).default('supports'))
+    .addOption(jsonOpt())
+    .action(async (claimId: string, quoteId: string, o: { relation: (typeof EVIDENCE_RELATIONS)[number]; json?: boolean }) => {
+      const c = await withSession('required', (s) => s.call('linkEvidence', { claimId, quoteId, relation: o.relation }));
+      emit(!!o.json, { claim: c }, () => `${quoteId} ${o.relation} ${claimId}`);
+    });
+
+  program
+    .command('claims')
+    .description('list claims with their evidence and links')
+    .option('--tag <tag>', 'only claims with this tag (or one nested below it)')
+    .addOption(jsonOpt())
+    .action(async (o: { tag?: string; json?: boolean }) => {
+      const claims = await withSession('prefer', (s) => s.call('listClaims', { tag: o.tag }));
+      emit(!!o.json, { claims }, () => (claims.length ? claims.map(claimLines).join('\n') : 'No claims.'));
+    });
+
+  program
+    .command('delete')
+    .description('delete a source, quote or claim (links to it are removed, never left dangling)')
+    .addArgument(new Command().createArgument('<kind>', 'source | quote | claim').choices(['source', 'quote', 'claim']))
+    .argument('<id>')
+    .addOption(jsonOpt())
+    .action(async (kind: 'source' | 'quote' | 'claim', id: string, o: { json?: boolean }) => {
+      const method = ({ source: 'deleteSource', quote: 'deleteQuote', claim: 'deleteClaim' } as const)[kind];
+      const r = await withSession('required', (s) => s.call(method, { id }));
+      emit(!!o.json, r, () => `deleted ${kind} ${id}`);
+    });
+
+  program
+    .command('restore')
+    .description('after a damaged file was moved aside: put back its last good backup (or --discard it)')
+    .option('--discard', 'go on without the damaged file')
+    .addOption(jsonOpt())
+    .action(async (o: { discard?: boolean; json?: boolean }) => {
+      const r = await NotebookStore.restore(dir(), !!o.discard);
+      emit(!!o.json, r, () =>
+        [...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`), ...r.discarded.map((x) => `went on without ${x}`)].join('\n') || 'Nothing to restore.',
+      );
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      io.err(`notebook: ${e.message.replace(/^error: /, '')}`);
+      return 2;
+    }
+    if (e instanceof NotebookError) {
+      io.err(`notebook: ${e.message}`);
+      return 1;
+    }
+    io.err(`notebook: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    return 70;
+  }
+}

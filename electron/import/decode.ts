@@ -1,0 +1,82 @@
+/**
+ * Turning a file's bytes into text, or a clear one-line refusal.
+ *
+ * Order matters: a BOM is authoritative (UTF-8, UTF-16 LE/BE); known binary
+ * signatures and NUL bytes mean "not text"; strict UTF-8 is tried next; anything
+ * else is read as Windows-1252, the legacy encoding of most old Western text files.
+ * iconv-lite is used for Windows-1252 and UTF-16BE because Node's built-in decoder
+ * (small-ICU builds) maps 0x80–0x9F to C1 controls instead of “ ” – — €.
+ */
+import iconv from 'iconv-lite';
+import { NotebookError } from '../../shared/api/result.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/api/contract.ts';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+}
+
+const SIGNATURES: [string, number[]][] = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document (export its text first)', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive or Office document (save it as .txt or .html first)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an executable', [0x7f, 0x45, 0x4c, 0x46]],
+  ['a Windows executable', [0x4d, 0x5a]],
+];
+
+/** Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+const fail = (name: string, why: string) => new NotebookError('unsupported_file', `${name}: ${why}`);
+
+export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
+  if (bytes.length === 0) throw fail(name, 'the file is empty');
+  if (bytes.length > MAX_IMPORT_BYTES) throw fail(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
+  const decoded = decodeByBom(bytes, name) ?? decodeWithoutBom(bytes, name);
+  checkLooksLikeText(decoded.text, name);
+  return decoded;
+}
+
+function decodeByBom(b: Uint8Array, name: string): Decoded | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: strictUtf8(b.subarray(3), name), encoding: 'utf-8-bom' };
+  const le = b[0] === 0xff && b[1] === 0xfe;
+  const be = b[0] === 0xfe && b[1] === 0xff;
+  if (!le && !be) return null;
+  const body = b.subarray(2);
+  if (body.length % 2 !== 0) throw fail(name, 'invalid UTF-16 text (odd number of bytes)');
+  const text = le ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(body) : iconv.decode(Buffer.from(body), 'utf-16be');
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) throw fail(name, 'invalid UTF-16 text (broken surrogate pair)');
+  return { text, encoding: le ? 'utf-16le' : 'utf-16be' };
+}
+
+function decodeWithoutBom(b: Uint8Array, name: string): Decoded {
+  for (const [what, sig] of SIGNATURES) if (sig.every((x, i) => b[i] === x)) throw fail(name, `this is ${what}, not text`);
+  if (b.includes(0)) throw fail(name, 'this looks like a binary file, not text (it contains NUL bytes)');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: fall through to the legacy single-byte encoding.
+  }
+  for (const x of b) if (CP1252_UNDEFINED.has(x)) throw fail(name, `invalid text encoding (byte 0x${x.toString(16)} is neither UTF-8 nor Windows-1252)`);
+  return { text: iconv.decode(Buffer.from(b), 'windows-1252'), encoding: 'windows-1252' };
+}
+
+function strictUtf8(b: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+  } catch {
+    throw fail(name, 'invalid UTF-8 text (the file says UTF-8 but contains bytes that are not)');
+  }
+}
+
+function checkLooksLikeText(text: string, name: string): void {
+  // Tabs, line breaks and form feeds are normal in text; other C0/C1 controls are not.
+  // A handful can come from a sloppy export; more than 1 in 200 characters means binary.
+  // eslint-disable-next-line no-control-regex
+  const controls = text.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\u0080-\u009F]/g)?.length ?? 0;
+  if (text.includes('\u0000') || controls > Math.max(2, text.length / 200)) throw fail(name, 'this looks like a binary file, not text');
+  if (!text.trim()) throw fail(name, 'the file contains no text');
+}

@@ -1,0 +1,76 @@
+/**
+ * From a file (name + bytes) to a normalized text with its metadata. Decoding,
+ * format readers and normalization happen here, once; everything after import sees
+ * only the canonical text (see shared/text/normalize.ts).
+ */
+import { NotebookError } from '../../shared/api/result.ts';
+import { normalizeText } from '../../shared/text/normalize.ts';
+import { decodeBytes } from './decode.ts';
+import { readHtml, isoDate } from './html.ts';
+import { readMarkdown } from './markdown.ts';
+
+export interface ImportedText {
+  text: string;
+  format: 'txt' | 'md' | 'html';
+  encoding: string;
+  title: string;
+  authors: string[];
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  fileName: string | null;
+}
+
+const FORMATS: Record<string, ImportedText['format']> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html' };
+
+export function formatOf(fileName: string): ImportedText['format'] {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  const format = ext ? FORMATS[ext] : undefined;
+  if (!format) throw new NotebookError('unsupported_file', `${baseName(fileName)}: unsupported file type${ext ? ` .${ext}` : ''}; import .txt, .md or .html files`);
+  return format;
+}
+
+export function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/** A readable title from a file name: "inner-mongolia_report.txt" → "Inner mongolia report". */
+function titleFromFileName(fileName: string): string {
+  const stem = baseName(fileName).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  return stem ? stem[0]!.toUpperCase() + stem.slice(1) : 'Untitled';
+}
+
+/** A plain text's title: its first line when that line looks like a headline. */
+function titleFromText(text: string): string | null {
+  const first = text.split('\n', 1)[0]!.trim();
+  const isHeadline = first.length > 0 && first.length <= 150 && !/[.!?:;,]$/.test(first) && text.startsWith(first + '\n\n');
+  return isHeadline ? first : null;
+}
+
+export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedText {
+  const name = baseName(fileName);
+  const format = formatOf(name);
+  const { text: raw, encoding } = decodeBytes(bytes, name);
+  const base = { format, encoding, fileName: name, authors: [] as string[], publisher: null as string | null, published: null as string | null, url: null as string | null };
+  let result: ImportedText;
+  if (format === 'html') {
+    const a = readHtml(raw);
+    const text = normalizeText(a.text);
+    result = { ...base, text, title: a.title ?? titleFromText(text) ?? titleFromFileName(name), authors: a.authors, publisher: a.publisher, published: a.published, url: a.url };
+  } else if (format === 'md') {
+    const m = readMarkdown(normalizeText(raw));
+    const text = normalizeText(m.text);
+    result = { ...base, text, title: m.title ?? titleFromFileName(name), authors: m.authors, published: isoDate(m.published), url: m.url };
+  } else {
+    const text = normalizeText(raw);
+    result = { ...base, text, title: titleFromText(text) ?? titleFromFileName(name) };
+  }
+  if (!result.text.trim()) throw new NotebookError('unsupported_file', `${name}: no readable text found in the file`);
+  return result;
+}
+
+export function readPastedText(raw: string, title?: string): ImportedText {
+  const text = normalizeText(raw);
+  if (!text) throw new NotebookError('invalid_argument', 'the pasted text is empty');
+  return { text, format: 'txt', encoding: 'utf-8', title: title?.trim() || titleFromText(text) || text.slice(0, 60).replace(/\s+/g, ' ') + (text.length > 60 ? '…' : ''), authors: [], publisher: null, published: null, url: null, fileName: null };
+}

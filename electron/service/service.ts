@@ -1,0 +1,191 @@
+/**
+ * The one implementation of the notebook contract (shared/api/contract.ts). Every
+ * adapter — Electron IPC, the browser-mode HTTP bridge, the CLI — calls these
+ * handlers through `dispatch`, which has already validated the arguments. Business
+ * rules are in shared/model/actions.ts; this class reads from and commits to the
+ * store, supplies ids and clocks, and shapes results.
+ */
+import { randomBytes } from 'node:crypto';
+import { ok } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/api/result.ts';
+import type { ApiResults, ClaimDetail, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import * as actions from '../../shared/model/actions.ts';
+import type { Outcome } from '../../shared/model/actions.ts';
+import { makeId } from '../../shared/model/ids.ts';
+import { SCHEMA_VERSION } from '../../shared/model/records.ts';
+import type { Claim, SourceMeta } from '../../shared/model/records.ts';
+import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
+import type { TransitionContext } from '../../shared/model/view.ts';
+import { readPastedText, readSourceFile } from '../import/importer.ts';
+import type { ImportedText } from '../import/importer.ts';
+import { sha256 } from '../storage/store.ts';
+import type { NotebookStore } from '../storage/store.ts';
+
+type Handler<M extends keyof ApiResults> = (args: ParsedArgs<M>) => Promise<Result<ApiResults[M]>>;
+
+export class NotebookService implements NotebookHandlers {
+  constructor(
+    readonly store: NotebookStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private ctx(): TransitionContext {
+    return { now: this.clock().toISOString(), newId: ((kind: 'source' | 'quote' | 'claim') => makeId(kind, randomBytes(10))) as TransitionContext['newId'] };
+  }
+
+  /** Runs a transition and commits its changes; expected failures come back as values. */
+  private async run<T>(outcome: Outcome<T>): Promise<Result<T>> {
+    if (!outcome.ok) return outcome;
+    await this.store.commit(outcome.value.changes);
+    return ok(outcome.value.value);
+  }
+
+  private get view() {
+    return this.store.memory;
+  }
+
+  getInfo: Handler<'getInfo'> = async () => ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts });
+
+  // ---------- sources ----------
+
+  private async addImported(imported: ImportedText): Promise<Result<ApiResults['importFile']>> {
+    const hash = sha256(imported.text);
+    for (const s of this.view.sources()) if (s.sha256 === hash) return ok({ source: s, duplicate: true });
+    const ctx = this.ctx();
+    await this.store.putText(imported.text);
+    const source: SourceMeta = {
+      id: ctx.newId('source'),
+      title: imported.title.slice(0, 1000),
+      authors: imported.authors,
+      publisher: imported.publisher,
+      published: imported.published,
+      url: imported.url,
+      accessed: ctx.now.slice(0, 10),
+      fileName: imported.fileName,
+      format: imported.format,
+      encoding: imported.encoding,
+      sha256: hash,
+      length: imported.text.length,
+      importedAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await this.store.commit([{ kind: 'source', op: 'put', record: source }]);
+    return ok({ source, duplicate: false });
+  }
+
+  importFile: Handler<'importFile'> = async ({ fileName, dataBase64 }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')));
+
+  importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
+
+  listSources: Handler<'listSources'> = async () => {
+    const claimsPerSource = new Map<string, Set<string>>();
+    for (const c of this.view.claims()) {
+      for (const e of c.evidence) {
+        const q = this.view.getQuote(e.quoteId);
+        if (!q) continue;
+        let set = claimsPerSource.get(q.sourceId);
+        if (!set) claimsPerSource.set(q.sourceId, (set = new Set()));
+        set.add(c.id);
+      }
+    }
+    const out: SourceSummary[] = [...this.view.sources()]
+      .map((s) => ({ ...s, quoteCount: this.view.quotesOf(s.id).length, claimCount: claimsPerSource.get(s.id)?.size ?? 0 }))
+      .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+    return ok(out);
+  };
+
+  getSource: Handler<'getSource'> = async ({ id }) => {
+    const meta = this.view.getSource(id);
+    if (!meta) throw new NotebookError('not_found', `no source ${id}`);
+    return ok({ ...meta, text: await this.store.getText(meta.sha256) });
+  };
+
+  updateSource: Handler<'updateSource'> = async ({ id, patch }) => this.run(actions.updateSourceMeta(this.view, id, patch, this.ctx()));
+
+  deleteSource: Handler<'deleteSource'> = async ({ id }) => {
+    const r = await this.run(actions.deleteSource(this.view, id, this.ctx()));
+    return r.ok ? ok({ deleted: id, quotes: r.value.quotes }) : r;
+  };
+
+  // ---------- quotes ----------
+
+  createQuote: Handler<'createQuote'> = async (args) => {
+    const meta = this.view.getSource(args.sourceId);
+    if (!meta) throw new NotebookError('not_found', `no source ${args.sourceId}`);
+    const text = await this.store.getText(meta.sha256);
+    return this.run(actions.createQuote(this.view, text, args, this.ctx()));
+  };
+
+  updateQuote: Handler<'updateQuote'> = async ({ id, patch }) => this.run(actions.updateQuote(this.view, id, patch, this.ctx()));
+
+  deleteQuote: Handler<'deleteQuote'> = async ({ id }) => {
+    const r = await this.run(actions.deleteQuote(this.view, id, this.ctx()));
+    return r.ok ? ok({ deleted: id, claimsUpdated: r.value.claimsUpdated }) : r;
+  };
+
+  listQuotes: Handler<'listQuotes'> = async ({ sourceId, tag }) => {
+    if (sourceId && !this.view.getSource(sourceId)) throw new NotebookError('not_found', `no source ${sourceId}`);
+    const wanted = tag === undefined ? null : tagFilter(tag);
+    const quotes = sourceId ? [...this.view.quotesOf(sourceId)] : [...this.view.quotes()];
+    return ok(
+      quotes
+        .filter((q) => !wanted || q.tags.some(wanted))
+        .sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.selectors[0].start - b.selectors[0].start),
+    );
+  };
+
+  // ---------- tags ----------
+
+  listTags: Handler<'listTags'> = async () => ok(actions.tagUsage(this.view));
+  renameTag: Handler<'renameTag'> = async ({ from, to }) => this.run(actions.renameTag(this.view, from, to, this.ctx()));
+  mergeTags: Handler<'mergeTags'> = async ({ from, into }) => this.run(actions.mergeTags(this.view, from, into, this.ctx()));
+  setTagColor: Handler<'setTagColor'> = async ({ name, color }) => this.run(actions.setTagColor(this.view, name, color, this.ctx()));
+
+  // ---------- claims ----------
+
+  createClaim: Handler<'createClaim'> = async (args) => this.run(actions.createClaim(this.view, args, this.ctx()));
+  updateClaim: Handler<'updateClaim'> = async ({ id, patch }) => this.run(actions.updateClaim(this.view, id, patch, this.ctx()));
+  deleteClaim: Handler<'deleteClaim'> = async ({ id }) => {
+    const r = await this.run(actions.deleteClaim(this.view, id, this.ctx()));
+    return r.ok ? ok({ deleted: id, claimsUpdated: r.value.claimsUpdated }) : r;
+  };
+  linkEvidence: Handler<'linkEvidence'> = async ({ claimId, quoteId, relation }) => this.run(actions.linkEvidence(this.view, claimId, quoteId, relation, this.ctx()));
+  unlinkEvidence: Handler<'unlinkEvidence'> = async ({ claimId, quoteId }) => this.run(actions.unlinkEvidence(this.view, claimId, quoteId, this.ctx()));
+  linkClaims: Handler<'linkClaims'> = async ({ from, to, relation }) => this.run(actions.linkClaims(this.view, from, to, relation, this.ctx()));
+  unlinkClaims: Handler<'unlinkClaims'> = async ({ from, to }) => this.run(actions.unlinkClaims(this.view, from, to, this.ctx()));
+
+  private detail(claim: Claim): ClaimDetail {
+    return {
+      claim,
+      evidence: claim.evidence.flatMap((e) => {
+        const quote = this.view.getQuote(e.quoteId);
+        return quote ? [{ quote, relation: e.relation, sourceTitle: this.view.getSource(quote.sourceId)?.title ?? '' }] : [];
+      }),
+      citedBy: actions.backlinks(this.view, claim.id).map((b) => ({ ...b, statement: this.view.getClaim(b.claimId)?.statement ?? '' })),
+    };
+  }
+
+  getClaim: Handler<'getClaim'> = async ({ id }) => {
+    const claim = this.view.getClaim(id);
+    if (!claim) throw new NotebookError('not_found', `no claim ${id}`);
+    return ok(this.detail(claim));
+  };
+
+  listClaims: Handler<'listClaims'> = async ({ tag }) => {
+    const wanted = tag === undefined ? null : tagFilter(tag);
+    return ok(
+      [...this.view.claims()]
+        .filter((c) => !wanted || c.tags.some(wanted))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+        .map((c) => this.detail(c)),
+    );
+  };
+}
+
+/** A filter matching a tag and everything nested below it. */
+function tagFilter(raw: string): (name: string) => boolean {
+  const n = normalizeTagName(raw);
+  if (!n.ok) throw new NotebookError('invalid_argument', n.error);
+  return (name) => isTagWithin(name, n.name);
+}

@@ -1,0 +1,71 @@
+/**
+ * A small ring of backups: hard-link snapshots of every record file.
+ *
+ * Because no file in a notebook is ever modified in place (every write renames a
+ * new file over the old one, see durable-fs.ts), a hard link to today's file keeps
+ * today's content forever, at the cost of a directory entry rather than a copy.
+ * A snapshot is taken before the first write of a session when the newest one is
+ * older than SNAPSHOT_INTERVAL_MS; the newest BACKUP_RING are kept. Texts are
+ * content-addressed and never rewritten, so they are linked too. Where hard links
+ * are not possible (some network drives), files are copied.
+ */
+import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isErrno } from './durable-fs.ts';
+
+export const BACKUP_DIR = '.backups';
+export const BACKUP_RING = 5;
+export const SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
+const SNAPSHOT_ROOTS = ['notebook.json', 'tags.json', 'claims', 'sources', 'texts'];
+
+export async function listBackups(root: string): Promise<string[]> {
+  try {
+    return (await readdir(join(root, BACKUP_DIR))).filter((n) => /^\d{8}T\d{6}/.test(n)).sort().reverse();
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return [];
+    throw e;
+  }
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+}
+
+export async function snapshotIfDue(root: string, now = new Date()): Promise<string | null> {
+  const newest = (await listBackups(root))[0];
+  if (newest) {
+    const s = await stat(join(root, BACKUP_DIR, newest));
+    if (now.getTime() - s.mtimeMs < SNAPSHOT_INTERVAL_MS) return null;
+  }
+  return snapshot(root, now);
+}
+
+export async function snapshot(root: string, now = new Date()): Promise<string> {
+  const name = stamp(now);
+  const dest = join(root, BACKUP_DIR, name);
+  await mkdir(dest, { recursive: true });
+  for (const entry of SNAPSHOT_ROOTS) await linkTree(join(root, entry), join(dest, entry));
+  const all = await listBackups(root);
+  for (const old of all.slice(BACKUP_RING)) await rm(join(root, BACKUP_DIR, old), { recursive: true, force: true });
+  return name;
+}
+
+async function linkTree(src: string, dest: string): Promise<void> {
+  let s;
+  try {
+    s = await stat(src);
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return;
+    throw e;
+  }
+  if (s.isDirectory()) {
+    await mkdir(dest, { recursive: true });
+    for (const n of await readdir(src)) if (!n.startsWith('.')) await linkTree(join(src, n), join(dest, n));
+    return;
+  }
+  try {
+    await link(src, dest);
+  } catch {
+    await copyFile(src, dest);
+  }
+}

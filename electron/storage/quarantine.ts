@@ -1,0 +1,92 @@
+/**
+ * Files that could not be read are moved aside, never overwritten. A notebook with
+ * a file in quarantine refuses to open until the researcher decides: restore the
+ * last good backup of that file, or go on without it. Nothing is silently dropped.
+ */
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NotebookError } from '../../shared/api/result.ts';
+import { BACKUP_DIR, listBackups } from './backups.ts';
+import { fsyncDir, isErrno, writeFileDurable } from './durable-fs.ts';
+
+export const QUARANTINE_DIR = 'quarantine';
+const KEPT = '.kept';
+
+export interface QuarantinedFile {
+  /** The file's name in quarantine/. */
+  name: string;
+  /** The notebook path it came from, e.g. sources/s_123.json. */
+  rel: string;
+}
+
+const flatten = (rel: string) => rel.replace(/\//g, '__');
+const unflatten = (flat: string) => flat.replace(/__/g, '/');
+
+/** Moves `rel` into quarantine/ and returns its new name. */
+export async function quarantine(root: string, rel: string, now = new Date()): Promise<string> {
+  await mkdir(join(root, QUARANTINE_DIR), { recursive: true });
+  const name = `${now.toISOString().replace(/[-:.]/g, '')}--${flatten(rel)}`;
+  await rename(join(root, rel), join(root, QUARANTINE_DIR, name));
+  await fsyncDir(join(root, QUARANTINE_DIR));
+  return name;
+}
+
+export async function pendingQuarantine(root: string): Promise<QuarantinedFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(root, QUARANTINE_DIR));
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return [];
+    throw e;
+  }
+  return names
+    .filter((n) => !n.endsWith(KEPT) && n.includes('--'))
+    .sort()
+    .map((name) => ({ name, rel: unflatten(name.slice(name.indexOf('--') + 2)) }));
+}
+
+/** Finds the newest backup of `rel` that passes `valid`. */
+export async function lastGoodBackup(root: string, rel: string, valid: (raw: string) => boolean): Promise<{ backup: string; raw: string } | null> {
+  for (const backup of await listBackups(root)) {
+    try {
+      const raw = await readFile(join(root, BACKUP_DIR, backup, rel), 'utf8');
+      if (valid(raw)) return { backup, raw };
+    } catch (e) {
+      if (!isErrno(e, 'ENOENT')) throw e;
+    }
+  }
+  return null;
+}
+
+export function describeBackup(name: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]} UTC` : name;
+}
+
+/** The error that tells the researcher what happened and what to do. */
+export async function quarantineError(root: string, files: QuarantinedFile[], reason: string | null, valid: (rel: string, raw: string) => boolean): Promise<NotebookError> {
+  const f = files[0]!;
+  const good = await lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
+  const offer = good
+    ? `a backup from ${describeBackup(good.backup)} is available: run \`notebook restore\` to put it back, or \`notebook restore --discard\` to go on without it`
+    : 'no backup of it exists: run `notebook restore --discard` to go on without it';
+  const more = files.length > 1 ? ` (and ${files.length - 1} more file(s))` : '';
+  return new NotebookError('corrupt', `${f.rel}${reason ? ` could not be read (${reason}) and` : ''} was moved to ${QUARANTINE_DIR}/${f.name}${more}; ${offer}`);
+}
+
+/** Resolves every pending quarantined file: restore its last good backup, or (discard) accept the loss. */
+export async function resolveQuarantine(root: string, discard: boolean, valid: (rel: string, raw: string) => boolean): Promise<{ restored: { rel: string; backup: string }[]; discarded: string[] }> {
+  const restored: { rel: string; backup: string }[] = [];
+  const discarded: string[] = [];
+  for (const f of await pendingQuarantine(root)) {
+    const good = discard ? null : await lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
+    if (!discard && !good) throw new NotebookError('not_found', `no good backup of ${f.rel} exists; run \`notebook restore --discard\` to go on without it`);
+    if (good) {
+      await writeFileDurable(join(root, f.rel), good.raw);
+      restored.push({ rel: f.rel, backup: good.backup });
+    } else discarded.push(f.rel);
+    await rename(join(root, QUARANTINE_DIR, f.name), join(root, QUARANTINE_DIR, f.name + KEPT));
+  }
+  await fsyncDir(join(root, QUARANTINE_DIR)).catch(() => {});
+  return { restored, discarded };
+}

@@ -1,0 +1,311 @@
+/**
+ * The notebook store: the only code that touches a notebook's files. It loads the
+ * shards into a MemoryNotebook, persists each commit's changes to exactly the shards
+ * they touch (atomically, durably; several shards through a journal), stores texts
+ * content-addressed, and guards the folder with a lock, crash recovery, snapshots
+ * and quarantine. lowdb's `Low` wraps each shard file through the ShardFile adapter.
+ */
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { NotebookError } from '../../shared/api/result.ts';
+import { MemoryNotebook } from '../../shared/model/memory.ts';
+import type { ClaimId, SourceId } from '../../shared/model/records.ts';
+import type { Change } from '../../shared/model/view.ts';
+import { snapshotIfDue } from './backups.ts';
+import { isErrno, writeFileDurable } from './durable-fs.ts';
+import {
+  ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, claimShardPath, sourceShardPath, textPath, FORMAT,
+} from './layout.ts';
+import type { Manifest } from './layout.ts';
+import { acquireLock } from './lock.ts';
+import type { Lock } from './lock.ts';
+import { pendingQuarantine, quarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
+import { parseShard, serialize, ShardFile, ShardReadError } from './shard-file.ts';
+import { commitFiles, recover } from './txn.ts';
+import type { FileWrite } from './txn.ts';
+
+export interface OpenOptions {
+  /** Open without taking the writer lock (listing commands). Falls back to this when `write` is 'prefer'. */
+  write: 'required' | 'prefer' | 'never';
+}
+
+const SHARD_DIRS = ['sources', 'claims', 'texts', 'txn'];
+const LOAD_CONCURRENCY = 64;
+
+function schemaFor(rel: string): z.ZodType {
+  if (rel === MANIFEST) return ManifestSchema;
+  if (rel === TAGS_PATH) return TagShardSchema;
+  if (rel.startsWith('claims/')) return ClaimShardSchema;
+  return SourceShardSchema;
+}
+const validFile = (rel: string, raw: string) => parseShardOrManifest(rel, raw);
+function parseShardOrManifest(rel: string, raw: string): boolean {
+  if (rel === MANIFEST) {
+    try {
+      return ManifestSchema.safeParse(JSON.parse(raw)).success;
+    } catch {
+      return false;
+    }
+  }
+  return parseShard(schemaFor(rel), raw).ok;
+}
+
+export class NotebookStore {
+  readonly memory = new MemoryNotebook();
+  private snapshotted = false;
+  private textCache = new Map<string, string>();
+
+  private constructor(
+    readonly root: string,
+    private lock: Lock | null,
+    private manifest: Manifest | null,
+  ) {}
+
+  get writable(): boolean {
+    return this.lock !== null;
+  }
+  get exists(): boolean {
+    return this.manifest !== null;
+  }
+
+  static async open(root: string, options: OpenOptions): Promise<NotebookStore> {
+    let lock: Lock | null = null;
+    const present = await folderState(root);
+    if (present === 'missing' && options.write !== 'required') return new NotebookStore(root, null, null);
+    if (options.write !== 'never') {
+      await mkdir(root, { recursive: true });
+      try {
+        lock = await acquireLock(root);
+      } catch (e) {
+        if (!(e instanceof NotebookError && e.code === 'locked' && options.write === 'prefer')) throw e;
+      }
+    }
+    try {
+      if (lock) await recover(root, SHARD_DIRS);
+      const pending = await pendingQuarantine(root);
+      if (pending.length) throw await quarantineError(root, pending, null, validFile);
+      const store = new NotebookStore(root, lock, null);
+      await store.load();
+      return store;
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+  }
+
+  /** Restores quarantined files from their last good backups (or discards them). */
+  static async restore(root: string, discard: boolean) {
+    const lock = await acquireLock(root);
+    try {
+      return await resolveQuarantine(root, discard, validFile);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.lock?.release();
+    this.lock = null;
+  }
+
+  private async load(): Promise<void> {
+    const raw = await readFile(join(this.root, MANIFEST), 'utf8').catch((e) => {
+      if (isErrno(e, 'ENOENT')) return null;
+      throw e;
+    });
+    if (raw === null) {
+      const entries = (await readdir(this.root)).filter((n) => !['notebook.lock', '.backups', 'quarantine'].includes(n) && !n.startsWith('.'));
+      if (entries.length > 0) throw new NotebookError('invalid_argument', `${this.root} is not a notebook folder (it has no ${MANIFEST}); choose an empty folder or an existing notebook`);
+      return; // an empty folder: the notebook is created by the first write
+    }
+    if (!validFile(MANIFEST, raw)) throw await this.quarantineAndFail(MANIFEST, 'not a valid notebook manifest');
+    const m = JSON.parse(raw) as Manifest;
+    if (m.schemaVersion > SCHEMA_VERSION) throw new NotebookError('corrupt', `this notebook was written by a newer version of the app (schema ${m.schemaVersion}); update the app to open it`);
+    this.manifest = m;
+
+    const tags = await this.readShard(TAGS_PATH, TagShardSchema);
+    const changes: Change[] = [];
+    for (const record of tags?.tags ?? []) changes.push({ kind: 'tag', op: 'put', record });
+    const claimFiles = (await listJson(join(this.root, 'claims'))).map((n) => `claims/${n}`);
+    const sourceFiles = (await listJson(join(this.root, 'sources'))).map((n) => `sources/${n}`);
+    for (const shard of await this.readMany(claimFiles, ClaimShardSchema)) for (const record of shard.claims) changes.push({ kind: 'claim', op: 'put', record });
+    for (const shard of await this.readMany(sourceFiles, SourceShardSchema)) {
+      changes.push({ kind: 'source', op: 'put', record: shard.source });
+      for (const record of shard.quotes) changes.push({ kind: 'quote', op: 'put', record });
+    }
+    this.memory.apply(changes);
+  }
+
+  private async readMany<S extends z.ZodType>(rels: string[], schema: S): Promise<z.output<S>[]> {
+    const out: z.output<S>[] = [];
+    for (let i = 0; i < rels.length; i += LOAD_CONCURRENCY) {
+      const batch = await Promise.all(rels.slice(i, i + LOAD_CONCURRENCY).map((rel) => this.readShard(rel, schema)));
+      for (const b of batch) if (b) out.push(b);
+    }
+    return out;
+  }
+
+  private async readShard<S extends z.ZodType>(rel: string, schema: S): Promise<z.output<S> | null> {
+    const db = new Low<z.output<S> | null>(new ShardFile(join(this.root, rel), rel, schema), null);
+    try {
+      await db.read();
+    } catch (e) {
+      if (e instanceof ShardReadError) throw await this.quarantineAndFail(rel, e.reason);
+      throw e;
+    }
+    return db.data;
+  }
+
+  private async quarantineAndFail(rel: string, reason: string): Promise<NotebookError> {
+    if (!this.lock) return new NotebookError('corrupt', `${rel} could not be read (${reason}); open the notebook for writing (any edit command) to move it aside and restore a backup`);
+    const name = await quarantine(this.root, rel);
+    return quarantineError(this.root, [{ name, rel }], reason, validFile);
+  }
+
+  private requireWritable(): void {
+    if (!this.lock) throw new NotebookError('locked', `the notebook at ${this.root} is open in another process; close it there to make changes`);
+  }
+
+  private async ensureCreated(): Promise<void> {
+    if (this.manifest) return;
+    const m: Manifest = { format: FORMAT, schemaVersion: SCHEMA_VERSION, id: randomBytes(8).toString('hex'), createdAt: new Date().toISOString() };
+    await writeFileDurable(join(this.root, MANIFEST), JSON.stringify(m, null, 2) + '\n');
+    this.manifest = m;
+  }
+
+  /** Stores a normalized text under its SHA-256 (once) and returns the hash. */
+  async putText(text: string): Promise<string> {
+    this.requireWritable();
+    await this.ensureCreated();
+    const sha = sha256(text);
+    const path = join(this.root, textPath(sha));
+    const exists = await stat(path).then(() => true, () => false);
+    if (!exists) await writeFileDurable(path, text);
+    this.textCache.set(sha, text);
+    return sha;
+  }
+
+  /** Reads a stored text and verifies it against its hash: a text changed on disk is reported, never used. */
+  async getText(sha: string): Promise<string> {
+    const cached = this.textCache.get(sha);
+    if (cached !== undefined) return cached;
+    let text: string;
+    try {
+      text = await readFile(join(this.root, textPath(sha)), 'utf8');
+    } catch (e) {
+      if (isErrno(e, 'ENOENT')) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} is missing`);
+      throw e;
+    }
+    if (sha256(text) !== sha) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} does not match its SHA-256 (it was changed outside the app)`);
+    if (this.textCache.size > 64) this.textCache.clear();
+    this.textCache.set(sha, text);
+    return text;
+  }
+
+  /**
+   * Applies `changes` in memory and persists every touched shard. If the disk
+   * refuses, memory is rolled back so it never claims what the disk does not hold.
+   */
+  async commit(changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    this.requireWritable();
+    await this.ensureCreated();
+    if (!this.snapshotted) {
+      await snapshotIfDue(this.root);
+      this.snapshotted = true;
+    }
+    const undo = this.inverse(changes);
+    this.memory.apply(changes);
+    try {
+      await commitFiles(this.root, this.shardWrites(changes));
+    } catch (e) {
+      this.memory.apply(undo);
+      throw new NotebookError('io', `could not save the notebook: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private inverse(changes: readonly Change[]): Change[] {
+    const m = this.memory;
+    const out: Change[] = [];
+    for (const c of changes) {
+      switch (c.kind) {
+        case 'source': {
+          const id = c.op === 'put' ? c.record.id : c.id;
+          const old = m.getSource(id);
+          out.push(old ? { kind: 'source', op: 'put', record: old } : { kind: 'source', op: 'delete', id });
+          break;
+        }
+        case 'quote': {
+          const id = c.op === 'put' ? c.record.id : c.id;
+          const old = m.getQuote(id);
+          out.push(old ? { kind: 'quote', op: 'put', record: old } : { kind: 'quote', op: 'delete', id, sourceId: c.op === 'put' ? c.record.sourceId : c.sourceId });
+          break;
+        }
+        case 'claim': {
+          const id = c.op === 'put' ? c.record.id : c.id;
+          const old = m.getClaim(id);
+          out.push(old ? { kind: 'claim', op: 'put', record: old } : { kind: 'claim', op: 'delete', id });
+          break;
+        }
+        case 'tag': {
+          const name = c.op === 'put' ? c.record.name : c.name;
+          const old = m.getTag(name);
+          out.push(old ? { kind: 'tag', op: 'put', record: old } : { kind: 'tag', op: 'delete', name });
+          break;
+        }
+      }
+    }
+    return out.reverse();
+  }
+
+  /** The new content of every shard the (already applied) changes touched. */
+  private shardWrites(changes: readonly Change[]): FileWrite[] {
+    const sources = new Set<SourceId>();
+    const claimBuckets = new Set<string>();
+    let tags = false;
+    for (const c of changes) {
+      if (c.kind === 'source') sources.add(c.op === 'put' ? c.record.id : c.id);
+      else if (c.kind === 'quote') sources.add(c.op === 'put' ? c.record.sourceId : c.sourceId);
+      else if (c.kind === 'claim') claimBuckets.add(claimShardPath(c.op === 'put' ? c.record.id : c.id));
+      else tags = true;
+    }
+    const m = this.memory;
+    const writes: FileWrite[] = [];
+    for (const id of sources) {
+      const source = m.getSource(id);
+      writes.push({ rel: sourceShardPath(id), data: source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: m.quotesOf(id) }) : null });
+    }
+    for (const rel of claimBuckets) {
+      const claims = [...m.claims()].filter((c) => claimShardPath(c.id as ClaimId) === rel);
+      writes.push({ rel, data: claims.length ? serialize({ schemaVersion: SCHEMA_VERSION, claims }) : null });
+    }
+    if (tags) writes.push({ rel: TAGS_PATH, data: serialize({ schemaVersion: SCHEMA_VERSION, tags: [...m.tags()] }) });
+    return writes;
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+async function folderState(root: string): Promise<'missing' | 'present'> {
+  try {
+    await stat(root);
+    return 'present';
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return 'missing';
+    throw e;
+  }
+}
+
+async function listJson(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return [];
+    throw e;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The one typed contract between the notebook service and everything that talks to
+ * it: Electron IPC, the browser mode's HTTP bridge, the CLI and the renderer.
+ *
+ * `apiArgs` is the single list of methods with the schema of each argument; the
+ * result types sit in `ApiResults`. Both ends are derived from these two: the
+ * preload and the HTTP bridge iterate `API_METHODS`, the service must implement
+ * `NotebookHandlers` (a missing method is a compile error), and the renderer sees
+ * `NotebookApi`. Arguments are validated at every boundary with these schemas.
+ */
+import { z } from 'zod';
+import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from '../model/ids.ts';
+import {
+  CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, PartialDateSchema, QuantitySchema,
+} from '../model/records.ts';
+import type { Claim, ClaimId, ClaimRelation, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
+import type { Result } from './result.ts';
+
+const TagList = z.array(z.string().max(600)).max(200);
+const NoArgs = z.strictObject({});
+
+/** Largest file the importer accepts, in bytes (documented in the README). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const SourcePatchSchema = z.strictObject({
+  title: z.string().min(1).max(1000).optional(),
+  authors: z.array(z.string().min(1).max(300)).max(100).optional(),
+  publisher: z.string().max(500).nullable().optional(),
+  published: PartialDateSchema.nullable().optional(),
+  url: z.string().max(4000).nullable().optional(),
+  accessed: PartialDateSchema.nullable().optional(),
+});
+
+export const apiArgs = {
+  getInfo: NoArgs,
+  /** Imports a file's bytes (base64): .txt, .md or .html, decoded and normalized once. */
+  importFile: z.strictObject({
+    fileName: z.string().min(1).max(1000),
+    dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
+  }),
+  /** Imports pasted text. */
+  importText: z.strictObject({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(1000).optional() }),
+  listSources: NoArgs,
+  getSource: z.strictObject({ id: SourceIdSchema }),
+  updateSource: z.strictObject({ id: SourceIdSchema, patch: SourcePatchSchema }),
+  deleteSource: z.strictObject({ id: SourceIdSchema }),
+
+  createQuote: z.strictObject({
+    sourceId: SourceIdSchema,
+    range: z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+    exact: z.string().min(1).max(20_000).optional(),
+    occurrence: z.number().int().positive().optional(),
+    color: z.enum(HIGHLIGHT_COLORS).optional(),
+    note: z.string().max(100_000).optional(),
+    tags: TagList.optional(),
+  }),
+  updateQuote: z.strictObject({
+    id: QuoteIdSchema,
+    patch: z.strictObject({ color: z.enum(HIGHLIGHT_COLORS).optional(), note: z.string().max(100_000).optional(), tags: TagList.optional() }),
+  }),
+  deleteQuote: z.strictObject({ id: QuoteIdSchema }),
+  listQuotes: z.strictObject({ sourceId: SourceIdSchema.optional(), tag: z.string().max(600).optional() }),
+
+  listTags: NoArgs,
+  renameTag: z.strictObject({ from: z.string().max(600), to: z.string().max(600) }),
+  mergeTags: z.strictObject({ from: z.string().max(600), into: z.string().max(600) }),
+  setTagColor: z.strictObject({ name: z.string().max(600), color: z.string().max(20) }),
+
+  createClaim: z.strictObject({
+    statement: z.string().min(1).max(5000),
+    quantity: QuantitySchema.nullable().optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    tags: TagList.optional(),
+    evidence: z.array(z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) })).max(1000).optional(),
+    note: z.string().max(100_000).optional(),
+  }),
+  updateClaim: z.strictObject({
+    id: ClaimIdSchema,
+    patch: z.strictObject({
+      statement: z.string().min(1).max(5000).optional(),
+      quantity: QuantitySchema.nullable().optional(),
+      status: z.enum(CLAIM_STATUSES).optional(),
+      tags: TagList.optional(),
+      note: z.string().max(100_000).optional(),
+    }),
+  }),
+  deleteClaim: z.strictObject({ id: ClaimIdSchema }),
+  getClaim: z.strictObject({ id: ClaimIdSchema }),
+  listClaims: z.strictObject({ tag: z.string().max(600).optional() }),
+  linkEvidence: z.strictObject({ claimId: ClaimIdSchema, quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) }),
+  unlinkEvidence: z.strictObject({ claimId: ClaimIdSchema, quoteId: QuoteIdSchema }),
+  linkClaims: z.strictObject({ from: ClaimIdSchema, to: ClaimIdSchema, relation: z.enum(CLAIM_RELATIONS) }),
+  unlinkClaims: z.strictObject({ from: ClaimIdSchema, to: ClaimIdSchema }),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgs;
+export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+export type ParsedArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
+
+export interface SourceSummary extends SourceMeta {
+  quoteCount: number;
+  claimCount: number;
+}
+export interface TagSummary {
+  tag: Tag;
+  quotes: number;
+  claims: number;
+}
+export interface ClaimDetail {
+  claim: Claim;
+  evidence: { quote: Quote; relation: Claim['evidence'][number]['relation']; sourceTitle: string }[];
+  citedBy: { claimId: ClaimId; relation: ClaimRelation; statement: string }[];
+}
+export interface NotebookInfo {
+  path: string;
+  schemaVersion: number;
+  counts: { sources: number; quotes: number; claims: number; tags: number };
+}
+
+/** The result type of every method. A method missing here is a compile error in `NotebookApi`. */
+export interface ApiResults {
+  getInfo: NotebookInfo;
+  importFile: { source: SourceMeta; duplicate: boolean };
+  importText: { source: SourceMeta; duplicate: boolean };
+  listSources: SourceSummary[];
+  getSource: Source;
+  updateSource: SourceMeta;
+  deleteSource: { deleted: string; quotes: number };
+  createQuote: Quote;
+  updateQuote: Quote;
+  deleteQuote: { deleted: string; claimsUpdated: string[] };
+  listQuotes: Quote[];
+  listTags: TagSummary[];
+  renameTag: { from: string; to: string };
+  mergeTags: { from: string; to: string };
+  setTagColor: Tag;
+  createClaim: Claim;
+  updateClaim: Claim;
+  deleteClaim: { deleted: string; claimsUpdated: string[] };
+  getClaim: ClaimDetail;
+  listClaims: ClaimDetail[];
+  linkEvidence: Claim;
+  unlinkEvidence: Claim;
+  linkClaims: Claim;
+  unlinkClaims: Claim;
+}
+
+/** What callers (renderer, CLI) see: raw arguments in, a Result out. */
+export type NotebookApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>> };
+/** What the service implements: validated arguments in, a Result out. */
+export type NotebookHandlers = { [M in ApiMethod]: (args: ParsedArgs<M>) => Promise<Result<ApiResults[M]>> };

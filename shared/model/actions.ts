@@ -1,0 +1,377 @@
+/**
+ * Domain transitions: every change a researcher can make, as pure functions from
+ * (NotebookView, input) to a Result carrying the Changes to persist. Business rules
+ * live here and only here: components, the CLI and the HTTP bridge call the service,
+ * which calls these. The invariant every transition keeps: no link ever dangles —
+ * deleting a quote removes it from every claim's evidence, deleting a claim removes
+ * every link to it, deleting a source removes its quotes the same way.
+ */
+import { err, ok } from '../api/result.ts';
+import type { Result } from '../api/result.ts';
+import { snapRange } from '../text/graphemes.ts';
+import { contextAround, findOccurrences } from './selectors.ts';
+import { normalizeTagName, retag, tagAncestors } from './tags.ts';
+import type {
+  Claim, ClaimId, ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, Quantity, Quote, QuoteId, SourceId, SourceMeta, Tag,
+} from './records.ts';
+import type { Change, NotebookView, TransitionContext } from './view.ts';
+
+export type Outcome<T> = Result<{ value: T; changes: Change[] }>;
+const done = <T>(value: T, changes: Change[]): Outcome<T> => ok({ value, changes });
+
+const TAG_COLORS = ['#e8a33d', '#4f9d69', '#3f7cc0', '#c2577a', '#8a63c8', '#d06b3a', '#3aa3a3', '#7d8b3a'];
+/** A stable default color per tag name, so the same tag looks the same on every machine. */
+export function defaultTagColor(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return TAG_COLORS[h % TAG_COLORS.length]!;
+}
+
+/** Normalizes tag names and creates records for new tags (and their ancestors). */
+function useTags(view: NotebookView, raw: readonly string[], ctx: TransitionContext): Result<{ names: string[]; changes: Change[] }> {
+  const names: string[] = [];
+  const changes: Change[] = [];
+  const created = new Set<string>();
+  for (const r of raw) {
+    const n = normalizeTagName(r);
+    if (!n.ok) return err('invalid_argument', n.error);
+    if (!names.includes(n.name)) names.push(n.name);
+    for (const name of [...tagAncestors(n.name), n.name]) {
+      if (view.getTag(name) || created.has(name)) continue;
+      created.add(name);
+      changes.push({ kind: 'tag', op: 'put', record: { name, color: defaultTagColor(name), createdAt: ctx.now } });
+    }
+  }
+  return ok({ names, changes });
+}
+
+// ---------- sources ----------
+
+export interface SourceMetaPatch {
+  title?: string;
+  authors?: string[];
+  publisher?: string | null;
+  published?: string | null;
+  url?: string | null;
+  accessed?: string | null;
+}
+
+export function updateSourceMeta(view: NotebookView, id: SourceId, patch: SourceMetaPatch, ctx: TransitionContext): Outcome<SourceMeta> {
+  const source = view.getSource(id);
+  if (!source) return err('not_found', `no source ${id}`);
+  if (patch.title !== undefined && !patch.title.trim()) return err('invalid_argument', 'a source needs a title');
+  const record: SourceMeta = { ...source, ...stripUndefined(patch), updatedAt: ctx.now };
+  if (patch.title !== undefined) record.title = patch.title.trim();
+  return done(record, [{ kind: 'source', op: 'put', record }]);
+}
+
+export function deleteSource(view: NotebookView, id: SourceId, ctx: TransitionContext): Outcome<{ quotes: number }> {
+  if (!view.getSource(id)) return err('not_found', `no source ${id}`);
+  const changes: Change[] = [];
+  const quotes = view.quotesOf(id);
+  const claimEdits = new Map<ClaimId, Claim>();
+  for (const q of quotes) {
+    for (const c of view.claimsCiting(q.id)) {
+      const current = claimEdits.get(c.id) ?? c;
+      claimEdits.set(c.id, { ...current, evidence: current.evidence.filter((e) => e.quoteId !== q.id), updatedAt: ctx.now });
+    }
+    changes.push({ kind: 'quote', op: 'delete', id: q.id, sourceId: id });
+  }
+  for (const record of claimEdits.values()) changes.push({ kind: 'claim', op: 'put', record });
+  changes.push({ kind: 'source', op: 'delete', id });
+  return done({ quotes: quotes.length }, changes);
+}
+
+// ---------- quotes ----------
+
+export interface CreateQuoteInput {
+  sourceId: SourceId;
+  /** Either a range in the normalized text (UTF-16 code units)… */
+  range?: { start: number; end: number };
+  /** …or the exact words, with the 1-based occurrence when they occur more than once. */
+  exact?: string;
+  occurrence?: number;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export function createQuote(view: NotebookView, text: string, input: CreateQuoteInput, ctx: TransitionContext): Outcome<Quote> {
+  const source = view.getSource(input.sourceId);
+  if (!source) return err('not_found', `no source ${input.sourceId}`);
+  let start: number;
+  let end: number;
+  if (input.range) {
+    if (input.range.start < 0 || input.range.end > text.length || input.range.start >= input.range.end) {
+      return err('invalid_argument', `range ${input.range.start}–${input.range.end} is not inside the source (length ${text.length})`);
+    }
+    ({ start, end } = snapRange(text, input.range.start, input.range.end));
+  } else if (input.exact !== undefined) {
+    const found = findOccurrences(text, input.exact);
+    const shown = input.exact.length > 60 ? input.exact.slice(0, 57) + '…' : input.exact;
+    if (found.length === 0) return err('not_in_source', `the source "${source.title}" does not contain “${shown}”`);
+    if (input.occurrence !== undefined) {
+      const hit = found[input.occurrence - 1];
+      if (!hit) return err('invalid_argument', `“${shown}” occurs ${found.length} time(s); --occurrence ${input.occurrence} does not exist`);
+      ({ start, end } = hit);
+    } else if (found.length > 1) {
+      return err('ambiguous', `“${shown}” occurs ${found.length} times in "${source.title}"; choose one with --occurrence 1..${found.length}`);
+    } else ({ start, end } = found[0]!);
+  } else return err('invalid_argument', 'a quote needs either a range or its exact text');
+
+  const exact = text.slice(start, end);
+  if (!exact.trim()) return err('invalid_argument', 'a quote cannot be only whitespace');
+  const tags = useTags(view, input.tags ?? [], ctx);
+  if (!tags.ok) return tags;
+  const quote: Quote = {
+    id: ctx.newId('quote'),
+    sourceId: source.id,
+    selectors: [
+      { type: 'TextPositionSelector', start, end },
+      { type: 'TextQuoteSelector', exact, ...contextAround(text, start, end) },
+    ],
+    exact,
+    color: input.color ?? 'yellow',
+    note: input.note ?? '',
+    tags: tags.value.names,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  return done(quote, [...tags.value.changes, { kind: 'quote', op: 'put', record: quote }]);
+}
+
+export interface QuotePatch {
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+export function updateQuote(view: NotebookView, id: QuoteId, patch: QuotePatch, ctx: TransitionContext): Outcome<Quote> {
+  const quote = view.getQuote(id);
+  if (!quote) return err('not_found', `no quote ${id}`);
+  const tags = useTags(view, patch.tags ?? quote.tags, ctx);
+  if (!tags.ok) return tags;
+  const record: Quote = { ...quote, ...stripUndefined({ color: patch.color, note: patch.note }), tags: tags.value.names, updatedAt: ctx.now };
+  return done(record, [...tags.value.changes, { kind: 'quote', op: 'put', record }]);
+}
+
+export function deleteQuote(view: NotebookView, id: QuoteId, ctx: TransitionContext): Outcome<{ claimsUpdated: ClaimId[] }> {
+  const quote = view.getQuote(id);
+  if (!quote) return err('not_found', `no quote ${id}`);
+  const changes: Change[] = [];
+  const updated: ClaimId[] = [];
+  for (const c of view.claimsCiting(id)) {
+    updated.push(c.id);
+    changes.push({ kind: 'claim', op: 'put', record: { ...c, evidence: c.evidence.filter((e) => e.quoteId !== id), updatedAt: ctx.now } });
+  }
+  changes.push({ kind: 'quote', op: 'delete', id, sourceId: quote.sourceId });
+  return done({ claimsUpdated: updated }, changes);
+}
+
+// ---------- claims ----------
+
+export interface CreateClaimInput {
+  statement: string;
+  quantity?: Quantity | null;
+  status?: ClaimStatus;
+  tags?: string[];
+  evidence?: { quoteId: QuoteId; relation: EvidenceRelation }[];
+  note?: string;
+}
+
+export function createClaim(view: NotebookView, input: CreateClaimInput, ctx: TransitionContext): Outcome<Claim> {
+  const statement = input.statement.trim();
+  if (!statement) return err('invalid_argument', 'a claim needs a statement');
+  const evidence: Claim['evidence'] = [];
+  for (const e of input.evidence ?? []) {
+    if (!view.getQuote(e.quoteId)) return err('not_found', `no quote ${e.quoteId} to use as evidence`);
+    if (!evidence.some((x) => x.quoteId === e.quoteId)) evidence.push(e);
+  }
+  const tags = useTags(view, input.tags ?? [], ctx);
+  if (!tags.ok) return tags;
+  const claim: Claim = {
+    id: ctx.newId('claim'),
+    statement,
+    quantity: input.quantity ?? null,
+    status: input.status ?? 'unverified',
+    tags: tags.value.names,
+    evidence,
+    links: [],
+    note: input.note ?? '',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  return done(claim, [...tags.value.changes, { kind: 'claim', op: 'put', record: claim }]);
+}
+
+export interface ClaimPatch {
+  statement?: string;
+  quantity?: Quantity | null;
+  status?: ClaimStatus;
+  tags?: string[];
+  note?: string;
+}
+
+export function updateClaim(view: NotebookView, id: ClaimId, patch: ClaimPatch, ctx: TransitionContext): Outcome<Claim> {
+  const claim = view.getClaim(id);
+  if (!claim) return err('not_found', `no claim ${id}`);
+  if (patch.statement !== undefined && !patch.statement.trim()) return err('invalid_argument', 'a claim needs a statement');
+  const tags = useTags(view, patch.tags ?? claim.tags, ctx);
+  if (!tags.ok) return tags;
+  const record: Claim = {
+    ...claim,
+    ...stripUndefined({ quantity: patch.quantity, status: patch.status, note: patch.note }),
+    statement: patch.statement?.trim() ?? claim.statement,
+    tags: tags.value.names,
+    updatedAt: ctx.now,
+  };
+  return done(record, [...tags.value.changes, { kind: 'claim', op: 'put', record }]);
+}
+
+/** Links a quote to a claim as evidence; linking again changes the relation. */
+export function linkEvidence(view: NotebookView, claimId: ClaimId, quoteId: QuoteId, relation: EvidenceRelation, ctx: TransitionContext): Outcome<Claim> {
+  const claim = view.getClaim(claimId);
+  if (!claim) return err('not_found', `no claim ${claimId}`);
+  if (!view.getQuote(quoteId)) return err('not_found', `no quote ${quoteId}`);
+  const evidence = claim.evidence.filter((e) => e.quoteId !== quoteId);
+  evidence.push({ quoteId, relation });
+  const record: Claim = { ...claim, evidence, updatedAt: ctx.now };
+  return done(record, [{ kind: 'claim', op: 'put', record }]);
+}
+
+export function unlinkEvidence(view: NotebookView, claimId: ClaimId, quoteId: QuoteId, ctx: TransitionContext): Outcome<Claim> {
+  const claim = view.getClaim(claimId);
+  if (!claim) return err('not_found', `no claim ${claimId}`);
+  if (!claim.evidence.some((e) => e.quoteId === quoteId)) return err('not_found', `quote ${quoteId} is not evidence for claim ${claimId}`);
+  const record: Claim = { ...claim, evidence: claim.evidence.filter((e) => e.quoteId !== quoteId), updatedAt: ctx.now };
+  return done(record, [{ kind: 'claim', op: 'put', record }]);
+}
+
+/** Links claim `from` to claim `to` ("from supports to"); linking again changes the relation. */
+export function linkClaims(view: NotebookView, from: ClaimId, to: ClaimId, relation: ClaimRelation, ctx: TransitionContext): Outcome<Claim> {
+  const a = view.getClaim(from);
+  if (!a) return err('not_found', `no claim ${from}`);
+  if (!view.getClaim(to)) return err('not_found', `no claim ${to}`);
+  if (from === to) return err('invalid_argument', 'a claim cannot be linked to itself');
+  const links = a.links.filter((l) => l.claimId !== to);
+  links.push({ claimId: to, relation });
+  const record: Claim = { ...a, links, updatedAt: ctx.now };
+  return done(record, [{ kind: 'claim', op: 'put', record }]);
+}
+
+export function unlinkClaims(view: NotebookView, from: ClaimId, to: ClaimId, ctx: TransitionContext): Outcome<Claim> {
+  const a = view.getClaim(from);
+  if (!a) return err('not_found', `no claim ${from}`);
+  if (!a.links.some((l) => l.claimId === to)) return err('not_found', `claim ${from} has no link to ${to}`);
+  const record: Claim = { ...a, links: a.links.filter((l) => l.claimId !== to), updatedAt: ctx.now };
+  return done(record, [{ kind: 'claim', op: 'put', record }]);
+}
+
+export function deleteClaim(view: NotebookView, id: ClaimId, ctx: TransitionContext): Outcome<{ claimsUpdated: ClaimId[] }> {
+  if (!view.getClaim(id)) return err('not_found', `no claim ${id}`);
+  const changes: Change[] = [];
+  const updated: ClaimId[] = [];
+  for (const c of view.claims()) {
+    if (c.id !== id && c.links.some((l) => l.claimId === id)) {
+      updated.push(c.id);
+      changes.push({ kind: 'claim', op: 'put', record: { ...c, links: c.links.filter((l) => l.claimId !== id), updatedAt: ctx.now } });
+    }
+  }
+  changes.push({ kind: 'claim', op: 'delete', id });
+  return done({ claimsUpdated: updated }, changes);
+}
+
+/** Claims that link to `id`: the "cited by" list. */
+export function backlinks(view: NotebookView, id: ClaimId): { claimId: ClaimId; relation: ClaimRelation }[] {
+  const out: { claimId: ClaimId; relation: ClaimRelation }[] = [];
+  for (const c of view.claims()) for (const l of c.links) if (l.claimId === id) out.push({ claimId: c.id, relation: l.relation });
+  return out;
+}
+
+// ---------- tags ----------
+
+/** Rewrites every tag reference within `from` to live under `to`, in quotes, claims and tag records. */
+function moveTags(view: NotebookView, from: string, to: string, ctx: TransitionContext): Change[] {
+  const changes: Change[] = [];
+  const rewrite = (tags: readonly string[]) => {
+    const next = [...new Set(tags.map((t) => retag(t, from, to)))];
+    return next.length === tags.length && next.every((t, i) => t === tags[i]) ? null : next;
+  };
+  for (const q of view.quotes()) {
+    const tags = rewrite(q.tags);
+    if (tags) changes.push({ kind: 'quote', op: 'put', record: { ...q, tags, updatedAt: ctx.now } });
+  }
+  for (const c of view.claims()) {
+    const tags = rewrite(c.tags);
+    if (tags) changes.push({ kind: 'claim', op: 'put', record: { ...c, tags, updatedAt: ctx.now } });
+  }
+  const existing = new Set([...view.tags()].map((t) => t.name));
+  for (const t of [...view.tags()]) {
+    const name = retag(t.name, from, to);
+    if (name === t.name) continue;
+    changes.push({ kind: 'tag', op: 'delete', name: t.name });
+    if (!existing.has(name)) {
+      existing.add(name);
+      changes.push({ kind: 'tag', op: 'put', record: { ...t, name } });
+    }
+  }
+  for (const name of tagAncestors(to)) {
+    if (!existing.has(name)) {
+      existing.add(name);
+      changes.push({ kind: 'tag', op: 'put', record: { name, color: defaultTagColor(name), createdAt: ctx.now } });
+    }
+  }
+  return changes;
+}
+
+function tagPair(view: NotebookView, rawFrom: string, rawTo: string): Result<{ from: string; to: string }> {
+  const from = normalizeTagName(rawFrom);
+  if (!from.ok) return err('invalid_argument', from.error);
+  const to = normalizeTagName(rawTo);
+  if (!to.ok) return err('invalid_argument', to.error);
+  if (!view.getTag(from.name)) return err('not_found', `no tag "${from.name}"`);
+  if (from.name === to.name) return err('invalid_argument', 'the old and new tag names are the same');
+  if (to.name.startsWith(from.name + '/')) return err('invalid_argument', `cannot move "${from.name}" inside itself`);
+  return ok({ from: from.name, to: to.name });
+}
+
+/** Renames a tag and all its children; refuses to rename onto an existing tag (that is a merge). */
+export function renameTag(view: NotebookView, rawFrom: string, rawTo: string, ctx: TransitionContext): Outcome<{ from: string; to: string }> {
+  const pair = tagPair(view, rawFrom, rawTo);
+  if (!pair.ok) return pair;
+  if (view.getTag(pair.value.to)) return err('conflict', `tag "${pair.value.to}" already exists; use merge to combine them`);
+  return done(pair.value, moveTags(view, pair.value.from, pair.value.to, ctx));
+}
+
+/** Merges tag `from` (and its children) into `into`; every reference moves, none is lost. */
+export function mergeTags(view: NotebookView, rawFrom: string, rawInto: string, ctx: TransitionContext): Outcome<{ from: string; to: string }> {
+  const pair = tagPair(view, rawFrom, rawInto);
+  if (!pair.ok) return pair;
+  if (!view.getTag(pair.value.to)) return err('not_found', `no tag "${pair.value.to}" to merge into; use rename instead`);
+  return done(pair.value, moveTags(view, pair.value.from, pair.value.to, ctx));
+}
+
+export function setTagColor(view: NotebookView, rawName: string, color: string, _ctx: TransitionContext): Outcome<Tag> {
+  const n = normalizeTagName(rawName);
+  if (!n.ok) return err('invalid_argument', n.error);
+  const tag = view.getTag(n.name);
+  if (!tag) return err('not_found', `no tag "${n.name}"`);
+  if (!/^#[0-9a-f]{6}$/.test(color)) return err('invalid_argument', `"${color}" is not a color like #3f7cc0`);
+  const record = { ...tag, color };
+  return done(record, [{ kind: 'tag', op: 'put', record }]);
+}
+
+/** Tags with how often each is used directly, sorted by name (parents before children). */
+export function tagUsage(view: NotebookView): { tag: Tag; quotes: number; claims: number }[] {
+  const q = new Map<string, number>();
+  const c = new Map<string, number>();
+  for (const x of view.quotes()) for (const t of x.tags) q.set(t, (q.get(t) ?? 0) + 1);
+  for (const x of view.claims()) for (const t of x.tags) c.set(t, (c.get(t) ?? 0) + 1);
+  return [...view.tags()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((tag) => ({ tag, quotes: q.get(tag.name) ?? 0, claims: c.get(tag.name) ?? 0 }));
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Schema migrations for stored shard files. Every file carries `schemaVersion`;
+ * a file older than SCHEMA_VERSION is upgraded step by step on load (the upgraded
+ * form is written back the next time that shard changes), a newer one is refused
+ * so an old app never rewrites data it does not understand.
+ *
+ * To change a record's shape: bump SCHEMA_VERSION in records.ts, add the step
+ * `[oldVersion]: (file) => newFile` here, and a test with a file of the old shape.
+ */
+import { SCHEMA_VERSION } from './records.ts';
+
+type Json = Record<string, unknown>;
+export type Migration = (file: Json) => Json;
+
+/** `MIGRATIONS[n]` upgrades a file from version n to n + 1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 0 was the pre-release layout, where a quote's note was called "comment".
+  0: (file) => ({
+    ...file,
+    quotes: Array.isArray(file['quotes'])
+      ? (file['quotes'] as Json[]).map(({ comment, ...q }) => ({ ...q, note: typeof comment === 'string' ? comment : (q['note'] ?? '') }))
+      : file['quotes'],
+  }),
+};
+
+export type MigrationOutcome = { ok: true; file: Json; migrated: boolean } | { ok: false; error: string };
+
+export function migrate(file: unknown, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, target = SCHEMA_VERSION): MigrationOutcome {
+  if (!file || typeof file !== 'object' || Array.isArray(file)) return { ok: false, error: 'not a JSON object' };
+  let current = file as Json;
+  const version = current['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { ok: false, error: 'missing or invalid schemaVersion' };
+  if (version > target) return { ok: false, error: `written by a newer version of the app (schema ${version}, this app reads up to ${target})` };
+  for (let v = version; v < target; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, error: `no migration from schema ${v}` };
+    current = { ...step(current), schemaVersion: v + 1 };
+  }
+  return { ok: true, file: current, migrated: version !== target };
+}

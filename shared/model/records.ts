@@ -1,0 +1,121 @@
+/**
+ * The notebook's records and their schemas: sources, quotes (highlights), tags and
+ * claims, shaped after the W3C Web Annotation model (a quote's target is a source
+ * plus a TextPositionSelector and a TextQuoteSelector).
+ *
+ * Every record that is read from disk or arrives over IPC/HTTP is parsed with these
+ * schemas. Objects are `strictObject`s: an unknown key, including `__proto__` or
+ * `constructor` smuggled in through JSON, is a validation error, never a property.
+ */
+import { z } from 'zod';
+import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from './ids.ts';
+import type { ClaimId, QuoteId, SourceId } from './ids.ts';
+
+export const SCHEMA_VERSION = 1;
+
+const IsoTime = z.iso.datetime({ offset: true });
+/** A publication or access date: year, year-month or full date (ISO 8601). */
+export const PartialDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2021, 2021-05 or 2021-05-24');
+const Text = (max: number) => z.string().max(max);
+
+export const SOURCE_FORMATS = ['txt', 'md', 'html'] as const;
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+export const SourceSchema = z.strictObject({
+  id: SourceIdSchema,
+  title: Text(1000),
+  authors: z.array(Text(300)).max(100),
+  publisher: Text(500).nullable(),
+  published: PartialDateSchema.nullable(),
+  url: Text(4000).nullable(),
+  accessed: PartialDateSchema.nullable(),
+  fileName: Text(1000).nullable(),
+  format: z.enum(SOURCE_FORMATS),
+  encoding: Text(40),
+  /** SHA-256 (hex) of the normalized text; the text is stored content-addressed under this hash. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Length of the normalized text in UTF-16 code units. */
+  length: z.number().int().nonnegative(),
+  importedAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type SourceMeta = z.infer<typeof SourceSchema>;
+/** A source with its normalized text, as the API hands it out. */
+export type Source = SourceMeta & { text: string };
+
+/** W3C TextPositionSelector. Offsets count UTF-16 code units into the normalized text; end is exclusive. */
+export const TextPositionSelectorSchema = z.strictObject({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+/** W3C TextQuoteSelector: the exact text with a little context on each side. */
+export const TextQuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(20_000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+});
+export const SelectorsSchema = z.tuple([TextPositionSelectorSchema, TextQuoteSelectorSchema]);
+
+export const QuoteSchema = z.strictObject({
+  id: QuoteIdSchema,
+  sourceId: SourceIdSchema,
+  selectors: SelectorsSchema,
+  /** The quoted text, equal to text.slice(start, end) of the source version it was made on. */
+  exact: z.string().min(1).max(20_000),
+  color: z.enum(HIGHLIGHT_COLORS),
+  note: Text(100_000),
+  tags: z.array(z.string().max(600)).max(200),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const TagSchema = z.strictObject({
+  name: z.string().min(1).max(600),
+  color: z.string().regex(/^#[0-9a-f]{6}$/),
+  createdAt: IsoTime,
+});
+export type Tag = z.infer<typeof TagSchema>;
+
+export const CLAIM_STATUSES = ['unverified', 'supported', 'disputed'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const EVIDENCE_RELATIONS = ['supports', 'contradicts', 'context'] as const;
+export type EvidenceRelation = (typeof EVIDENCE_RELATIONS)[number];
+export const CLAIM_RELATIONS = ['supports', 'contradicts', 'refines', 'duplicates'] as const;
+export type ClaimRelation = (typeof CLAIM_RELATIONS)[number];
+
+/** A figure with its hedge kept: "almost 70%" is {value 70, upper 70, unit '%', hedge 'almost'}. */
+export const QuantitySchema = z.strictObject({
+  value: z.number().finite().nullable(),
+  lower: z.number().finite().nullable(),
+  upper: z.number().finite().nullable(),
+  unit: Text(40).nullable(),
+  hedge: Text(40).nullable(),
+  bound: z.enum(['exact', 'upper', 'lower', 'approximate', 'range']),
+  raw: Text(200),
+});
+export type Quantity = z.infer<typeof QuantitySchema>;
+
+export const EvidenceSchema = z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export const ClaimLinkSchema = z.strictObject({ claimId: ClaimIdSchema, relation: z.enum(CLAIM_RELATIONS) });
+export type ClaimLink = z.infer<typeof ClaimLinkSchema>;
+
+export const ClaimSchema = z.strictObject({
+  id: ClaimIdSchema,
+  statement: z.string().min(1).max(5000),
+  quantity: QuantitySchema.nullable(),
+  status: z.enum(CLAIM_STATUSES),
+  tags: z.array(z.string().max(600)).max(200),
+  evidence: z.array(EvidenceSchema).max(1000),
+  links: z.array(ClaimLinkSchema).max(1000),
+  note: Text(100_000),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export type { ClaimId, QuoteId, SourceId };
