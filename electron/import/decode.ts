@@ -47,7 +47,9 @@ function decodeByBom(b: Uint8Array, name: string): Decoded | null {
   if (!le && !be) return null;
   const body = b.subarray(2);
   if (body.length % 2 !== 0) throw fail(name, 'invalid UTF-16 text (odd number of bytes)');
-  const text = le ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(body) : iconv.decode(Buffer.from(body), 'utf-16be');
+  // Both directions go through iconv-lite (which never throws) and one surrogate check, so LE
+  // and BE report a broken pair the same way.
+  const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) throw fail(name, 'invalid UTF-16 text (broken surrogate pair)');
   return { text, encoding: le ? 'utf-16le' : 'utf-16be' };
 }

@@ -1,16 +1,16 @@
 /**
- * A small ring of backups: hard-link snapshots of every record file.
+ * A small ring of backups: snapshots of every record file.
  *
- * Because no file in a notebook is ever modified in place (every write renames a
- * new file over the old one, see durable-fs.ts), a hard link to today's file keeps
- * today's content forever, at the cost of a directory entry rather than a copy.
  * A snapshot is taken before the first write of a session when the newest one is
- * older than SNAPSHOT_INTERVAL_MS; the newest BACKUP_RING are kept. Texts are
- * content-addressed and never rewritten, so they are linked too. Where hard links
- * are not possible (some network drives), files are copied.
+ * older than SNAPSHOT_INTERVAL_MS; the newest BACKUP_RING are kept. Record files
+ * (manifest, tags, claims, sources: small) are copied, because a hard link would
+ * share the damage if another program ever rewrote a file in place. Texts are
+ * large, content-addressed and never rewritten by the app, so they are hard-linked
+ * (falling back to a copy where links are impossible); a text damaged in place is
+ * caught by its SHA-256 check instead.
  */
 import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { isErrno } from './durable-fs.ts';
 
 export const BACKUP_DIR = '.backups';
@@ -63,9 +63,13 @@ async function linkTree(src: string, dest: string): Promise<void> {
     for (const n of await readdir(src)) if (!n.startsWith('.')) await linkTree(join(src, n), join(dest, n));
     return;
   }
-  try {
-    await link(src, dest);
-  } catch {
-    await copyFile(src, dest);
+  if (src.includes(`${sep}texts${sep}`)) {
+    try {
+      await link(src, dest);
+      return;
+    } catch {
+      // Hard links are impossible on some file systems: copy instead.
+    }
   }
+  await copyFile(src, dest);
 }
