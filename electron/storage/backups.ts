@@ -16,7 +16,7 @@ import { isErrno } from './durable-fs.ts';
 export const BACKUP_DIR = '.backups';
 export const BACKUP_RING = 5;
 export const SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
-const SNAPSHOT_ROOTS = ['notebook.json', 'tags.json', 'claims', 'sources', 'texts'];
+const SNAPSHOT_ROOTS = ['notebook.json', 'tags.json', 'wal.log', 'claims', 'sources', 'texts'];
 
 export async function listBackups(root: string): Promise<string[]> {
   try {

@@ -27,7 +27,7 @@ export async function quarantine(root: string, rel: string, now = new Date()): P
   await mkdir(join(root, QUARANTINE_DIR), { recursive: true });
   const name = `${now.toISOString().replace(/[-:.]/g, '')}--${flatten(rel)}`;
   await rename(join(root, rel), join(root, QUARANTINE_DIR, name));
-  await fsyncDir(join(root, QUARANTINE_DIR));
+  fsyncDir(join(root, QUARANTINE_DIR));
   return name;
 }
 
@@ -82,11 +82,11 @@ export async function resolveQuarantine(root: string, discard: boolean, valid: (
     const good = discard ? null : await lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
     if (!discard && !good) throw new NotebookError('not_found', `no good backup of ${f.rel} exists; run \`notebook restore --discard\` to go on without it`);
     if (good) {
-      await writeFileDurable(join(root, f.rel), good.raw);
+      writeFileDurable(join(root, f.rel), good.raw);
       restored.push({ rel: f.rel, backup: good.backup });
     } else discarded.push(f.rel);
     await rename(join(root, QUARANTINE_DIR, f.name), join(root, QUARANTINE_DIR, f.name + KEPT));
   }
-  await fsyncDir(join(root, QUARANTINE_DIR)).catch(() => {});
+  fsyncDir(join(root, QUARANTINE_DIR));
   return { restored, discarded };
 }

@@ -1,9 +1,10 @@
 /**
  * The notebook store: the only code that touches a notebook's files. It loads the
- * shards into a MemoryNotebook, persists each commit's changes to exactly the shards
- * they touch (atomically, durably; several shards through a journal), stores texts
- * content-addressed, and guards the folder with a lock, crash recovery, snapshots
- * and quarantine. lowdb's `Low` wraps each shard file through the ShardFile adapter.
+ * shards (each through lowdb's `Low` with the ShardFile adapter) into a
+ * MemoryNotebook, replays the write-ahead log over them, persists each commit as one
+ * durable log append (wal.ts), folds the log back into exactly the shards it touched
+ * (compaction), stores texts content-addressed, and guards the folder with a lock,
+ * snapshots and quarantine.
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
@@ -15,7 +16,7 @@ import { MemoryNotebook } from '../../shared/model/memory.ts';
 import type { ClaimId, SourceId } from '../../shared/model/records.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { snapshotIfDue } from './backups.ts';
-import { isErrno, writeFileDurable } from './durable-fs.ts';
+import { isErrno, removeDurable, writeFileDurable } from './durable-fs.ts';
 import {
   ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, claimShardPath, sourceShardPath, textPath, FORMAT,
 } from './layout.ts';
@@ -24,15 +25,15 @@ import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
 import { pendingQuarantine, quarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
 import { parseShard, serialize, ShardFile, ShardReadError } from './shard-file.ts';
-import { commitFiles, recover } from './txn.ts';
-import type { FileWrite } from './txn.ts';
+import { removeStrayTemps } from './strays.ts';
+import { COMPACT_AFTER, parseWal, readWal, WAL_FILE, WalWriter } from './wal.ts';
 
 export interface OpenOptions {
   /** Open without taking the writer lock (listing commands). Falls back to this when `write` is 'prefer'. */
   write: 'required' | 'prefer' | 'never';
 }
 
-const SHARD_DIRS = ['sources', 'claims', 'texts', 'txn'];
+const SHARD_DIRS = ['sources', 'claims', 'texts'];
 const LOAD_CONCURRENCY = 64;
 
 function schemaFor(rel: string): z.ZodType {
@@ -43,6 +44,7 @@ function schemaFor(rel: string): z.ZodType {
 }
 const validFile = (rel: string, raw: string) => parseShardOrManifest(rel, raw);
 function parseShardOrManifest(rel: string, raw: string): boolean {
+  if (rel === WAL_FILE) return parseWal(raw).ok;
   if (rel === MANIFEST) {
     try {
       return ManifestSchema.safeParse(JSON.parse(raw)).success;
@@ -56,6 +58,9 @@ function parseShardOrManifest(rel: string, raw: string): boolean {
 export class NotebookStore {
   readonly memory = new MemoryNotebook();
   private snapshotted = false;
+  private wal: WalWriter | null = null;
+  /** Shards whose current content lives partly in the log, waiting for compaction. */
+  private readonly dirty = new Set<string>();
   private textCache = new Map<string, string>();
 
   private constructor(
@@ -84,7 +89,7 @@ export class NotebookStore {
       }
     }
     try {
-      if (lock) await recover(root, SHARD_DIRS);
+      if (lock) removeStrayTemps(root, SHARD_DIRS);
       const pending = await pendingQuarantine(root);
       if (pending.length) throw await quarantineError(root, pending, null, validFile);
       const store = new NotebookStore(root, lock, null);
@@ -107,8 +112,24 @@ export class NotebookStore {
   }
 
   async close(): Promise<void> {
+    if (this.wal) {
+      if (this.dirty.size || this.wal.entries) this.compact();
+      this.wal.close();
+      this.wal = null;
+    }
     await this.lock?.release();
     this.lock = null;
+  }
+
+  /** Writes every shard the log has touched, durably, then empties the log. */
+  compact(): void {
+    for (const rel of this.dirty) {
+      const data = this.shardContent(rel);
+      if (data !== null) writeFileDurable(join(this.root, rel), data);
+      else removeDurable(join(this.root, rel));
+    }
+    this.dirty.clear();
+    this.wal?.truncate();
   }
 
   private async load(): Promise<void> {
@@ -137,6 +158,14 @@ export class NotebookStore {
       for (const record of shard.quotes) changes.push({ kind: 'quote', op: 'put', record });
     }
     this.memory.apply(changes);
+
+    const wal = readWal(join(this.root, WAL_FILE));
+    if (!wal.ok) throw await this.quarantineAndFail(WAL_FILE, wal.reason);
+    for (const entry of wal.entries) {
+      this.memory.apply(entry);
+      for (const rel of shardsOf(entry)) this.dirty.add(rel);
+    }
+    if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.goodBytes, wal.entries.length);
   }
 
   private async readMany<S extends z.ZodType>(rels: string[], schema: S): Promise<z.output<S>[]> {
@@ -172,8 +201,9 @@ export class NotebookStore {
   private async ensureCreated(): Promise<void> {
     if (this.manifest) return;
     const m: Manifest = { format: FORMAT, schemaVersion: SCHEMA_VERSION, id: randomBytes(8).toString('hex'), createdAt: new Date().toISOString() };
-    await writeFileDurable(join(this.root, MANIFEST), JSON.stringify(m, null, 2) + '\n');
+    writeFileDurable(join(this.root, MANIFEST), JSON.stringify(m, null, 2) + '\n');
     this.manifest = m;
+    this.wal ??= new WalWriter(join(this.root, WAL_FILE), 0, 0);
   }
 
   /** Stores a normalized text under its SHA-256 (once) and returns the hash. */
@@ -183,7 +213,7 @@ export class NotebookStore {
     const sha = sha256(text);
     const path = join(this.root, textPath(sha));
     const exists = await stat(path).then(() => true, () => false);
-    if (!exists) await writeFileDurable(path, text);
+    if (!exists) writeFileDurable(path, text);
     this.textCache.set(sha, text);
     return sha;
   }
@@ -206,8 +236,9 @@ export class NotebookStore {
   }
 
   /**
-   * Applies `changes` in memory and persists every touched shard. If the disk
-   * refuses, memory is rolled back so it never claims what the disk does not hold.
+   * Applies `changes` in memory and appends them to the log; returns once they are
+   * on disk. If the disk refuses, memory is rolled back so it never claims what the
+   * disk does not hold.
    */
   async commit(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
@@ -220,11 +251,13 @@ export class NotebookStore {
     const undo = this.inverse(changes);
     this.memory.apply(changes);
     try {
-      await commitFiles(this.root, this.shardWrites(changes));
+      this.wal!.append(changes);
     } catch (e) {
       this.memory.apply(undo);
       throw new NotebookError('io', `could not save the notebook: ${e instanceof Error ? e.message : String(e)}`);
     }
+    for (const rel of shardsOf(changes)) this.dirty.add(rel);
+    if (this.wal!.entries >= COMPACT_AFTER) this.compact();
   }
 
   private inverse(changes: readonly Change[]): Change[] {
@@ -261,30 +294,30 @@ export class NotebookStore {
     return out.reverse();
   }
 
-  /** The new content of every shard the (already applied) changes touched. */
-  private shardWrites(changes: readonly Change[]): FileWrite[] {
-    const sources = new Set<SourceId>();
-    const claimBuckets = new Set<string>();
-    let tags = false;
-    for (const c of changes) {
-      if (c.kind === 'source') sources.add(c.op === 'put' ? c.record.id : c.id);
-      else if (c.kind === 'quote') sources.add(c.op === 'put' ? c.record.sourceId : c.sourceId);
-      else if (c.kind === 'claim') claimBuckets.add(claimShardPath(c.op === 'put' ? c.record.id : c.id));
-      else tags = true;
-    }
+  /** The current content of one shard file, from memory; null when it should not exist. */
+  private shardContent(rel: string): string | null {
     const m = this.memory;
-    const writes: FileWrite[] = [];
-    for (const id of sources) {
-      const source = m.getSource(id);
-      writes.push({ rel: sourceShardPath(id), data: source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: m.quotesOf(id) }) : null });
-    }
-    for (const rel of claimBuckets) {
+    if (rel === TAGS_PATH) return serialize({ schemaVersion: SCHEMA_VERSION, tags: [...m.tags()] });
+    if (rel.startsWith('claims/')) {
       const claims = [...m.claims()].filter((c) => claimShardPath(c.id as ClaimId) === rel);
-      writes.push({ rel, data: claims.length ? serialize({ schemaVersion: SCHEMA_VERSION, claims }) : null });
+      return claims.length ? serialize({ schemaVersion: SCHEMA_VERSION, claims }) : null;
     }
-    if (tags) writes.push({ rel: TAGS_PATH, data: serialize({ schemaVersion: SCHEMA_VERSION, tags: [...m.tags()] }) });
-    return writes;
+    const id = rel.slice('sources/'.length, -'.json'.length) as SourceId;
+    const source = m.getSource(id);
+    return source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: m.quotesOf(id) }) : null;
   }
+}
+
+/** The shard files a set of changes lands in. */
+function shardsOf(changes: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'source') out.add(sourceShardPath(c.op === 'put' ? c.record.id : c.id));
+    else if (c.kind === 'quote') out.add(sourceShardPath(c.op === 'put' ? c.record.sourceId : c.sourceId));
+    else if (c.kind === 'claim') out.add(claimShardPath(c.op === 'put' ? c.record.id : c.id));
+    else out.add(TAGS_PATH);
+  }
+  return out;
 }
 
 export function sha256(text: string): string {
