@@ -2,7 +2,7 @@
  * Human-readable output for the CLI: short, aligned, one record per line.
  * (`--json` output bypasses this entirely and prints the API's own records.)
  */
-import type { ClaimDetail, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
+import type { ClaimDetail, ReviewItem, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
 import type { Quote, Source } from '../../shared/model/records.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
@@ -11,7 +11,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function sourceLine(s: SourceSummary): string {
   const by = s.authors.length ? ` — ${s.authors.join(', ')}` : '';
   const date = s.published ? ` (${s.published})` : '';
-  return `${s.id}  ${clip(s.title, 70)}${by}${date}  [${plural(s.quoteCount, 'quote')}, ${plural(s.claimCount, 'claim')}]`;
+  const review = s.reviewCount ? `, ${s.reviewCount} to review` : '';
+  const versions = s.versions.length ? `, version ${s.versions.length + 1}` : '';
+  return `${s.id}  ${clip(s.title, 70)}${by}${date}  [${plural(s.quoteCount, 'quote')}, ${plural(s.claimCount, 'claim')}${review}${versions}]`;
 }
 
 export function sourceDetail(s: Source): string {
@@ -34,7 +36,8 @@ export function sourceDetail(s: Source): string {
 export function quoteLine(q: Quote): string {
   const tags = q.tags.length ? `  #${q.tags.join(' #')}` : '';
   const pos = q.selectors[0];
-  return `${q.id}  ${q.sourceId} @${pos.start}-${pos.end}  “${clip(q.exact.replace(/\s+/g, ' '), 80)}”${tags}${q.note ? `  — ${clip(q.note, 40)}` : ''}`;
+  const status = q.anchor.status === 'exact' ? '' : `  [${q.anchor.status}${q.anchor.review ? `, ${q.anchor.review}` : ''}]`;
+  return `${q.id}  ${q.sourceId} @${pos.start}-${pos.end}  “${clip(q.exact.replace(/\s+/g, ' '), 80)}”${status}${tags}${q.note ? `  — ${clip(q.note, 40)}` : ''}`;
 }
 
 export function tagLine(t: TagSummary): string {
@@ -46,9 +49,21 @@ export function claimLines(d: ClaimDetail): string {
   const c = d.claim;
   const q = c.quantity ? `  (${c.quantity.raw})` : '';
   const tags = c.tags.length ? `  #${c.tags.join(' #')}` : '';
-  const lines = [`${c.id}  [${c.status}] ${c.statement}${q}${tags}`];
-  for (const e of d.evidence) lines.push(`    ${e.relation.padEnd(11)} ${e.quote.id}  “${clip(e.quote.exact.replace(/\s+/g, ' '), 70)}” — ${clip(e.sourceTitle, 40)}`);
+  const flag = d.unreviewedEvidence ? `  ⚠ ${d.unreviewedEvidence} evidence quote(s) drifted: review needed` : '';
+  const lines = [`${c.id}  [${c.status}] ${c.statement}${q}${tags}${flag}`];
+  for (const e of d.evidence) {
+    const a = e.quote.anchor;
+    const drift = a.status === 'fuzzy' || a.status === 'orphaned' ? `  [${a.status}${a.review ? `, ${a.review}` : ', unreviewed'}]` : '';
+    lines.push(`    ${e.relation.padEnd(11)} ${e.quote.id}  “${clip(e.quote.exact.replace(/\s+/g, ' '), 70)}” — ${clip(e.sourceTitle, 40)}${drift}`);
+  }
   for (const l of c.links) lines.push(`    ${l.relation.padEnd(11)} ${l.claimId}`);
   for (const b of d.citedBy) lines.push(`    cited by    ${b.claimId} (${b.relation})`);
+  return lines.join('\n');
+}
+
+export function reviewLines(r: ReviewItem): string {
+  const lines = [`${r.quote.id}  ${r.status} (score ${r.score.toFixed(2)})  ${clip(r.sourceTitle, 50)}`, `    was: “${clip(r.oldText.replace(/\s+/g, ' '), 100)}”`];
+  if (r.newText !== null) lines.push(`    now: “${clip(r.newText.replace(/\s+/g, ' '), 100)}”`);
+  else lines.push('    now: not found in the new version');
   return lines.join('\n');
 }

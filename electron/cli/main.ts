@@ -16,7 +16,8 @@ import { defaultNotebookDir } from '../storage/paths.ts';
 import { NotebookStore } from '../storage/store.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import { readSourceFile } from '../import/importer.ts';
-import { claimLines, quoteLine, sourceDetail, sourceLine, tagLine } from './format.ts';
+import { registerServe } from './serve.ts';
+import { claimLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
 
 /** Output sink, swappable in tests. */
 export interface Io {
@@ -69,8 +70,10 @@ export function buildProgram(io: Io = processIo): Command {
     .command('import')
     .description('import .txt, .md or .html files (the same text twice is recognised and not duplicated)')
     .argument('<files...>', 'files to import')
+    .option('--new-version-of <source>', 'import the file as a new version of this source and re-anchor its quotes')
     .addOption(jsonOpt())
-    .action(async (files: string[], o: { json?: boolean }) => {
+    .action(async (files: string[], o: { json?: boolean; newVersionOf?: string }) => {
+      if (o.newVersionOf && files.length !== 1) throw new NotebookError('invalid_argument', '--new-version-of takes exactly one file');
       // Read and check every file before touching the notebook: one bad file leaves it exactly as it was.
       const loaded: { file: string; data: Buffer }[] = [];
       for (const file of files) {
@@ -82,11 +85,20 @@ export function buildProgram(io: Io = processIo): Command {
       }
       const results = await withSession('required', async (s) => {
         const out = [];
-        for (const { file, data } of loaded) out.push({ file, ...(await s.call('importFile', { fileName: file, dataBase64: data.toString('base64') })) });
+        for (const { file, data } of loaded) out.push({ file, ...(await s.call('importFile', { fileName: file, dataBase64: data.toString('base64'), newVersionOf: o.newVersionOf })) });
         return out;
       });
       emit(!!o.json, { results }, () =>
-        results.map((r) => `${r.duplicate ? 'already in notebook' : 'imported'}  ${r.source.id}  ${r.source.title}  (${r.source.length} characters, ${r.source.encoding})`).join('\n'),
+        results
+          .map((r) => {
+            if (r.newVersion) {
+              const c = r.newVersion.counts;
+              const waiting = r.newVersion.review.length ? `; ${r.newVersion.review.length} wait for review: run \`notebook review\`` : '';
+              return `new version of ${r.source.id}  ${r.source.title}: ${c.exact} exact, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${waiting}`;
+            }
+            return `${r.duplicate ? 'already in notebook' : 'imported'}  ${r.source.id}  ${r.source.title}  (${r.source.length} characters, ${r.source.encoding})`;
+          })
+          .join('\n'),
       );
     });
 
@@ -259,6 +271,55 @@ export function buildProgram(io: Io = processIo): Command {
       emit(!!o.json, r, () => `deleted ${kind} ${id}`);
     });
 
+  const review = program
+    .command('review')
+    .description('anchors that drifted when a source changed: list them, then accept, reselect or pin each')
+    .addOption(jsonOpt())
+    .action(async (o: { json?: boolean }) => {
+      const items = await withSession('prefer', (s) => s.call('listReview', {}));
+      emit(!!o.json, { review: items }, () => (items.length ? items.map(reviewLines).join('\n') : 'Nothing to review: every quote is anchored exactly.'));
+    });
+  review
+    .command('accept')
+    .description('accept the proposed new anchor of a fuzzy quote')
+    .argument('<quote>')
+    .addOption(jsonOpt())
+    .action(async (quoteId: string, o: { json?: boolean }) => {
+      const quote = await withSession('required', (s) => s.call('reviewAnchor', { quoteId, action: 'accept' }));
+      emit(!!o.json, { quote }, () => `accepted  ${quoteLine(quote)}`);
+    });
+  review
+    .command('reselect')
+    .description("re-select a drifted quote's text in the current version")
+    .argument('<quote>')
+    .requiredOption('--exact <text>', 'the words to quote now')
+    .option('--occurrence <n>', 'which occurrence (1 = first)', positiveInt)
+    .addOption(jsonOpt())
+    .action(async (quoteId: string, o: { exact: string; occurrence?: number; json?: boolean }) => {
+      const quote = await withSession('required', (s) => s.call('reviewAnchor', { quoteId, action: 'reselect', exact: o.exact, occurrence: o.occurrence }));
+      emit(!!o.json, { quote }, () => `reselected  ${quoteLine(quote)}`);
+    });
+  review
+    .command('pin')
+    .description('keep a drifted quote pinned to the version it was made on')
+    .argument('<quote>')
+    .addOption(jsonOpt())
+    .action(async (quoteId: string, o: { json?: boolean }) => {
+      const quote = await withSession('required', (s) => s.call('reviewAnchor', { quoteId, action: 'pin' }));
+      emit(!!o.json, { quote }, () => `pinned  ${quote.id} to the version it was made on`);
+    });
+
+  program
+    .command('context')
+    .description('show a quote in its context: where it stands now, or (--original) in the version it was made on')
+    .argument('<quote>')
+    .option('--original', 'the version the quote was made on')
+    .addOption(jsonOpt())
+    .action(async (id: string, o: { original?: boolean; json?: boolean }) => {
+      const ctx = await withSession('prefer', (s) => s.call('quoteContext', { id, version: o.original ? 'origin' : 'current' }));
+      emit(!!o.json, { context: ctx }, () => `${ctx.isCurrentVersion ? 'current version' : `version of ${ctx.versionImportedAt}`} (sha256 ${ctx.sha256.slice(0, 12)}…), ${ctx.start}–${ctx.end}:\n…${ctx.before}[[${ctx.quote}]]${ctx.after}…`);
+    });
+
   program
     .command('restore')
     .description('after a damaged file was moved aside: put back its last good backup (or --discard it)')
@@ -271,6 +332,7 @@ export function buildProgram(io: Io = processIo): Command {
       );
     });
 
+  registerServe(program, dir, io);
   return program;
 }
 

@@ -13,8 +13,9 @@ import type { ApiResults, ClaimDetail, NotebookHandlers, ParsedArgs, SourceSumma
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
-import { SCHEMA_VERSION } from '../../shared/model/records.ts';
-import type { Claim, SourceMeta } from '../../shared/model/records.ts';
+import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
+import type { Claim, SourceId, SourceMeta } from '../../shared/model/records.ts';
+import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -49,10 +50,19 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- sources ----------
 
-  private async addImported(imported: ImportedText): Promise<Result<ApiResults['importFile']>> {
+  private async addImported(imported: ImportedText, newVersionOf?: SourceId): Promise<Result<ApiResults['importFile']>> {
     const hash = sha256(imported.text);
-    for (const s of this.view.sources()) if (s.sha256 === hash) return ok({ source: s, duplicate: true });
+    if (newVersionOf && !this.view.getSource(newVersionOf)) throw new NotebookError('not_found', `no source ${newVersionOf}`);
+    for (const s of this.view.sources()) if (s.sha256 === hash) return ok({ source: s, duplicate: true, newVersion: null });
+    const previous = newVersionOf ? this.view.getSource(newVersionOf)! : recogniseVersionOf(this.view, { ...imported, sha256: hash });
     const ctx = this.ctx();
+    if (previous) {
+      const currentText = await this.store.getText(previous.sha256);
+      await this.store.putText(imported.text);
+      const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding }, ctx));
+      if (!r.ok) return r;
+      return ok({ source: r.value.source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review } });
+    }
     await this.store.putText(imported.text);
     const source: SourceMeta = {
       id: ctx.newId('source'),
@@ -69,12 +79,13 @@ export class NotebookService implements NotebookHandlers {
       length: imported.text.length,
       importedAt: ctx.now,
       updatedAt: ctx.now,
+      versions: [],
     };
     await this.store.commit([{ kind: 'source', op: 'put', record: source }]);
-    return ok({ source, duplicate: false });
+    return ok({ source, duplicate: false, newVersion: null });
   }
 
-  importFile: Handler<'importFile'> = async ({ fileName, dataBase64 }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')));
+  importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 
@@ -90,7 +101,10 @@ export class NotebookService implements NotebookHandlers {
       }
     }
     const out: SourceSummary[] = [...this.view.sources()]
-      .map((s) => ({ ...s, quoteCount: this.view.quotesOf(s.id).length, claimCount: claimsPerSource.get(s.id)?.size ?? 0 }))
+      .map((s) => {
+        const quotes = this.view.quotesOf(s.id);
+        return { ...s, quoteCount: quotes.length, claimCount: claimsPerSource.get(s.id)?.size ?? 0, reviewCount: quotes.filter(needsReview).length };
+      })
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
     return ok(out);
   };
@@ -158,6 +172,10 @@ export class NotebookService implements NotebookHandlers {
   private detail(claim: Claim): ClaimDetail {
     return {
       claim,
+      unreviewedEvidence: claim.evidence.filter((e) => {
+        const q = this.view.getQuote(e.quoteId);
+        return q !== undefined && needsReview(q);
+      }).length,
       evidence: claim.evidence.flatMap((e) => {
         const quote = this.view.getQuote(e.quoteId);
         return quote ? [{ quote, relation: e.relation, sourceTitle: this.view.getSource(quote.sourceId)?.title ?? '' }] : [];
@@ -181,7 +199,45 @@ export class NotebookService implements NotebookHandlers {
         .map((c) => this.detail(c)),
     );
   };
+
+  // ---------- anchors ----------
+
+  listReview: Handler<'listReview'> = async () => {
+    const items = [...this.view.quotes()].filter(needsReview).map((q) => ({
+      quote: q,
+      sourceTitle: this.view.getSource(q.sourceId)?.title ?? '',
+      status: q.anchor.status,
+      score: q.anchor.score,
+      oldText: q.exact,
+      newText: q.anchor.candidate?.text ?? null,
+      diff: q.anchor.candidate?.diff ?? [],
+    }));
+    return ok(items.sort((a, b) => a.quote.sourceId.localeCompare(b.quote.sourceId) || a.quote.selectors[0].start - b.quote.selectors[0].start));
+  };
+
+  reviewAnchor: Handler<'reviewAnchor'> = async ({ quoteId, action, range, exact, occurrence }) => {
+    const q = this.view.getQuote(quoteId);
+    if (!q) throw new NotebookError('not_found', `no quote ${quoteId}`);
+    const source = this.view.getSource(q.sourceId)!;
+    const text = await this.store.getText(source.sha256);
+    const decision = action === 'reselect' ? { action, range, exact, occurrence } : { action };
+    return this.run(reviewAnchor(this.view, quoteId, text, decision, this.ctx()));
+  };
+
+  quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
+    const q = this.view.getQuote(id);
+    if (!q) throw new NotebookError('not_found', `no quote ${id}`);
+    const source = this.view.getSource(q.sourceId)!;
+    const [sha, start, end] = version === 'origin' ? [q.origin.sha256, q.origin.start, q.origin.end] : [q.anchor.sha256, q.selectors[0].start, q.selectors[0].end];
+    const text = await this.store.getText(sha);
+    const n = chars ?? CONTEXT_CHARS;
+    const importedAt = sha === source.sha256 ? currentSince(source) : (source.versions.find((v) => v.sha256 === sha)?.importedAt ?? source.importedAt);
+    return ok({ quoteId: id, sha256: sha, isCurrentVersion: sha === source.sha256, versionImportedAt: importedAt, before: text.slice(Math.max(0, start - n), start), quote: text.slice(start, end), after: text.slice(end, end + n), start, end });
+  };
 }
+
+/** How much context to show around a quote by default, in characters each side. */
+const CONTEXT_CHARS = 240;
 
 /** A filter matching a tag and everything nested below it. */
 function tagFilter(raw: string): (name: string) => boolean {

@@ -86,13 +86,3 @@ export function isErrno(e: unknown, code: string): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 }
 
-/** Removes `path` durably (no error when it is already gone). */
-export function removeDurable(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return;
-    throw e;
-  }
-  fsyncDir(dirname(path));
-}

@@ -8,7 +8,8 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { renameSync, unlinkSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
@@ -16,7 +17,7 @@ import { MemoryNotebook } from '../../shared/model/memory.ts';
 import type { ClaimId, SourceId } from '../../shared/model/records.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { snapshotIfDue } from './backups.ts';
-import { isErrno, removeDurable, writeFileDurable } from './durable-fs.ts';
+import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
 import {
   ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, claimShardPath, sourceShardPath, textPath, FORMAT,
 } from './layout.ts';
@@ -123,11 +124,22 @@ export class NotebookStore {
 
   /** Writes every shard the log has touched, durably, then empties the log. */
   compact(): void {
+    // Temps are written and fsynced one by one, but each folder is fsynced once
+    // after all renames rather than once per file: half the fsyncs of doing
+    // writeFileDurable per shard. The log is emptied only after that final fsync.
+    const renames: [string, string][] = [];
+    const dirs = new Set<string>();
     for (const rel of this.dirty) {
+      const path = join(this.root, rel);
       const data = this.shardContent(rel);
-      if (data !== null) writeFileDurable(join(this.root, rel), data);
-      else removeDurable(join(this.root, rel));
+      if (data !== null) renames.push([writeTempDurable(path, data), path]);
+      else if (removeQuietly(path)) dirs.add(dirname(path));
     }
+    for (const [tmp, path] of renames) {
+      renameSync(tmp, path);
+      dirs.add(dirname(path));
+    }
+    for (const d of dirs) fsyncDir(d);
     this.dirty.clear();
     this.wal?.truncate();
   }
@@ -318,6 +330,16 @@ function shardsOf(changes: readonly Change[]): Set<string> {
     else out.add(TAGS_PATH);
   }
   return out;
+}
+
+function removeQuietly(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return false;
+    throw e;
+  }
 }
 
 export function sha256(text: string): string {

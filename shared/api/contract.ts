@@ -13,7 +13,7 @@ import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from '../model/ids.ts';
 import {
   CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, PartialDateSchema, QuantitySchema,
 } from '../model/records.ts';
-import type { Claim, ClaimId, ClaimRelation, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
+import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { Result } from './result.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
@@ -37,6 +37,8 @@ export const apiArgs = {
   importFile: z.strictObject({
     fileName: z.string().min(1).max(1000),
     dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
+    /** Import as a new version of this source (otherwise recognised by URL, or title and file name). */
+    newVersionOf: SourceIdSchema.optional(),
   }),
   /** Imports pasted text. */
   importText: z.strictObject({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(1000).optional() }),
@@ -91,6 +93,18 @@ export const apiArgs = {
   unlinkEvidence: z.strictObject({ claimId: ClaimIdSchema, quoteId: QuoteIdSchema }),
   linkClaims: z.strictObject({ from: ClaimIdSchema, to: ClaimIdSchema, relation: z.enum(CLAIM_RELATIONS) }),
   unlinkClaims: z.strictObject({ from: ClaimIdSchema, to: ClaimIdSchema }),
+
+  /** Fuzzy and orphaned anchors waiting for the researcher. */
+  listReview: NoArgs,
+  reviewAnchor: z.strictObject({
+    quoteId: QuoteIdSchema,
+    action: z.enum(['accept', 'reselect', 'pin']),
+    range: z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+    exact: z.string().min(1).max(20_000).optional(),
+    occurrence: z.number().int().positive().optional(),
+  }),
+  /** A quote in context, from the version it was made on (origin) or where it stands now (current). */
+  quoteContext: z.strictObject({ id: QuoteIdSchema, version: z.enum(['origin', 'current']), chars: z.number().int().min(0).max(5000).optional() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -101,6 +115,34 @@ export type ParsedArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 export interface SourceSummary extends SourceMeta {
   quoteCount: number;
   claimCount: number;
+  /** Quotes of this source whose anchors wait for review. */
+  reviewCount: number;
+}
+export interface ImportResult {
+  source: SourceMeta;
+  duplicate: boolean;
+  /** Set when the file became a new version of an existing source. */
+  newVersion: { of: string; previousSha256: string; counts: Record<AnchorStatus, number>; review: string[] } | null;
+}
+export interface ReviewItem {
+  quote: Quote;
+  sourceTitle: string;
+  status: AnchorStatus;
+  score: number;
+  oldText: string;
+  newText: string | null;
+  diff: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+}
+export interface QuoteContext {
+  quoteId: string;
+  sha256: string;
+  isCurrentVersion: boolean;
+  versionImportedAt: string;
+  before: string;
+  quote: string;
+  after: string;
+  start: number;
+  end: number;
 }
 export interface TagSummary {
   tag: Tag;
@@ -109,6 +151,8 @@ export interface TagSummary {
 }
 export interface ClaimDetail {
   claim: Claim;
+  /** Evidence quotes whose anchors are fuzzy or orphaned and not yet reviewed: the claim is shown flagged. */
+  unreviewedEvidence: number;
   evidence: { quote: Quote; relation: Claim['evidence'][number]['relation']; sourceTitle: string }[];
   citedBy: { claimId: ClaimId; relation: ClaimRelation; statement: string }[];
 }
@@ -121,8 +165,8 @@ export interface NotebookInfo {
 /** The result type of every method. A method missing here is a compile error in `NotebookApi`. */
 export interface ApiResults {
   getInfo: NotebookInfo;
-  importFile: { source: SourceMeta; duplicate: boolean };
-  importText: { source: SourceMeta; duplicate: boolean };
+  importFile: ImportResult;
+  importText: ImportResult;
   listSources: SourceSummary[];
   getSource: Source;
   updateSource: SourceMeta;
@@ -144,6 +188,9 @@ export interface ApiResults {
   unlinkEvidence: Claim;
   linkClaims: Claim;
   unlinkClaims: Claim;
+  listReview: ReviewItem[];
+  reviewAnchor: Quote;
+  quoteContext: QuoteContext;
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

@@ -9,7 +9,8 @@
 import { err, ok } from '../api/result.ts';
 import type { Result } from '../api/result.ts';
 import { snapRange } from '../text/graphemes.ts';
-import { contextAround, findOccurrences } from './selectors.ts';
+import { describe } from '../anchoring/describe.ts';
+import { findOccurrences } from './selectors.ts';
 import { normalizeTagName, retag, tagAncestors } from './tags.ts';
 import type {
   Claim, ClaimId, ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, Quantity, Quote, QuoteId, SourceId, SourceMeta, Tag,
@@ -96,29 +97,35 @@ export interface CreateQuoteInput {
   tags?: string[];
 }
 
-export function createQuote(view: NotebookView, text: string, input: CreateQuoteInput, ctx: TransitionContext): Outcome<Quote> {
-  const source = view.getSource(input.sourceId);
-  if (!source) return err('not_found', `no source ${input.sourceId}`);
-  let start: number;
-  let end: number;
+/**
+ * Where in `text` the caller means: a range (snapped to whole characters) or the
+ * exact words with an occurrence. Shared by quoting and by re-selecting a drifted quote.
+ */
+export function locate(source: SourceMeta, text: string, input: Pick<CreateQuoteInput, 'range' | 'exact' | 'occurrence'>): Result<{ start: number; end: number }> {
   if (input.range) {
     if (input.range.start < 0 || input.range.end > text.length || input.range.start >= input.range.end) {
       return err('invalid_argument', `range ${input.range.start}–${input.range.end} is not inside the source (length ${text.length})`);
     }
-    ({ start, end } = snapRange(text, input.range.start, input.range.end));
-  } else if (input.exact !== undefined) {
-    const found = findOccurrences(text, input.exact);
-    const shown = input.exact.length > 60 ? input.exact.slice(0, 57) + '…' : input.exact;
-    if (found.length === 0) return err('not_in_source', `the source "${source.title}" does not contain “${shown}”`);
-    if (input.occurrence !== undefined) {
-      const hit = found[input.occurrence - 1];
-      if (!hit) return err('invalid_argument', `“${shown}” occurs ${found.length} time(s); --occurrence ${input.occurrence} does not exist`);
-      ({ start, end } = hit);
-    } else if (found.length > 1) {
-      return err('ambiguous', `“${shown}” occurs ${found.length} times in "${source.title}"; choose one with --occurrence 1..${found.length}`);
-    } else ({ start, end } = found[0]!);
-  } else return err('invalid_argument', 'a quote needs either a range or its exact text');
+    return ok(snapRange(text, input.range.start, input.range.end));
+  }
+  if (input.exact === undefined) return err('invalid_argument', 'a quote needs either a range or its exact text');
+  const found = findOccurrences(text, input.exact);
+  const shown = input.exact.length > 60 ? input.exact.slice(0, 57) + '…' : input.exact;
+  if (found.length === 0) return err('not_in_source', `the source "${source.title}" does not contain “${shown}”`);
+  if (input.occurrence !== undefined) {
+    const hit = found[input.occurrence - 1];
+    return hit ? ok(hit) : err('invalid_argument', `“${shown}” occurs ${found.length} time(s); --occurrence ${input.occurrence} does not exist`);
+  }
+  if (found.length > 1) return err('ambiguous', `“${shown}” occurs ${found.length} times in "${source.title}"; choose one with --occurrence 1..${found.length}`);
+  return ok(found[0]!);
+}
 
+export function createQuote(view: NotebookView, text: string, input: CreateQuoteInput, ctx: TransitionContext): Outcome<Quote> {
+  const source = view.getSource(input.sourceId);
+  if (!source) return err('not_found', `no source ${input.sourceId}`);
+  const where = locate(source, text, input);
+  if (!where.ok) return where;
+  const { start, end } = where.value;
   const exact = text.slice(start, end);
   if (!exact.trim()) return err('invalid_argument', 'a quote cannot be only whitespace');
   const tags = useTags(view, input.tags ?? [], ctx);
@@ -126,14 +133,13 @@ export function createQuote(view: NotebookView, text: string, input: CreateQuote
   const quote: Quote = {
     id: ctx.newId('quote'),
     sourceId: source.id,
-    selectors: [
-      { type: 'TextPositionSelector', start, end },
-      { type: 'TextQuoteSelector', exact, ...contextAround(text, start, end) },
-    ],
+    selectors: describe(text, start, end),
     exact,
     color: input.color ?? 'yellow',
     note: input.note ?? '',
     tags: tags.value.names,
+    anchor: { status: 'exact', sha256: source.sha256, score: 1, candidate: null, review: null },
+    origin: { sha256: source.sha256, start, end },
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from './ids.ts';
 import type { ClaimId, QuoteId, SourceId } from './ids.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const IsoTime = z.iso.datetime({ offset: true });
 /** A publication or access date: year, year-month or full date (ISO 8601). */
@@ -21,6 +21,21 @@ const Text = (max: number) => z.string().max(max);
 export const SOURCE_FORMATS = ['txt', 'md', 'html'] as const;
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** A previous version of a source's text, kept so quotes can be shown where they were made. */
+export const SourceVersionSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  length: z.number().int().nonnegative(),
+  fileName: Text(1000).nullable(),
+  encoding: Text(40),
+  /** When this version became the current one. */
+  importedAt: IsoTime,
+  /** When a newer version replaced it. */
+  replacedAt: IsoTime,
+});
+export type SourceVersion = z.infer<typeof SourceVersionSchema>;
+/** When the current text of a source became current. */
+export const currentSince = (s: { importedAt: string; versions: readonly SourceVersion[] }): string => s.versions.at(-1)?.replacedAt ?? s.importedAt;
 
 export const SourceSchema = z.strictObject({
   id: SourceIdSchema,
@@ -39,6 +54,8 @@ export const SourceSchema = z.strictObject({
   length: z.number().int().nonnegative(),
   importedAt: IsoTime,
   updatedAt: IsoTime,
+  /** Earlier versions, oldest first; the current text is `sha256`. */
+  versions: z.array(SourceVersionSchema).max(1000),
 });
 export type SourceMeta = z.infer<typeof SourceSchema>;
 /** A source with its normalized text, as the API hands it out. */
@@ -59,6 +76,40 @@ export const TextQuoteSelectorSchema = z.strictObject({
 });
 export const SelectorsSchema = z.tuple([TextPositionSelectorSchema, TextQuoteSelectorSchema]);
 
+export const ANCHOR_STATUSES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/**
+ * Where a quote stands against its source's current text. `sha256` names the
+ * version its selectors point into: the current one, unless the quote is fuzzy,
+ * orphaned or pinned, in which case it still points into the version it was last
+ * exactly on. `candidate` is the proposed new anchor of a fuzzy quote.
+ */
+export const AnchorStateSchema = z.strictObject({
+  status: z.enum(ANCHOR_STATUSES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  score: z.number().min(0).max(1),
+  candidate: z
+    .strictObject({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      text: z.string().max(40_000),
+      score: z.number().min(0).max(1),
+      diff: z.array(z.strictObject({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })).max(2000),
+    })
+    .nullable(),
+  /** What the researcher decided; null while a fuzzy or orphaned quote awaits review. */
+  review: z.enum(['accepted', 'reselected', 'pinned']).nullable(),
+});
+export type AnchorState = z.infer<typeof AnchorStateSchema>;
+
+/** The version and position a quote was first made on: never changes, so it can always be shown in its original context. */
+export const QuoteOriginSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
 export const QuoteSchema = z.strictObject({
   id: QuoteIdSchema,
   sourceId: SourceIdSchema,
@@ -68,10 +119,15 @@ export const QuoteSchema = z.strictObject({
   color: z.enum(HIGHLIGHT_COLORS),
   note: Text(100_000),
   tags: z.array(z.string().max(600)).max(200),
+  anchor: AnchorStateSchema,
+  origin: QuoteOriginSchema,
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
 export type Quote = z.infer<typeof QuoteSchema>;
+
+/** True while a quote's anchor needs the researcher's decision. */
+export const needsReview = (q: Quote): boolean => (q.anchor.status === 'fuzzy' || q.anchor.status === 'orphaned') && q.anchor.review === null;
 
 export const TagSchema = z.strictObject({
   name: z.string().min(1).max(600),

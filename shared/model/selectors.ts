@@ -1,22 +1,13 @@
 /**
  * Locating a quote's text in a source when the user names it by its words
- * (`notebook quote SOURCE --exact "..."`) and describing it with selectors.
+ * (`notebook quote SOURCE --exact "..."`). Selectors are made by anchoring/describe.ts.
  */
 import { snapRange } from '../text/graphemes.ts';
 import { normalizeText } from '../text/normalize.ts';
 
-export const CONTEXT_LENGTH = 32;
-
 export interface Located {
   start: number;
   end: number;
-}
-
-/** Prefix and suffix context around [start, end), snapped so they never split a character. */
-export function contextAround(text: string, start: number, end: number, length = CONTEXT_LENGTH): { prefix: string; suffix: string } {
-  const pre = snapRange(text, Math.max(0, start - length), start).start;
-  const suf = snapRange(text, end, Math.min(text.length, end + length)).end;
-  return { prefix: text.slice(pre, start), suffix: text.slice(end, suf) };
 }
 
 /**

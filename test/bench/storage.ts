@@ -12,6 +12,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { dispatch } from '../../shared/api/dispatch.ts';
 import { makeId } from '../../shared/model/ids.ts';
+import { SCHEMA_VERSION } from '../../shared/model/records.ts';
 import type { Quote, SourceMeta } from '../../shared/model/records.ts';
 import { NotebookService } from '../../electron/service/service.ts';
 import { NotebookStore, sha256 } from '../../electron/storage/store.ts';
@@ -33,21 +34,21 @@ function generate(dir: string, sources: number, quotesPerSource: number) {
   const now = '2026-01-01T00:00:00.000Z';
   mkdirSync(join(dir, 'sources'), { recursive: true });
   mkdirSync(join(dir, 'texts'), { recursive: true });
-  writeFileSync(join(dir, 'notebook.json'), JSON.stringify({ format: 'research-notebook', schemaVersion: 1, id: randomBytes(8).toString('hex'), createdAt: now }));
-  writeFileSync(join(dir, 'tags.json'), JSON.stringify({ schemaVersion: 1, tags: [] }));
+  writeFileSync(join(dir, 'notebook.json'), JSON.stringify({ format: 'research-notebook', schemaVersion: SCHEMA_VERSION, id: randomBytes(8).toString('hex'), createdAt: now }));
+  writeFileSync(join(dir, 'tags.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, tags: [] }));
   const all: { source: SourceMeta & { text: string }; quotes: Quote[] }[] = [];
   for (let i = 0; i < sources; i++) {
     const text = article(i);
     const hash = sha256(text);
-    const source: SourceMeta = { id: makeId('source', randomBytes(10)), title: `Report ${i}`, authors: ['A. Writer'], publisher: 'Wire', published: '2025-01-01', url: null, accessed: '2026-01-01', fileName: `r${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: now, updatedAt: now };
+    const source: SourceMeta = { id: makeId('source', randomBytes(10)), title: `Report ${i}`, authors: ['A. Writer'], publisher: 'Wire', published: '2025-01-01', url: null, accessed: '2026-01-01', fileName: `r${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: now, updatedAt: now, versions: [] };
     const quotes: Quote[] = [];
     for (let q = 0; q < quotesPerSource; q++) {
       const start = q * 100;
       const exact = text.slice(start, start + 40);
-      quotes.push({ id: makeId('quote', randomBytes(10)), sourceId: source.id, selectors: [{ type: 'TextPositionSelector', start, end: start + 40 }, { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 40, start + 72) }], exact, color: 'yellow', note: '', tags: [], createdAt: now, updatedAt: now });
+      quotes.push({ id: makeId('quote', randomBytes(10)), sourceId: source.id, selectors: [{ type: 'TextPositionSelector', start, end: start + 40 }, { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 40, start + 72) }], exact, color: 'yellow', note: '', tags: [], anchor: { status: 'exact', sha256: hash, score: 1, candidate: null, review: null }, origin: { sha256: hash, start, end: start + 40 }, createdAt: now, updatedAt: now });
     }
     writeFileSync(join(dir, 'texts', `${hash}.txt`), text);
-    writeFileSync(join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: 1, source, quotes }) + '\n');
+    writeFileSync(join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: SCHEMA_VERSION, source, quotes }) + '\n');
     all.push({ source: { ...source, text }, quotes });
   }
   return all;

@@ -175,7 +175,8 @@ describe('prototype pollution', () => {
     const dir = tempDir();
     const { source } = await seeded(dir);
     const shard = join(dir, `sources/${source.id}.json`);
-    const raw = readFileSync(shard, 'utf8').replace('"schemaVersion":1,', '"schemaVersion":1,"__proto__":{"polluted":"yes"},');
+    const raw = readFileSync(shard, 'utf8').replace('"schemaVersion":2,', '"schemaVersion":2,"__proto__":{"polluted":"yes"},');
+    expect(raw).toContain('__proto__');
     writeFileSync(shard, raw);
     await expect(open(dir)).rejects.toThrow(/invalid content/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -197,17 +198,19 @@ describe('prototype pollution', () => {
 });
 
 describe('migrations and recovery', () => {
-  it('upgrades a shard written by schema 0 (notes were called "comment") when loading it', async () => {
+  it('upgrades a shard written by schema 0 (notes were called "comment"; no versions or anchor state) when loading it', async () => {
     const dir = tempDir();
     const { source, quote } = await seeded(dir);
     const shard = join(dir, `sources/${source.id}.json`);
     const data = JSON.parse(readFileSync(shard, 'utf8'));
     data.schemaVersion = 0;
-    data.quotes = data.quotes.map(({ note: _n, ...q }: Record<string, unknown>) => ({ ...q, comment: 'old note' }));
+    delete data.source.versions;
+    data.quotes = data.quotes.map(({ note: _n, anchor: _a, origin: _o, ...q }: Record<string, unknown>) => ({ ...q, comment: 'old note' }));
     writeFileSync(shard, JSON.stringify(data));
     const store = await open(dir);
     stores.push(store);
-    expect(store.memory.getQuote(quote.id)?.note).toBe('old note');
+    expect(store.memory.getQuote(quote.id)).toEqual({ ...quote, note: 'old note' });
+    expect(store.memory.getSource(source.id)?.versions).toEqual([]);
   });
 
   it('replays acknowledged edits from the write-ahead log when the process died before folding them into the shards', async () => {

@@ -1,0 +1,20 @@
+/**
+ * The IPC channel names shared by the main process and the preload. Kept free of
+ * imports so the sandboxed preload bundle stays tiny and so both ends agree.
+ *
+ * Menu actions travel main → renderer on one channel as a bare action name; the
+ * preload drops anything that is not one of these names.
+ */
+export const API_CHANNEL_PREFIX = 'notebook:';
+export const MENU_CHANNEL = 'notebook:menu';
+
+/**
+ * - `sources-changed`: the main process imported files from File ▸ Import…; reload lists.
+ * - `export-briefing`: File ▸ Export briefing… was chosen; the page opens its export view.
+ */
+export const MENU_ACTIONS = ['sources-changed', 'export-briefing'] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
+export function isMenuAction(value: unknown): value is MenuAction {
+  return typeof value === 'string' && (MENU_ACTIONS as readonly string[]).includes(value);
+}

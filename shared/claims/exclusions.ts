@@ -1,0 +1,108 @@
+/**
+ * Non-figures: numbers that are labels, not quantities.
+ *
+ * Two mechanisms. Some shapes are recognisable from the characters alone (phone
+ * numbers, clock times, numeric dates, year ranges like "2019-20", dotted version
+ * numbers); those spans are masked before scanning so no figure may start inside
+ * them. Others depend on the word next to the number ("Section 4.2", "May 24",
+ * "51st", "A320"); those are checked per candidate.
+ */
+
+import { MONTHS, REFERENCE_NOUNS } from './lexicon.ts';
+
+export type Span = readonly [number, number];
+
+const LB = '(?<![\\p{L}\\p{N},.$€£¥])';
+
+const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean }> = [
+  // phone numbers: international form, bracketed area code, or 3+3+4 groups
+  { re: new RegExp(`${LB}\\+\\d{1,3}(?:[ .-]\\(?\\d{1,4}\\)?){2,5}`, 'gu') },
+  { re: new RegExp(`${LB}\\(\\d{2,4}\\)\\s?\\d{3,4}[ .-]\\d{3,4}`, 'gu') },
+  { re: new RegExp(`${LB}\\d{2,4}[ .-]\\d{3,4}[ .-]\\d{4}(?!\\d)`, 'gu') },
+  // a short local number "555-0199"; a round ascending pair like "500-1000" stays a range
+  {
+    re: new RegExp(`${LB}(\\d{3})[.-](\\d{4})(?![\\d%])`, 'gu'),
+    keep: (m) => !(Number(m[2]) > Number(m[1]) && !(m[2] ?? '').startsWith('0') && (m[2] ?? '').endsWith('0')),
+  },
+  // clock times
+  { re: /(?<![\p{N}.,])\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\p{N}])/giu, keep: (m) => /:|[ap]\.?m/i.test(m[0]) },
+  { re: /(?<![\p{N}.,])\d{1,2}\s?(?:a\.m\.?|p\.m\.?|am|pm)(?![\p{L}])/giu },
+  { re: /(?<![\p{N}.,])\d{1,2}\s+o['’]clock/giu },
+  // numeric dates
+  { re: /(?<![\p{N}])\d{4}-\d{1,2}-\d{1,2}(?![\p{N}])/gu },
+  { re: /(?<![\p{N}.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\p{N}])/gu },
+  // year ranges "2019-20", "2019–2021", "2019/20"
+  {
+    re: /(?<![\p{N}.,])(1[89]\d{2}|20\d{2})\s?[-–/]\s?(\d{4}|\d{2})(?![\p{N}%])/gu,
+    keep: (m) => (m[2] ?? '').length === 2 || (Number(m[2]) > Number(m[1]) && Number(m[2]) <= 2100),
+  },
+  // slashed pairs: "24/7", "9/11" (short dates and slogans, not quantities)
+  { re: /(?<![\p{N}.,/])\d{1,2}\/\d{1,2}(?![\p{N}/])/gu },
+  // dotted version numbers and addresses "3.2.1"
+  { re: /(?<![\p{N}.])\d+\.\d+\.\d+(?:\.\d+)*/gu },
+];
+
+/** Character spans where no figure may start. */
+export function maskedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const { re, keep } of MASKS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!keep || keep(m)) spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  // merged into sorted, disjoint spans so a lookup is a binary search
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of spans) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+export function insideMask(spans: readonly Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (pos < s) hi = mid - 1;
+    else if (pos >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const REF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${REFERENCE_NOUNS.join('|')})\\.?\\s*$|[#§№]\\s*$`, 'iu');
+
+/** "Section 4.2", "Article 17", "No. 5", "#3": the number names a thing. */
+export function isReference(text: string, start: number): boolean {
+  return REF_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTHS.join('|')})\\.?\\s+$`, 'u');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS.join('|')})(?![\\p{L}])`, 'u');
+
+/** "May 24", "24 May", "14 March 2022": a day of the month. Month names must be capitalised ("may" is a verb). */
+export function isDayOfMonth(text: string, numStart: number, numEnd: number, value: number): boolean {
+  if (!Number.isInteger(value) || value < 1 || value > 31) return false;
+  return MONTH_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart)) || MONTH_AFTER.test(text.slice(numEnd, numEnd + 16));
+}
+
+/**
+ * A number inside an alphanumeric code: a letter right before the digits, also
+ * across a hyphen or slash ("A320", "COVID-19", "BX-2207-14", "Q3", "v2.4").
+ */
+export function isCodeFragment(text: string, numStart: number): boolean {
+  const before = text.slice(Math.max(0, numStart - 2), numStart);
+  if (/\p{L}$/u.test(before)) return true;
+  if (/[\p{L}\p{N}][-/]$/u.test(before)) {
+    // walk back over the whole token: a letter anywhere in it makes it a code
+    let s = numStart;
+    while (s > 0 && /[\p{L}\p{N}\-/]/u.test(text[s - 1] ?? '')) s--;
+    return /\p{L}/u.test(text.slice(s, numStart));
+  }
+  return false;
+}

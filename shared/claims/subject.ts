@@ -1,0 +1,123 @@
+/**
+ * Subject hints: a short noun phrase saying what a figure measures, built from
+ * its sentence by two plain rules, so a reader can see why it was chosen.
+ *
+ * 1. The entity: the noun phrase that opens the clause holding the figure (the
+ *    sentence subject), read from the clause start up to the first verb,
+ *    preposition or conjunction: "China accounts for ..." → "China".
+ * 2. The metric: the noun phrase the figure is "of" ("70% of the global hash
+ *    rate" → "global hash rate"), or the nouns right after it ("300 rigs
+ *    remain" → "rigs"), or the words between a figure and its rate ("1 million
+ *    capacity per day" → "capacity").
+ * The hint is "entity — metric" when both exist and differ, else whichever exists.
+ */
+
+import type { Figure } from './figures.ts';
+
+const NUMERIC_WORDS = /^(?:nearly|almost|about|roughly|around|some|over|under|half|third|thirds|quarter|quarters|tenth|fifth|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)$/;
+const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|all|some|each|every|any|both)$/i;
+const LEADERS = /^(?:while|and|but|as|after|since|when|although|though|whereas|so|yet|then|also|meanwhile|however|globally|overall)$/i;
+const STOPS = new Set(
+  ('is are was were be been being has have had will would could can may might should must shall do does did ' +
+    'accounts account accounted said says say reached reach reaches rose rise rises risen fell fall falls fallen grew grow grows ' +
+    'hit hits stood stands stand lost lose loses produced produces produce employs employ controls control hosts host holds hold held ' +
+    'carries carry carried generated generates generate supplied supplies supply expects expect expected paid pays pay ' +
+    'received receive receives handled handle handles processed process processes climbed climb climbs dropped drop drops traded trade trades ' +
+    'averaged averages totaled totalled totals amounted amount amounts needs need needed require requires required make makes made ' +
+    'take takes took get gets got show shows showed remain remains remained stay stays stayed lies lie lay sets sent buy buys bought ' +
+    'sell sells sold earn earns earned run runs ran uses used deliver delivers delivered stores stored tolerates shipped burned burns ' +
+    'came come comes drew draw draws set lack lacks apply applies died die dies went go goes shut cut spent spend spends ' +
+    // words that trail a figure without naming what it measures
+    'up down below above long lower higher less more old deep wide high tall ago earlier later last next ' +
+    'yesterday today tomorrow annually year years month months week weeks day days winter summer spring autumn season ' +
+    'moved moves drilled added adds invest invests invested consume consumes consumed found finds estimated estimates ' +
+    'in on at for to from by with into onto across over under through during after before since than as per about around near ' +
+    'and or but while which that who whom whose where when if because so nor yet not no ' +
+    'nearly almost roughly approximately circa estimated').split(' '),
+);
+
+interface Tok {
+  w: string;
+  lower: string;
+}
+
+function tokens(s: string): Tok[] {
+  // dotted initials stay one word: "U.S. share" is not "U S share"
+  return (s.match(/(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => ({ w, lower: w.toLowerCase() }));
+}
+
+/** Reads a noun phrase from the start of `toks`: determiners dropped, up to 5 words, "of" joins. */
+function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
+  let i = 0;
+  while (skipLeaders && i < toks.length && LEADERS.test(toks[i]!.lower)) i++;
+  while (i < toks.length && DETERMINERS.test(toks[i]!.lower)) i++;
+  const out: string[] = [];
+  let skipped = false;
+  for (; i < toks.length && out.filter((w) => w !== 'of').length < 6; i++) {
+    const t = toks[i]!;
+    if (/^\d/.test(t.w)) break;
+    if (t.lower === 'of') {
+      const next = toks[i + 1];
+      if (out.length === 0 && next && skipped) {
+        while (toks[i + 1] && DETERMINERS.test(toks[i + 1]!.lower)) i++;
+        continue;
+      }
+      if (!next || out.length === 0 || STOPS.has(next.lower)) break;
+      out.push('of');
+      while (toks[i + 1] && DETERMINERS.test(toks[i + 1]!.lower)) i++;
+      continue;
+    }
+    if (STOPS.has(t.lower) || DETERMINERS.test(t.lower)) break;
+    // a past-tense verb after the head noun ends the phrase ("miners moved")
+    if (out.length > 0 && /ed$/.test(t.lower) && !/eed$/.test(t.lower)) break;
+    // other figures and hedges opening the clause are not part of the subject
+    if (out.length === 0 && NUMERIC_WORDS.test(t.lower)) {
+      skipped = true;
+      continue;
+    }
+    out.push(t.w);
+  }
+  while (out.at(-1) === 'of') out.pop();
+  return out.join(' ');
+}
+
+/**
+ * The clause of `left` that holds the figure: text after the last comma,
+ * semicolon, colon or reporting verb ("the ministry said the U.S. share was ..."
+ * is about the U.S. share, not the ministry).
+ */
+function clauseBefore(left: string): string {
+  // a comma inside "2,000" is no clause break: only punctuation followed by a space counts
+  let cut = -1;
+  for (const m of left.matchAll(/[,;:(](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|showed|shows|found|finds)(?:\s+that)?(?=\s)/g)) cut = m.index + m[0].length - 1;
+  // when the figure opens its clause ("..., says, “More than one million ...") the
+  // clause has no subject of its own; borrowing an earlier one would misattribute it
+  return cut >= 0 ? left.slice(cut + 1) : left;
+}
+
+export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'sentenceStart' | 'sentenceEnd'>, nounHint = ''): string {
+  const left = text.slice(fig.sentenceStart, fig.start);
+  // the metric ends at the first clause punctuation ("hash rate, becoming ...")
+  const right = text.slice(fig.end, fig.sentenceEnd).split(/[,;:!?()"“”…]|\.(?!\d)/)[0] ?? '';
+  const entity = nounPhrase(tokens(clauseBefore(left)), true);
+  let metric = nounHint;
+  // "a depth of 900 m", "a capacity of 500 MW": the noun before "of" names the metric
+  if (!metric && /\sof\s*$/i.test(left)) {
+    const toks = tokens(left).slice(0, -1);
+    const head: string[] = [];
+    for (let i = toks.length - 1; i >= 0 && head.length < 3; i--) {
+      const t = toks[i]!;
+      if (STOPS.has(t.lower) || DETERMINERS.test(t.lower) || /^\d/.test(t.w)) break;
+      head.unshift(t.w);
+    }
+    const np = head.join(' ');
+    if (np && np !== entity) metric = np;
+  }
+  if (!metric) {
+    const ofm = /^\s+of\s+/i.exec(right);
+    if (ofm) metric = nounPhrase(tokens(right.slice(ofm[0].length)), false);
+    else if (/^[ \u00A0]+\p{L}/u.test(right)) metric = nounPhrase(tokens(right), false);
+  }
+  if (entity && metric && !entity.toLowerCase().includes(metric.toLowerCase())) return `${entity} — ${metric}`;
+  return entity || metric;
+}

@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: every benchmark of the project in one run, each printing its own
+ * figures side by side with its baseline. Benchmarks print; they never assert timings.
+ * Pass --scale 0.1 for a quick run on smaller data.
+ */
+export const benches = ['storage.ts', 'anchoring.ts', 'export.ts'];
+
+for (const file of benches) {
+  const mod = (await import(`./${file}`).catch((e: Error) => {
+    console.log(`\n## ${file}: could not load (${e.message})`);
+    return null;
+  })) as { main?: () => Promise<void> } | null;
+  if (mod?.main) await mod.main();
+}
