@@ -2,7 +2,7 @@
  * Human-readable output for the CLI: short, aligned, one record per line.
  * (`--json` output bypasses this entirely and prints the API's own records.)
  */
-import type { ClaimDetail, ReviewItem, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
+import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionItem, TagSummary } from '../../shared/api/contract.ts';
 import type { Quote, Source } from '../../shared/model/records.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
@@ -49,7 +49,8 @@ export function claimLines(d: ClaimDetail): string {
   const c = d.claim;
   const q = c.quantity ? `  (${c.quantity.raw})` : '';
   const tags = c.tags.length ? `  #${c.tags.join(' #')}` : '';
-  const flag = d.unreviewedEvidence ? `  ⚠ ${d.unreviewedEvidence} evidence quote(s) drifted: review needed` : '';
+  const conflict = d.conflicts.length ? `  ⚡ conflicts with ${d.conflicts.map((x) => x.claimId).join(', ')}` : '';
+  const flag = conflict + (d.unreviewedEvidence ? `  ⚠ ${d.unreviewedEvidence} evidence quote(s) drifted: review needed` : '');
   const lines = [`${c.id}  [${c.status}] ${c.statement}${q}${tags}${flag}`];
   for (const e of d.evidence) {
     const a = e.quote.anchor;
@@ -66,4 +67,16 @@ export function reviewLines(r: ReviewItem): string {
   if (r.newText !== null) lines.push(`    now: “${clip(r.newText.replace(/\s+/g, ' '), 100)}”`);
   else lines.push('    now: not found in the new version');
   return lines.join('\n');
+}
+
+export function suggestionLine(s: SuggestionItem): string {
+  const f = s.figure;
+  const status = s.status === 'open' ? '' : `  [${s.status}]`;
+  const subject = f.subject ? `  — ${f.subject}` : '';
+  return `${s.key.padEnd(9)} ${f.raw}  (${f.bound}${f.unit ? `, ${f.unit}` : ''}${f.hedge ? `, hedge “${f.hedge}”` : ''})${subject}${status}\n          “${clip(s.sentence.text.replace(/\s+/g, ' '), 110)}”`;
+}
+
+export function conflictLines(c: ConflictItem): string {
+  const side = (x: ConflictItem['a']) => `${x.claimId}  ${clip(x.statement, 80)}${x.sourceTitle ? `  — ${clip(x.sourceTitle, 40)}` : ''}${x.date ? ` (${x.date})` : ''}`;
+  return `⚡ ${c.reason}\n    ${side(c.a)}\n    ${side(c.b)}`;
 }

@@ -17,7 +17,7 @@ import { NotebookStore } from '../storage/store.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import { readSourceFile } from '../import/importer.ts';
 import { registerServe } from './serve.ts';
-import { claimLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
+import { claimLines, conflictLines, quoteLine, reviewLines, sourceDetail, sourceLine, suggestionLine, tagLine } from './format.ts';
 
 /** Output sink, swappable in tests. */
 export interface Io {
@@ -49,6 +49,8 @@ export function buildProgram(io: Io = processIo): Command {
     .description('An offline research notebook: import sources, quote them, tag and link claims.')
     .option('--notebook <dir>', 'the notebook folder (default: $NOTEBOOK_DIR, else the desktop app\'s notebook)')
     .showHelpAfterError(false)
+    // Options belong to the command they follow: `suggest accept … --json` is the subcommand's --json.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
     .exitOverride();
 
@@ -307,6 +309,60 @@ export function buildProgram(io: Io = processIo): Command {
     .action(async (quoteId: string, o: { json?: boolean }) => {
       const quote = await withSession('required', (s) => s.call('reviewAnchor', { quoteId, action: 'pin' }));
       emit(!!o.json, { quote }, () => `pinned  ${quote.id} to the version it was made on`);
+    });
+
+  const suggest = program
+    .command('suggest')
+    .description('figures found in a source, offered as claims (hedges kept): list them, then accept or dismiss each')
+    .argument('[source]', 'source id')
+    .option('--all', 'include accepted and dismissed suggestions')
+    .addOption(jsonOpt())
+    .action(async (sourceId: string | undefined, o: { all?: boolean; json?: boolean }) => {
+      if (!sourceId) throw new NotebookError('invalid_argument', 'which source? usage: notebook suggest SOURCE');
+      const items = await withSession('prefer', (s) => s.call('listSuggestions', { sourceId, includeDecided: !!o.all }));
+      emit(!!o.json, { suggestions: items }, () => (items.length ? items.map(suggestionLine).join('\n') : 'No figures to suggest.'));
+    });
+  suggest
+    .command('accept')
+    .description('accept a suggestion: its sentence becomes a quote and a claim with the figure cites it')
+    .argument('<source>')
+    .argument('<key>', 'the suggestion key shown by `notebook suggest`, like 120-131')
+    .option('--statement <text>', 'the claim in your words (default: the sentence)')
+    .option('--tag <tag>', 'a tag for the quote and claim (repeatable)', collect)
+    .addOption(jsonOpt())
+    .action(async (sourceId: string, key: string, o: { statement?: string; tag?: string[]; json?: boolean }) => {
+      const r = await withSession('required', (s) => s.call('decideSuggestion', { sourceId, key, action: 'accept', statement: o.statement, tags: o.tag }));
+      emit(!!o.json, r, () => `accepted ${key}: quote ${r.quote?.id}, claim ${r.claim?.id}  ${r.claim?.statement ?? ''}`);
+    });
+  suggest
+    .command('dismiss')
+    .description('dismiss a suggestion (it stays dismissed)')
+    .argument('<source>')
+    .argument('<key>')
+    .addOption(jsonOpt())
+    .action(async (sourceId: string, key: string, o: { json?: boolean }) => {
+      const r = await withSession('required', (s) => s.call('decideSuggestion', { sourceId, key, action: 'dismiss' }));
+      emit(!!o.json, r, () => `dismissed ${key}`);
+    });
+
+  const conflicts = program
+    .command('conflicts')
+    .description('claims whose figures cannot both hold, hedges taken into account')
+    .addOption(jsonOpt())
+    .action(async (o: { json?: boolean }) => {
+      const items = await withSession('prefer', (s) => s.call('listConflicts', {}));
+      emit(!!o.json, { conflicts: items }, () => (items.length ? items.map(conflictLines).join('\n') : 'No conflicting figures.'));
+    });
+  conflicts
+    .command('dismiss')
+    .description('mark a flagged pair as not a conflict (different year, different scope); the decision is kept')
+    .argument('<claim>')
+    .argument('<other>')
+    .option('--undo', 'flag the pair again')
+    .addOption(jsonOpt())
+    .action(async (a: string, b: string, o: { undo?: boolean; json?: boolean }) => {
+      const r = await withSession('required', (s) => s.call('markConflict', { a, b, notConflict: !o.undo }));
+      emit(!!o.json, r, () => (r.notConflict ? `${a} and ${b} are marked as not conflicting` : `${a} and ${b} are compared again`));
     });
 
   program

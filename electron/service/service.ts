@@ -9,13 +9,16 @@ import { randomBytes } from 'node:crypto';
 import { ok } from '../../shared/api/result.ts';
 import { NotebookError } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import type { ApiResults, ClaimDetail, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import type { ApiResults, ClaimDetail, ConflictSide, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
-import type { Claim, SourceId, SourceMeta } from '../../shared/model/records.ts';
+import type { Claim, ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
+import { acceptSuggestion, claimConflicts, conflictCandidate, dismissSuggestion } from '../../shared/model/suggest.ts';
+import { suggestionsFor } from '../../shared/claims/suggestions.ts';
+import type { ConflictPair } from '../../shared/claims/conflicts.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -39,7 +42,15 @@ export class NotebookService implements NotebookHandlers {
   private async run<T>(outcome: Outcome<T>): Promise<Result<T>> {
     if (!outcome.ok) return outcome;
     await this.store.commit(outcome.value.changes);
+    if (outcome.value.changes.some((c) => c.kind !== 'tag')) this.conflictCache = null;
     return ok(outcome.value.value);
+  }
+
+  /** Conflicts are all-pairs work: computed once per change of the notebook, not per listing. */
+  private conflictCache: ConflictPair[] | null = null;
+  private conflicts(): ConflictPair[] {
+    this.conflictCache ??= claimConflicts(this.view);
+    return this.conflictCache;
   }
 
   private get view() {
@@ -80,6 +91,7 @@ export class NotebookService implements NotebookHandlers {
       importedAt: ctx.now,
       updatedAt: ctx.now,
       versions: [],
+      suggestions: { accepted: [], dismissed: [] },
     };
     await this.store.commit([{ kind: 'source', op: 'put', record: source }]);
     return ok({ source, duplicate: false, newVersion: null });
@@ -172,6 +184,7 @@ export class NotebookService implements NotebookHandlers {
   private detail(claim: Claim): ClaimDetail {
     return {
       claim,
+      conflicts: this.conflicts().flatMap((p) => (p.a === claim.id ? [{ claimId: p.b, reason: p.reason }] : p.b === claim.id ? [{ claimId: p.a, reason: p.reason }] : [])),
       unreviewedEvidence: claim.evidence.filter((e) => {
         const q = this.view.getQuote(e.quoteId);
         return q !== undefined && needsReview(q);
@@ -223,6 +236,50 @@ export class NotebookService implements NotebookHandlers {
     const decision = action === 'reselect' ? { action, range, exact, occurrence } : { action };
     return this.run(reviewAnchor(this.view, quoteId, text, decision, this.ctx()));
   };
+
+  // ---------- suggestions and conflicts ----------
+
+  private async suggestions(sourceId: SourceId) {
+    const source = this.view.getSource(sourceId);
+    if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
+    const text = await this.store.getText(source.sha256);
+    return { source, text, list: suggestionsFor(text, source.sha256, source.suggestions) };
+  }
+
+  listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided }) => {
+    const { list } = await this.suggestions(sourceId);
+    return ok(
+      list
+        .filter((s) => includeDecided || s.status === 'open')
+        .map((s) => {
+          const { sentenceStart: _s, sentenceEnd: _e, ...figure } = s.figure;
+          return { key: s.key, status: s.status, figure, sentence: s.sentence };
+        }),
+    );
+  };
+
+  decideSuggestion: Handler<'decideSuggestion'> = async ({ sourceId, key, action, statement, tags }) => {
+    const { text, list } = await this.suggestions(sourceId);
+    const suggestion = list.find((s) => s.key === key);
+    if (!suggestion) throw new NotebookError('not_found', `no suggested figure ${key} in source ${sourceId}; list them with \`notebook suggest ${sourceId}\``);
+    if (action === 'dismiss') {
+      const r = await this.run(dismissSuggestion(this.view, sourceId, suggestion, this.ctx()));
+      return r.ok ? ok({ key, status: 'dismissed' as const, quote: null, claim: null }) : r;
+    }
+    const r = await this.run(acceptSuggestion(this.view, sourceId, text, suggestion, { statement, tags }, this.ctx()));
+    return r.ok ? ok({ key, status: 'accepted' as const, quote: r.value.quote, claim: r.value.claim }) : r;
+  };
+
+  listConflicts: Handler<'listConflicts'> = async () => {
+    const side = (id: string): ConflictSide => {
+      const claim = this.view.getClaim(id as ClaimId)!;
+      const c = conflictCandidate(this.view, claim);
+      return { claimId: id, statement: claim.statement, quantity: c.quantity, sourceId: c.sourceId ?? null, sourceTitle: c.sourceId ? (this.view.getSource(c.sourceId as SourceId)?.title ?? null) : null, date: c.date ?? null };
+    };
+    return ok(this.conflicts().map((p) => ({ key: p.key, a: side(p.a), b: side(p.b), reason: p.reason })));
+  };
+
+  markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
 
   quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
     const q = this.view.getQuote(id);

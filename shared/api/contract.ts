@@ -13,7 +13,7 @@ import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from '../model/ids.ts';
 import {
   CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, PartialDateSchema, QuantitySchema,
 } from '../model/records.ts';
-import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
+import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { Result } from './result.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
@@ -105,6 +105,19 @@ export const apiArgs = {
   }),
   /** A quote in context, from the version it was made on (origin) or where it stands now (current). */
   quoteContext: z.strictObject({ id: QuoteIdSchema, version: z.enum(['origin', 'current']), chars: z.number().int().min(0).max(5000).optional() }),
+
+  /** Figures found in a source, offered as claims. */
+  listSuggestions: z.strictObject({ sourceId: SourceIdSchema, includeDecided: z.boolean().optional() }),
+  decideSuggestion: z.strictObject({
+    sourceId: SourceIdSchema,
+    key: z.string().regex(/^\d+-\d+$/, 'a suggestion key looks like 120-131'),
+    action: z.enum(['accept', 'dismiss']),
+    statement: z.string().min(1).max(5000).optional(),
+    tags: TagList.optional(),
+  }),
+  /** Claims whose figures cannot both hold. */
+  listConflicts: NoArgs,
+  markConflict: z.strictObject({ a: ClaimIdSchema, b: ClaimIdSchema, notConflict: z.boolean() }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -149,8 +162,30 @@ export interface TagSummary {
   quotes: number;
   claims: number;
 }
+export interface SuggestionItem {
+  key: string;
+  status: 'open' | 'accepted' | 'dismissed';
+  figure: Quantity & { start: number; end: number; subject: string };
+  sentence: { start: number; end: number; text: string };
+}
+export interface ConflictSide {
+  claimId: string;
+  statement: string;
+  quantity: Quantity | null;
+  sourceId: string | null;
+  sourceTitle: string | null;
+  date: string | null;
+}
+export interface ConflictItem {
+  key: string;
+  a: ConflictSide;
+  b: ConflictSide;
+  reason: string;
+}
 export interface ClaimDetail {
   claim: Claim;
+  /** Claims whose figures conflict with this one (not ruled out by the researcher). */
+  conflicts: { claimId: string; reason: string }[];
   /** Evidence quotes whose anchors are fuzzy or orphaned and not yet reviewed: the claim is shown flagged. */
   unreviewedEvidence: number;
   evidence: { quote: Quote; relation: Claim['evidence'][number]['relation']; sourceTitle: string }[];
@@ -191,6 +226,10 @@ export interface ApiResults {
   listReview: ReviewItem[];
   reviewAnchor: Quote;
   quoteContext: QuoteContext;
+  listSuggestions: SuggestionItem[];
+  decideSuggestion: { key: string; status: 'accepted' | 'dismissed'; quote: Quote | null; claim: Claim | null };
+  listConflicts: ConflictItem[];
+  markConflict: { a: string; b: string; notConflict: boolean };
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

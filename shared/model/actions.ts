@@ -179,6 +179,7 @@ export function deleteQuote(view: NotebookView, id: QuoteId, ctx: TransitionCont
 export interface CreateClaimInput {
   statement: string;
   quantity?: Quantity | null;
+  subject?: string | null;
   status?: ClaimStatus;
   tags?: string[];
   evidence?: { quoteId: QuoteId; relation: EvidenceRelation }[];
@@ -203,6 +204,8 @@ export function createClaim(view: NotebookView, input: CreateClaimInput, ctx: Tr
     tags: tags.value.names,
     evidence,
     links: [],
+    subject: input.subject ?? null,
+    notConflictingWith: [],
     note: input.note ?? '',
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -273,14 +276,33 @@ export function unlinkClaims(view: NotebookView, from: ClaimId, to: ClaimId, ctx
   return done(record, [{ kind: 'claim', op: 'put', record }]);
 }
 
+/** Records (on both claims) that a flagged pair is not a conflict, or undoes that. */
+export function setNotConflicting(view: NotebookView, a: ClaimId, b: ClaimId, notConflict: boolean, ctx: TransitionContext): Outcome<{ a: ClaimId; b: ClaimId; notConflict: boolean }> {
+  const ca = view.getClaim(a);
+  const cb = view.getClaim(b);
+  if (!ca) return err('not_found', `no claim ${a}`);
+  if (!cb) return err('not_found', `no claim ${b}`);
+  if (a === b) return err('invalid_argument', 'a claim cannot conflict with itself');
+  const edit = (c: Claim, other: ClaimId): Claim => ({
+    ...c,
+    notConflictingWith: notConflict ? [...new Set([...c.notConflictingWith, other])] : c.notConflictingWith.filter((x) => x !== other),
+    updatedAt: ctx.now,
+  });
+  return done({ a, b, notConflict }, [
+    { kind: 'claim', op: 'put', record: edit(ca, b) },
+    { kind: 'claim', op: 'put', record: edit(cb, a) },
+  ]);
+}
+
 export function deleteClaim(view: NotebookView, id: ClaimId, ctx: TransitionContext): Outcome<{ claimsUpdated: ClaimId[] }> {
   if (!view.getClaim(id)) return err('not_found', `no claim ${id}`);
   const changes: Change[] = [];
   const updated: ClaimId[] = [];
   for (const c of view.claims()) {
-    if (c.id !== id && c.links.some((l) => l.claimId === id)) {
+    if (c.id !== id && (c.links.some((l) => l.claimId === id) || c.notConflictingWith.includes(id))) {
       updated.push(c.id);
-      changes.push({ kind: 'claim', op: 'put', record: { ...c, links: c.links.filter((l) => l.claimId !== id), updatedAt: ctx.now } });
+      const record = { ...c, links: c.links.filter((l) => l.claimId !== id), notConflictingWith: c.notConflictingWith.filter((x) => x !== id), updatedAt: ctx.now };
+      changes.push({ kind: 'claim', op: 'put', record });
     }
   }
   changes.push({ kind: 'claim', op: 'delete', id });

@@ -21,15 +21,17 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       ? (file['quotes'] as Json[]).map(({ comment, ...q }) => ({ ...q, note: typeof comment === 'string' ? comment : (q['note'] ?? '') }))
       : file['quotes'],
   }),
-  // Version 2 added source versions and anchor state. A source shard knows its
-  // source's hash, so every quote starts out exact on it, made where it stands.
+  // Version 2 added source versions, anchor state, figure suggestions and conflict
+  // decisions. A source shard knows its source's hash, so every quote starts out
+  // exact on it, made where it stands.
   1: (file) => {
+    if (Array.isArray(file['claims'])) return { ...file, claims: (file['claims'] as Json[]).map((c) => ({ ...c, subject: null, notConflictingWith: [] })) };
     const source = file['source'] as Json | undefined;
-    if (!source) return file; // tags and claims files did not change
+    if (!source) return file; // the tags file did not change
     const sha = source['sha256'];
     return {
       ...file,
-      source: { ...source, versions: [] },
+      source: { ...source, versions: [], suggestions: { accepted: [], dismissed: [] } },
       quotes: ((file['quotes'] as Json[] | undefined) ?? []).map((q) => {
         const pos = (q['selectors'] as Json[] | undefined)?.[0] ?? {};
         return { ...q, anchor: { status: 'exact', sha256: sha, score: 1, candidate: null, review: null }, origin: { sha256: sha, start: pos['start'], end: pos['end'] } };

@@ -56,6 +56,8 @@ export const SourceSchema = z.strictObject({
   updatedAt: IsoTime,
   /** Earlier versions, oldest first; the current text is `sha256`. */
   versions: z.array(SourceVersionSchema).max(1000),
+  /** The researcher's decisions on suggested figures, by suggestion key (see claims/suggestions.ts). */
+  suggestions: z.strictObject({ accepted: z.array(z.string().max(100)).max(100_000), dismissed: z.array(z.string().max(100)).max(100_000) }),
 });
 export type SourceMeta = z.infer<typeof SourceSchema>;
 /** A source with its normalized text, as the API hands it out. */
@@ -168,6 +170,10 @@ export const ClaimSchema = z.strictObject({
   tags: z.array(z.string().max(600)).max(200),
   evidence: z.array(EvidenceSchema).max(1000),
   links: z.array(ClaimLinkSchema).max(1000),
+  /** What the claim's figure is about ("China — global hash rate"), used to match conflicting figures. */
+  subject: Text(300).nullable(),
+  /** Claims the researcher marked as not conflicting with this one (kept on both sides). */
+  notConflictingWith: z.array(ClaimIdSchema).max(1000),
   note: Text(100_000),
   createdAt: IsoTime,
   updatedAt: IsoTime,

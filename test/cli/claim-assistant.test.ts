@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDir } from '../support/notebook.ts';
+
+describe('suggested figures', () => {
+  it('lists the figures of a source with their hedges, and accepting one makes a quote and a claim with the quantity', async () => {
+    const dir = tempDir();
+    const id = (await cli(dir, ['import', join(FIXTURES, 'lithium-output.txt'), '--json'])).json.results[0].source.id;
+    const list = (await cli(dir, ['suggest', id, '--json'])).json.suggestions;
+    const almost = list.find((s: any) => s.figure.raw === 'almost 12%');
+    expect(almost).toMatchObject({ status: 'open', figure: { value: 12, upper: 12, unit: '%', hedge: 'almost', bound: 'upper' } });
+    const r = await cli(dir, ['suggest', 'accept', id, almost.key, '--tag', 'mining', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.quote.exact).toBe(almost.sentence.text);
+    expect(r.json.claim).toMatchObject({ quantity: { raw: 'almost 12%', hedge: 'almost', upper: 12 }, tags: ['mining'], evidence: [{ quoteId: r.json.quote.id, relation: 'supports' }] });
+    expect((await cli(dir, ['suggest', id, '--json'])).json.suggestions.some((s: any) => s.key === almost.key)).toBe(false);
+  });
+
+  it('keeps dismissed suggestions dismissed', async () => {
+    const dir = tempDir();
+    const id = (await cli(dir, ['import', join(FIXTURES, 'lithium-output.txt'), '--json'])).json.results[0].source.id;
+    const first = (await cli(dir, ['suggest', id, '--json'])).json.suggestions[0];
+    expect((await cli(dir, ['suggest', 'dismiss', id, first.key])).code).toBe(0);
+    expect((await cli(dir, ['suggest', id, '--json'])).json.suggestions.map((s: any) => s.key)).not.toContain(first.key);
+    expect((await cli(dir, ['suggest', id, '--all', '--json'])).json.suggestions.find((s: any) => s.key === first.key).status).toBe('dismissed');
+  });
+});
+
+describe('conflicting figures', () => {
+  it('flags claims whose hedged ranges cannot both hold, shows both sides, and keeps a "not a conflict" decision', async () => {
+    const dir = tempDir();
+    const a = (await cli(dir, ['claim', 'add', 'The three largest operators supply nearly 64% of the region\'s carbonate', '--json'])).json.claim.id;
+    const b = (await cli(dir, ['claim', 'add', 'The three largest operators supply more than 80% of the region\'s carbonate', '--json'])).json.claim.id;
+    // Compatible with a: "about 62%" (55.8–68.2) overlaps "nearly 64%" (≤ 64); but it cannot hold with b's "more than 80%".
+    const c = (await cli(dir, ['claim', 'add', 'The three largest operators supply about 62% of the region\'s carbonate', '--json'])).json.claim.id;
+    // A different subject: never compared.
+    await cli(dir, ['claim', 'add', 'Brine ponds lost about 30% of their water']);
+    const pairs = async () => (await cli(dir, ['conflicts', '--json'])).json.conflicts.map((x: any) => [x.a.claimId, x.b.claimId].sort().join('|')).sort();
+    expect(await pairs()).toEqual([[a, b].sort().join('|'), [b, c].sort().join('|')].sort());
+    const ab = (await cli(dir, ['conflicts', '--json'])).json.conflicts.find((x: any) => [x.a.claimId, x.b.claimId].includes(a));
+    expect(ab.reason).toMatch(/nearly 64%.*more than 80%|more than 80%.*nearly 64%/);
+    const detail = (await cli(dir, ['claims', '--json'])).json.claims.find((x: any) => x.claim.id === b);
+    expect(detail.conflicts.map((x: any) => x.claimId).sort()).toEqual([a, c].sort());
+
+    expect((await cli(dir, ['conflicts', 'dismiss', a, b])).code).toBe(0);
+    expect(await pairs()).toEqual([[b, c].sort().join('|')]);
+    expect((await cli(dir, ['conflicts', 'dismiss', a, b, '--undo'])).code).toBe(0);
+    expect(await pairs()).toHaveLength(2);
+  });
+});
