@@ -11,6 +11,8 @@ import { dispatch } from '../../shared/api/dispatch.ts';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api/contract.ts';
 import { NotebookError } from '../../shared/api/result.ts';
 import { CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
+import { CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+import { writeExport, ExportPathError } from '../export/write.ts';
 import { NotebookService } from '../service/service.ts';
 import { defaultNotebookDir } from '../storage/paths.ts';
 import { NotebookStore } from '../storage/store.ts';
@@ -366,6 +368,28 @@ export function buildProgram(io: Io = processIo): Command {
     });
 
   program
+    .command('export')
+    .description('write a cited briefing (or quotes/sources in another format); every quote is verified against its source first')
+    .requiredOption('--out <file>', 'the file to write (nothing else is ever written)')
+    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex').choices(EXPORT_FORMATS).default('md'))
+    .addOption(new Option('--style <style>', 'citation style').choices(CITATION_STYLES).default('apa'))
+    .option('--tag <tag>', 'only claims with this tag or one nested below it (repeatable)', collect)
+    .option('--claim <claim>', 'only these claims, in this order (repeatable)', collect)
+    .option('--title <text>', 'the briefing title')
+    .option('--include-unverified', 'include quotes that fail verification, marked as unverified')
+    .addOption(jsonOpt())
+    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: (typeof CITATION_STYLES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; json?: boolean }) => {
+      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style: o.style, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified }));
+      if (r.stopped || r.content === null) {
+        const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
+        throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);
+      }
+      const path = await writeExport(o.out, r.content);
+      for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
+      emit(!!o.json, { path, format: o.format, problems: r.problems }, () => `wrote ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
+    });
+
+  program
     .command('context')
     .description('show a quote in its context: where it stands now, or (--original) in the version it was made on')
     .argument('<quote>')
@@ -404,7 +428,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`notebook: ${e.message.replace(/^error: /, '')}`);
       return 2;
     }
-    if (e instanceof NotebookError) {
+    if (e instanceof NotebookError || e instanceof ExportPathError) {
       io.err(`notebook: ${e.message}`);
       return 1;
     }

@@ -34,10 +34,14 @@ export function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-/** A readable title from a file name: "inner-mongolia_report.txt" → "Inner mongolia report". */
+/**
+ * A readable title from a file name: "inner-mongolia_report.txt" → "Inner Mongolia Report".
+ * Title case, because file names of articles are mostly headlines and place names,
+ * and a citation reads better with "Inner Mongolia" than "Inner mongolia".
+ */
 function titleFromFileName(fileName: string): string {
-  const stem = baseName(fileName).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
-  return stem ? stem[0]!.toUpperCase() + stem.slice(1) : 'Untitled';
+  const stem = baseName(fileName).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return stem ? stem.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : 'Untitled';
 }
 
 /** A plain text's title: its first line when that line looks like a headline. */

@@ -19,6 +19,9 @@ import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared
 import { acceptSuggestion, claimConflicts, conflictCandidate, dismissSuggestion } from '../../shared/model/suggest.ts';
 import { suggestionsFor } from '../../shared/claims/suggestions.ts';
 import type { ConflictPair } from '../../shared/claims/conflicts.ts';
+import { describeProblem } from '../../shared/export/integrity.ts';
+import { exportNotebook, ExportScopeError } from '../export/index.ts';
+import { suggestFileName } from '../export/write.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -280,6 +283,35 @@ export class NotebookService implements NotebookHandlers {
   };
 
   markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
+
+  // ---------- export ----------
+
+  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, tags, claimIds, includeUnverified, title }) => {
+    let result;
+    try {
+      result = await exportNotebook({
+        view: this.view,
+        getText: async (id) => this.store.getText(this.view.getSource(id)!.sha256),
+        // Hash what is on disk right now, bypassing the verified cache: tampering must show.
+        sha256,
+        format,
+        style: style ?? 'apa',
+        tags,
+        claimIds,
+        includeUnverified: includeUnverified ?? false,
+        title,
+        date: this.clock().toISOString().slice(0, 10),
+        conflicts: this.conflicts().map((p) => ({ a: p.a as ClaimId, b: p.b as ClaimId, reason: p.reason })),
+      });
+    } catch (e) {
+      if (e instanceof ExportScopeError) throw new NotebookError('not_found', e.message);
+      throw e;
+    }
+    const problems = result.problems.map((p) => ({ quoteId: p.quoteId, message: describeProblem(p) }));
+    const ext = { md: 'md', html: 'html', annotations: 'jsonld', csl: 'json', bibtex: 'bib' }[format];
+    const mimeType = { md: 'text/markdown', html: 'text/html', annotations: 'application/ld+json', csl: 'application/json', bibtex: 'application/x-bibtex' }[format];
+    return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType });
+  };
 
   quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
     const q = this.view.getQuote(id);

@@ -16,11 +16,11 @@
  * always land on grapheme boundaries, and 'exact'/'moved' always mean that
  * text.slice(start, end) === exact.
  */
-import { isGraphemeBoundary, snapRange } from '../text/graphemes.ts';
+import { onBoundary, snap } from './boundaries.ts';
 import { foldCodes } from './fold.ts';
 import { MyersPattern } from './myers.ts';
 import { BIN, QGramIndex } from './qgram.ts';
-import { contextAgreement, contextSimilarity, digitRuns } from './similarity.ts';
+import { ContextMatcher, contextAgreement, contextSimilarity, digitRuns } from './similarity.ts';
 import type { AnchorOptions, AnchorResult, Selectors } from './types.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -54,7 +54,7 @@ export const MIN_QUOTE_SIMILARITY = 0.7;
 
 /**
  * At least one side of the stored context must still agree this well, unless the
- * quote had no context at all. A similar sentence elsewhere (the deleted quote's
+ * quote was stored without any context (it was the whole text). A similar sentence elsewhere (the deleted quote's
  * neighbour in a list, a figure restated in a summary) has context that agrees only
  * by chance, so this rule is what turns "sentence deleted" into 'orphaned'.
  */
@@ -89,6 +89,9 @@ interface Quote {
   exact: string;
   prefix: string;
   suffix: string;
+  /** Built on first approximate use: compare prefix/suffix at candidate positions. */
+  prefixMatcher?: ContextMatcher;
+  suffixMatcher?: ContextMatcher;
   /** Stored start, when it is a usable offset. */
   stored: number | null;
   expected: number;
@@ -99,20 +102,6 @@ interface Scored {
   end: number;
   score: number;
   accepted: boolean;
-}
-
-/** Grapheme-boundary test with a fast path: two code units below U+0300 never join (CR LF aside). */
-function onBoundary(text: string, at: number): boolean {
-  if (at <= 0 || at >= text.length) return true;
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at);
-  if (before < 0x300 && after < 0x300 && !(before === 13 && after === 10)) return true;
-  return isGraphemeBoundary(text, at);
-}
-
-/** snapRange, skipping the segmenter when both ends are plainly on boundaries. */
-function snap(text: string, start: number, end: number): { start: number; end: number } {
-  return onBoundary(text, start) && onBoundary(text, end) ? { start, end } : snapRange(text, start, end);
 }
 
 function matchesAt(codes: Uint16Array, at: number, what: Uint16Array): boolean {
@@ -246,6 +235,8 @@ class TextAnchorer implements Anchorer {
     const pattern = foldCodes(quote.exact);
     const m = pattern.length;
     const matcher = new MyersPattern(pattern);
+    quote.prefixMatcher = new ContextMatcher(quote.prefix);
+    quote.suffixMatcher = new ContextMatcher(quote.suffix);
     const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
     let bestRejected = 0;
     let accepted: Scored | null = null;
@@ -346,6 +337,22 @@ class TextAnchorer implements Anchorer {
     return out;
   }
 
+  /**
+   * Similarity of the stored prefix ('before') or suffix ('after') at `at`, using
+   * only the `usable` characters nearest the quote when the text is too short for
+   * all of it (then through the plain table, as that case is rare).
+   */
+  private contextAt(quote: Quote, at: number, side: 'before' | 'after', usable: number): number {
+    const context = side === 'before' ? quote.prefix : quote.suffix;
+    if (usable <= 0) return 0;
+    if (usable < context.length) {
+      const part = side === 'before' ? context.slice(context.length - usable) : context.slice(0, usable);
+      return contextSimilarity(this.text, at, part, side);
+    }
+    const matcher = side === 'before' ? quote.prefixMatcher : quote.suffixMatcher;
+    return matcher ? matcher.similarity(this.folded, at, side) : contextSimilarity(this.text, at, context, side);
+  }
+
   private score(quote: Quote, rawStart: number, rawEnd: number, distance: number, threshold: number): Scored {
     const { text } = this;
     const { start, end } = snap(text, rawStart, rawEnd);
@@ -358,12 +365,8 @@ class TextAnchorer implements Anchorer {
     // stored context fits, that part is compared.
     const before = Math.min(quote.prefix.length, start);
     const after = Math.min(quote.suffix.length, text.length - end);
-    const p = before >= Math.min(ANCHOR_CHARS, quote.prefix.length) && before > 0
-      ? contextSimilarity(text, start, quote.prefix.slice(quote.prefix.length - before), 'before')
-      : null;
-    const s = after >= Math.min(ANCHOR_CHARS, quote.suffix.length) && after > 0
-      ? contextSimilarity(text, end, quote.suffix.slice(0, after), 'after')
-      : null;
+    const p = before >= Math.min(ANCHOR_CHARS, quote.prefix.length) && before > 0 ? this.contextAt(quote, start, 'before', before) : null;
+    const s = after >= Math.min(ANCHOR_CHARS, quote.suffix.length) && after > 0 ? this.contextAt(quote, end, 'after', after) : null;
     const pos = 1 - Math.min(1, Math.abs(start - quote.expected) / Math.max(1, text.length));
     let sum = WEIGHTS.quote * q + WEIGHTS.position * pos;
     let weight = WEIGHTS.quote + WEIGHTS.position;
@@ -376,7 +379,11 @@ class TextAnchorer implements Anchorer {
       weight += WEIGHTS.suffix;
     }
     const score = sum / weight;
-    const contextAgrees = (p === null && s === null) || Math.max(p ?? 0, s ?? 0) >= STRONG_CONTEXT;
+    // Only a quote stored without any context (the whole text) may do without
+    // agreeing context; one whose context merely cannot be compared here (the
+    // candidate sits at an edge of the new text) has no evidence, not a pass.
+    const contextless = quote.prefix.length === 0 && quote.suffix.length === 0;
+    const contextAgrees = contextless || Math.max(p ?? 0, s ?? 0) >= STRONG_CONTEXT;
     // A candidate must sit between its context, not on it. When the quote was
     // deleted, its prefix now runs straight into its suffix, and a short quote can
     // look "similar" to the first words of that suffix (or the last of the prefix),
@@ -387,11 +394,11 @@ class TextAnchorer implements Anchorer {
     // words resemble their prefix (templated reports: "...remained uncertain.").
     const onContext = (): boolean => {
       if (s !== null) {
-        const misplaced = contextSimilarity(text, start, quote.suffix, 'after');
+        const misplaced = this.contextAt(quote, start, 'after', Math.min(quote.suffix.length, text.length - start));
         if (misplaced >= STRONG_CONTEXT && misplaced > s) return true;
       }
       if (p !== null) {
-        const misplaced = contextSimilarity(text, end, quote.prefix, 'before');
+        const misplaced = this.contextAt(quote, end, 'before', Math.min(quote.prefix.length, end));
         if (misplaced >= STRONG_CONTEXT && misplaced > p) return true;
       }
       return false;

@@ -6,7 +6,7 @@
  * cheap and exact while the text does not change, and by quote with context,
  * which survives edits (see anchor.ts).
  */
-import { snapRange } from '../text/graphemes.ts';
+import { snap } from './boundaries.ts';
 import type { Selectors } from './types.ts';
 
 /** Characters of context kept on each side: enough to tell repeated phrases apart. */
@@ -24,11 +24,12 @@ export function describe(text: string, start: number, end: number, contextLength
   if (!Number.isInteger(contextLength) || contextLength < 0) {
     throw new RangeError(`describe: contextLength must be a non-negative integer, got ${contextLength}`);
   }
-  const r = snapRange(text, start, end);
+  // snap() is graphemes.ts' snapRange with a fast path for plain characters.
+  const r = snap(text, start, end);
   // Context is widened outward too, so it may run a code unit or two past
   // contextLength rather than end inside a character.
-  const pre = snapRange(text, Math.max(0, r.start - contextLength), r.start).start;
-  const suf = snapRange(text, r.end, Math.min(text.length, r.end + contextLength)).end;
+  const pre = snap(text, Math.max(0, r.start - contextLength), r.start).start;
+  const suf = snap(text, r.end, Math.min(text.length, r.end + contextLength)).end;
   return [
     { type: 'TextPositionSelector', start: r.start, end: r.end },
     {

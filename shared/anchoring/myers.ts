@@ -11,7 +11,8 @@
  * Two scans are offered: `searchEnds` (the match may start anywhere: D[0][j] = 0)
  * gives, for every end position, the distance of the best match ending there;
  * `anchoredBackward` (the match must end at a given position: D[0][j] = j on the
- * reversed text) then finds where that best match starts.
+ * reversed text) then finds where that best match starts. `anchoredForward` is its
+ * mirror, used to compare stored context with the text after a candidate.
  *
  * Inputs are folded code units (see fold.ts).
  */
@@ -79,6 +80,14 @@ export class MyersPattern {
    */
   anchoredBackward(text: Uint16Array, end: number, minStart: number): Int32Array {
     return this.scan(this.backward, text, end - 1, -1, Math.max(0, end - minStart), true);
+  }
+
+  /**
+   * out[i] = edit distance between the pattern and exactly text[start, start + i + 1),
+   * for i in [0, maxEnd - start).
+   */
+  anchoredForward(text: Uint16Array, start: number, maxEnd: number): Int32Array {
+    return this.scan(this.forward, text, start, 1, Math.max(0, maxEnd - start), true);
   }
 
   private scan(peq: Int32Array, text: Uint16Array, first: number, step: number, count: number, anchored: boolean): Int32Array {

@@ -23,8 +23,9 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Diagonal bins this wide absorb the drift that insertions/deletions cause. */
 export const BIN = 32;
 /**
- * A q-gram seen more often than this says little about where a quote is ("of the")
- * and would cost a vote per occurrence, so it is skipped unless nothing rarer exists.
+ * A q-gram seen at most this often is always used. Commoner ones ("of the") say
+ * little about where a quote is and cost a vote per occurrence, so they are used,
+ * rarest first, only while the vote budget lasts.
  */
 const COMMON = 48;
 /**
@@ -108,6 +109,7 @@ export class QGramIndex {
    * edited original among near-copies that differ from it only in a figure.
    */
   candidates(pattern: Uint16Array, origin: number, limit: number): Candidate[] {
+    if (limit <= 0) return [];
     const grams: { offset: number; hash: number; count: number; weight: number }[] = [];
     for (let i = 0; i + Q <= pattern.length; i++) {
       const hash = gramHash(pattern, i);

@@ -4,6 +4,7 @@
  * quote's figures.
  */
 import { foldCodes } from './fold.ts';
+import { MyersPattern } from './myers.ts';
 
 /**
  * Similarity (0..1) of `context` to the text just before `at` (side 'before') or
@@ -15,7 +16,7 @@ import { foldCodes } from './fold.ts';
 export function contextSimilarity(text: string, at: number, context: string, side: 'before' | 'after'): number {
   const m = context.length;
   if (m === 0) return 1;
-  const slack = Math.ceil(m / 4) + 2;
+  const slack = slackFor(m);
   const from = side === 'before' ? Math.max(0, at - m - slack) : at;
   const to = side === 'before' ? at : Math.min(text.length, at + m + slack);
   let p = foldCodes(context);
@@ -41,6 +42,39 @@ export function contextSimilarity(text: string, at: number, context: string, sid
   let best = m;
   for (let j = 0; j <= t.length; j++) best = Math.min(best, prev[j]!);
   return 1 - best / m;
+}
+
+/** Extra text compared beyond a context's length, so its far end may float. */
+function slackFor(length: number): number {
+  return Math.ceil(length / 4) + 2;
+}
+
+/**
+ * A stored context (prefix or suffix) prepared once per quote, to be compared at
+ * many candidate positions of one folded text: the same measure as
+ * contextSimilarity, computed bit-parallel.
+ */
+export class ContextMatcher {
+  readonly context: string;
+  private readonly matcher: MyersPattern | null;
+
+  constructor(context: string) {
+    this.context = context;
+    this.matcher = context.length > 0 ? new MyersPattern(foldCodes(context)) : null;
+  }
+
+  similarity(folded: Uint16Array, at: number, side: 'before' | 'after'): number {
+    const m = this.context.length;
+    if (!this.matcher) return 1;
+    const slack = slackFor(m);
+    const scores =
+      side === 'before'
+        ? this.matcher.anchoredBackward(folded, at, Math.max(0, at - m - slack))
+        : this.matcher.anchoredForward(folded, at, Math.min(folded.length, at + m + slack));
+    let best = m;
+    for (const d of scores) if (d < best) best = d;
+    return 1 - best / m;
+  }
 }
 
 /**

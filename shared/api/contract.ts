@@ -19,6 +19,9 @@ import type { Result } from './result.ts';
 const TagList = z.array(z.string().max(600)).max(200);
 const NoArgs = z.strictObject({});
 
+export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
+export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
+
 /** Largest file the importer accepts, in bytes (documented in the README). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -118,7 +121,18 @@ export const apiArgs = {
   /** Claims whose figures cannot both hold. */
   listConflicts: NoArgs,
   markConflict: z.strictObject({ a: ClaimIdSchema, b: ClaimIdSchema, notConflict: z.boolean() }),
+
+  /** A briefing (or another export format) as text; every quote verified against its source first. */
+  exportBriefing: z.strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    style: z.enum(CITATION_STYLES).optional(),
+    tags: TagList.optional(),
+    claimIds: z.array(ClaimIdSchema).max(10_000).optional(),
+    includeUnverified: z.boolean().optional(),
+    title: z.string().max(300).optional(),
+  }),
 } as const;
+
 
 export type ApiMethod = keyof typeof apiArgs;
 export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
@@ -182,6 +196,16 @@ export interface ConflictItem {
   b: ConflictSide;
   reason: string;
 }
+export interface ExportOutcome {
+  /** True when verification failed and the export stopped (content is then null). */
+  stopped: boolean;
+  content: string | null;
+  /** Quotes that failed verification: each message names the quote and why. */
+  problems: { quoteId: string; message: string }[];
+  /** A safe file name to suggest in a save dialog (never derived unsanitized from titles). */
+  fileName: string;
+  mimeType: string;
+}
 export interface ClaimDetail {
   claim: Claim;
   /** Claims whose figures conflict with this one (not ruled out by the researcher). */
@@ -230,6 +254,7 @@ export interface ApiResults {
   decideSuggestion: { key: string; status: 'accepted' | 'dismissed'; quote: Quote | null; claim: Claim | null };
   listConflicts: ConflictItem[];
   markConflict: { a: string; b: string; notConflict: boolean };
+  exportBriefing: ExportOutcome;
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

@@ -117,6 +117,13 @@ suite('anchor', () => {
     expect(anchor(edited, sel).status).toBe('orphaned');
   });
 
+  it('orphans a deleted quote rather than match a look-alike at the edge of the text, where no context can be checked', () => {
+    const text = 'Quotas, analysts said, would tighten supply of ore in 2025 and beyond, analysts said of quotas';
+    const sel = describe(text, 0, 'Quotas,'.length);
+    expect(sel[1].prefix).toBe('');
+    expect(anchor(text.slice(sel[0].end), sel).status).toBe('orphaned');
+  });
+
   it('orphans an empty quote, and survives a nonsense stored position by searching the quote', () => {
     const empty: Selectors = [
       { type: 'TextPositionSelector', start: 0, end: 0 },

@@ -76,7 +76,7 @@ describe('reading formats', () => {
 
   it('falls back to the file name when the first line is a sentence', () => {
     const r = readSourceFile('/tmp/salt-flat_report.txt', new TextEncoder().encode('Output fell by almost 12% this year.'));
-    expect(r.title).toBe('Salt flat report');
+    expect(r.title).toBe('Salt Flat Report');
   });
 
   it('reads Markdown front matter and keeps the words, not the markup', () => {

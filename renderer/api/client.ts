@@ -1,0 +1,211 @@
+/**
+ * The renderer's one door to the outside world and the ONLY module that reads
+ * `window.*` globals. In Electron the preload exposes `window.notebook` (one
+ * function per API method, over IPC); in browser mode we talk to the local
+ * server with `POST /api/<method>` and the per-launch token, which arrives in
+ * `location.hash`, is kept in sessionStorage (so a reload still works) and is
+ * removed from the address bar at once so it does not linger in history or
+ * screenshots.
+ *
+ * The HTTP bridge is a Proxy rather than a list of methods: it follows whatever
+ * the contract grows to without the renderer having to import the zod schemas.
+ */
+import type { ApiArgs, ApiMethod, ApiResults, NotebookApi } from '../../shared/api/contract.ts';
+import type { Result } from '../../shared/api/result.ts';
+
+/** Menu commands from the Electron shell; `sources-changed` follows an import done by the main process. */
+export type MenuAction = 'import' | 'export-briefing' | 'open-notebook' | 'sources-changed';
+
+interface NotebookAppBridge {
+  onMenu?: (listener: (action: string) => void) => (() => void) | void;
+}
+
+declare global {
+  interface Window {
+    notebook?: NotebookApi;
+    notebookApp?: NotebookAppBridge;
+  }
+}
+
+const TOKEN_KEY = 'notebook.token';
+
+function takeToken(): string | null {
+  const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (m?.[1]) {
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, m[1]);
+    } catch {
+      // sessionStorage can be disabled; the token then lives only in memory for this page.
+    }
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    return m[1];
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function httpBridge(): NotebookApi {
+  const token = takeToken();
+  const call = async (method: string, args: unknown): Promise<Result<unknown>> => {
+    if (!token) return { ok: false, error: { code: 'internal', message: 'No access token: open the address printed by `notebook serve`.' } };
+    let res: Response;
+    try {
+      res = await fetch(`api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Notebook-Token': token },
+        body: JSON.stringify(args ?? {}),
+        credentials: 'same-origin',
+      });
+    } catch {
+      return { ok: false, error: { code: 'io', message: 'The notebook server is not reachable (was it stopped?).' } };
+    }
+    if (res.status === 403) return { ok: false, error: { code: 'internal', message: 'Access denied: the token is missing or outdated. Reopen the address printed by `notebook serve`.' } };
+    if (!res.ok) return { ok: false, error: { code: 'internal', message: `The server answered ${res.status} for ${method}.` } };
+    return (await res.json()) as Result<unknown>;
+  };
+  return new Proxy({} as NotebookApi, {
+    get: (_t, method) => (typeof method === 'string' ? (args: unknown) => call(method, args) : undefined),
+  });
+}
+
+let cached: NotebookApi | null = null;
+
+/** The API for this page: IPC in Electron, HTTP in browser mode. */
+export function api(): NotebookApi {
+  if (!cached) cached = window.notebook ?? httpBridge();
+  return cached;
+}
+
+/** Calls one method; `call('listSources', {})` is typed from the contract. */
+export function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<ApiResults[M]>> {
+  return (api()[method] as unknown as (a: ApiArgs<M>) => Promise<Result<ApiResults[M]>>)(args);
+}
+
+/** Subscribes to Electron menu commands; a no-op in browser mode. */
+export function onMenu(listener: (action: MenuAction) => void): () => void {
+  const known: readonly string[] = ['import', 'export-briefing', 'open-notebook', 'sources-changed'];
+  const off = window.notebookApp?.onMenu?.((action) => {
+    if (known.includes(action)) listener(action as MenuAction);
+  });
+  return typeof off === 'function' ? off : () => {};
+}
+
+/** Whether the OS prefers a dark theme, and a subscription to changes. */
+export function watchColorScheme(listener: (dark: boolean) => void): { dark: boolean; stop: () => void } {
+  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+  const h = (e: MediaQueryListEvent) => listener(e.matches);
+  mq.addEventListener('change', h);
+  return { dark: mq.matches, stop: () => mq.removeEventListener('change', h) };
+}
+
+const THEME_KEY = 'notebook.theme';
+export function loadThemePreference(): 'light' | 'dark' | 'system' {
+  try {
+    const v = window.localStorage.getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+export function saveThemePreference(v: 'light' | 'dark' | 'system'): void {
+  try {
+    window.localStorage.setItem(THEME_KEY, v);
+  } catch {
+    // Not persisting the theme is harmless.
+  }
+}
+
+/** Applies the theme to the document root (CSS variables switch on data-theme). */
+export function applyTheme(theme: 'light' | 'dark'): void {
+  window.document.documentElement.dataset.theme = theme;
+}
+
+/** Reads a File as base64 (without the data: prefix) for importFile. */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('could not read file'));
+    reader.onload = () => {
+      const s = String(reader.result);
+      resolve(s.slice(s.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Global keyboard listener (the quick switcher, undo/redo, view shortcuts). */
+export function onKeyDown(listener: (e: KeyboardEvent) => void): () => void {
+  window.addEventListener('keydown', listener);
+  return () => window.removeEventListener('keydown', listener);
+}
+
+/** Listens for files dropped anywhere on the window. */
+export function onFileDrop(handlers: { over: (active: boolean) => void; drop: (files: File[]) => void }): () => void {
+  let depth = 0;
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+  const enter = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    depth++;
+    handlers.over(true);
+  };
+  const leave = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) handlers.over(false);
+  };
+  const over = (e: DragEvent) => {
+    if (hasFiles(e)) e.preventDefault();
+  };
+  const drop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    handlers.over(false);
+    handlers.drop([...(e.dataTransfer?.files ?? [])]);
+  };
+  window.addEventListener('dragenter', enter);
+  window.addEventListener('dragleave', leave);
+  window.addEventListener('dragover', over);
+  window.addEventListener('drop', drop);
+  return () => {
+    window.removeEventListener('dragenter', enter);
+    window.removeEventListener('dragleave', leave);
+    window.removeEventListener('dragover', over);
+    window.removeEventListener('drop', drop);
+  };
+}
+
+/** The current text selection of the page (the reader maps it to offsets). */
+export function currentSelection(): Selection | null {
+  return window.getSelection();
+}
+
+const PLACE_KEY = 'notebook.place';
+/** Where the user was (view and open source), so a reload returns there. */
+export function savePlace(place: { view: string; sourceId: string | null }): void {
+  try {
+    window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(place));
+  } catch {
+    // Losing the place on reload is harmless.
+  }
+}
+export function loadPlace(): { view: string; sourceId: string | null } | null {
+  try {
+    const v: unknown = JSON.parse(window.sessionStorage.getItem(PLACE_KEY) ?? 'null');
+    if (v && typeof v === 'object' && 'view' in v && typeof v.view === 'string') {
+      const sourceId = 'sourceId' in v && typeof v.sourceId === 'string' ? v.sourceId : null;
+      return { view: v.view, sourceId };
+    }
+  } catch {
+    // A corrupt entry is ignored.
+  }
+  return null;
+}
+
+/** The element the app mounts into. */
+export function rootElement(): HTMLElement | null {
+  return window.document.getElementById('root');
+}

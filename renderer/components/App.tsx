@@ -1,0 +1,83 @@
+/**
+ * The window: left navigation, the current view in the middle, the inspector on
+ * the right, plus the overlays (quick switcher, paste dialog, toasts, drop
+ * target). Global keyboard shortcuts are wired here and documented in Help.
+ */
+import { useEffect } from 'react';
+import { onKeyDown } from '../api/client.ts';
+import * as A from '../state/actions.ts';
+import { useStore } from '../state/store.ts';
+import { ClaimsView } from './ClaimsView.tsx';
+import { HelpView } from './HelpView.tsx';
+import { Inspector } from './Inspector.tsx';
+import { LibraryView } from './LibraryView.tsx';
+import { Nav } from './Nav.tsx';
+import { PasteDialog } from './PasteDialog.tsx';
+import { QuickSwitcher } from './QuickSwitcher.tsx';
+import { ReaderView } from './ReaderView.tsx';
+import { TagsView } from './TagsView.tsx';
+import { Toasts } from './Toasts.tsx';
+
+const VIEW_KEYS = ['library', 'reader', 'claims', 'tags', 'help'] as const;
+
+function isTextField(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+}
+
+export function App() {
+  const view = useStore((s) => s.view);
+  const dropActive = useStore((s) => s.dropActive);
+  const switcherOpen = useStore((s) => s.switcherOpen);
+  const pasteOpen = useStore((s) => s.pasteOpen);
+
+  useEffect(
+    () =>
+      onKeyDown((e) => {
+        const mod = e.ctrlKey || e.metaKey;
+        if (!mod) return;
+        const key = e.key.toLowerCase();
+        if (key === 'k') {
+          e.preventDefault();
+          A.setSwitcherOpen(true);
+        } else if (key === 'z' && !isTextField(e.target)) {
+          e.preventDefault();
+          void (e.shiftKey ? A.redo() : A.undo());
+        } else if (key === 'y' && !isTextField(e.target)) {
+          e.preventDefault();
+          void A.redo();
+        } else if (key === 'o') {
+          e.preventDefault();
+          A.requestImport();
+        } else if (e.shiftKey && key === 'v' && !isTextField(e.target)) {
+          e.preventDefault();
+          A.setPasteOpen(true);
+        } else if (/^[1-5]$/.test(e.key)) {
+          e.preventDefault();
+          A.setView(VIEW_KEYS[Number(e.key) - 1] ?? 'library');
+        }
+      }),
+    [],
+  );
+
+  return (
+    <div className="app">
+      <Nav />
+      <main className="main" aria-label={`${view[0]?.toUpperCase()}${view.slice(1)}`}>
+        {view === 'library' && <LibraryView />}
+        {view === 'reader' && <ReaderView />}
+        {view === 'claims' && <ClaimsView />}
+        {view === 'tags' && <TagsView />}
+        {view === 'help' && <HelpView />}
+      </main>
+      <Inspector />
+      <Toasts />
+      {switcherOpen && <QuickSwitcher />}
+      {pasteOpen && <PasteDialog />}
+      {dropActive && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-card">Drop files to import them</div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/** Inspector contents for a claim: statement, status, tags, note, evidence, links and backlinks. */
+import { useEffect, useState } from 'react';
+import type { ClaimDetail } from '../../shared/api/contract.ts';
+import type { ClaimRelation, ClaimStatus, EvidenceRelation } from '../../shared/model/records.ts';
+import * as A from '../state/actions.ts';
+import { excerpt } from '../state/derive.ts';
+import { useStore } from '../state/store.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+import { QuotePicker } from './QuotePicker.tsx';
+import { TagEditor } from './TagEditor.tsx';
+
+export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
+  const { claim } = detail;
+  const claims = useStore((s) => s.claims);
+  const [statement, setStatement] = useState(claim.statement);
+  const [picking, setPicking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [linkTo, setLinkTo] = useState('');
+  const [linkRel, setLinkRel] = useState<ClaimRelation>('supports');
+  useEffect(() => setStatement(claim.statement), [claim.statement]);
+  const statementOf = new Map(claims.map((c) => [c.claim.id, c.claim.statement]));
+  const others = claims.filter((c) => c.claim.id !== claim.id);
+
+  return (
+    <div className="inspector-body">
+      <div className="inspector-kind">Claim</div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (statement.trim() && statement !== claim.statement) void A.updateClaim(claim.id, { statement: statement.trim() }, 'edit statement');
+        }}
+      >
+        <label className="field">
+          <span>Statement</span>
+          <textarea rows={3} value={statement} onChange={(e) => setStatement(e.currentTarget.value)} />
+        </label>
+        {statement !== claim.statement && (
+          <button type="submit" className="button small" disabled={!statement.trim()}>
+            Save statement
+          </button>
+        )}
+      </form>
+      {claim.quantity && <p className="subtle">Quantity: {claim.quantity.raw}</p>}
+
+      <label className="field">
+        <span>Status</span>
+        <select value={claim.status} onChange={(e) => void A.updateClaim(claim.id, { status: e.currentTarget.value as ClaimStatus }, 'change status')}>
+          {A.CLAIM_STATUS_LIST.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <h3>Tags</h3>
+      <TagEditor tags={claim.tags} onAdd={(raw) => void A.addClaimTags(claim.id, raw)} onRemove={(t) => void A.removeClaimTag(claim.id, t)} />
+
+      <h3>Note</h3>
+      <NoteEditor note={claim.note} onSave={(note) => void A.updateClaim(claim.id, { note }, 'edit note')} />
+
+      <h3>Evidence ({detail.evidence.length})</h3>
+      {detail.evidence.length === 0 && <p className="subtle">No evidence yet. Link quotes that support or contradict this claim.</p>}
+      <ul className="evidence-list" aria-label="Evidence">
+        {detail.evidence.map((e) => (
+          <li key={e.quote.id} className={'evidence border-' + e.quote.color}>
+            <button type="button" className="link-button evidence-quote" onClick={() => void A.openQuote(e.quote.id)}>
+              “{excerpt(e.quote.exact, 140)}”
+            </button>
+            <div className="subtle">{e.sourceTitle}</div>
+            <div className="evidence-controls">
+              <select
+                aria-label={`Relation of “${excerpt(e.quote.exact, 40)}”`}
+                className={'relation-select rel-' + e.relation}
+                value={e.relation}
+                onChange={(ev) => void A.linkEvidence(claim.id, e.quote.id, ev.currentTarget.value as EvidenceRelation)}
+              >
+                {A.EVIDENCE_RELATION_LIST.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="button small ghost" aria-label={`Unlink “${excerpt(e.quote.exact, 40)}”`} onClick={() => void A.unlinkEvidence(claim.id, e.quote.id)}>
+                Unlink
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button small" onClick={() => setPicking(true)}>
+        Add evidence…
+      </button>
+      {picking && (
+        <QuotePicker
+          exclude={claim.evidence.map((e) => e.quoteId)}
+          onPick={(quoteId, relation) => {
+            setPicking(false);
+            void A.linkEvidence(claim.id, quoteId, relation);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      )}
+
+      <h3>Linked claims</h3>
+      {claim.links.length === 0 && <p className="subtle">No links to other claims.</p>}
+      <ul className="plain-list" aria-label="Linked claims">
+        {claim.links.map((l) => (
+          <li key={l.claimId}>
+            <span className={'relation rel-' + l.relation}>{l.relation}</span>{' '}
+            <button type="button" className="link-button" onClick={() => A.openClaim(l.claimId)}>
+              {excerpt(statementOf.get(l.claimId) ?? l.claimId, 70)}
+            </button>{' '}
+            <button type="button" className="button small ghost" aria-label={`Unlink claim ${excerpt(statementOf.get(l.claimId) ?? '', 30)}`} onClick={() => void A.unlinkClaims(claim.id, l.claimId)}>
+              Unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 && (
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (linkTo) void A.linkClaims(claim.id, linkTo, linkRel);
+            setLinkTo('');
+          }}
+        >
+          <select aria-label="Link relation" value={linkRel} onChange={(e) => setLinkRel(e.currentTarget.value as ClaimRelation)}>
+            {A.CLAIM_RELATION_LIST.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Claim to link" value={linkTo} onChange={(e) => setLinkTo(e.currentTarget.value)}>
+            <option value="">Choose a claim…</option>
+            {others.map((c) => (
+              <option key={c.claim.id} value={c.claim.id}>
+                {excerpt(c.claim.statement, 90)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button small" disabled={!linkTo}>
+            Link claim
+          </button>
+        </form>
+      )}
+
+      <h3>Cited by</h3>
+      {detail.citedBy.length === 0 ? (
+        <p className="subtle">No other claim links here.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Cited by">
+          {detail.citedBy.map((b) => (
+            <li key={b.claimId}>
+              <button type="button" className="link-button" onClick={() => A.openClaim(b.claimId)}>
+                {excerpt(b.statement, 70)}
+              </button>{' '}
+              <span className={'relation rel-' + b.relation}>{b.relation}</span> this
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="actions stack">
+        {confirming ? (
+          <button type="button" className="button danger" onClick={() => void A.deleteClaim(claim.id)}>
+            Confirm delete claim
+          </button>
+        ) : (
+          <button type="button" className="button ghost danger-text" onClick={() => setConfirming(true)}>
+            Delete claim
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

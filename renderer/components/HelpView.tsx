@@ -1,0 +1,67 @@
+/** Help: keyboard shortcuts, a short how-to and the theme preference. */
+import * as A from '../state/actions.ts';
+import { useStore } from '../state/store.ts';
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl/⌘ + K', 'Quick switcher: jump to any source, quote, claim or tag'],
+  ['Ctrl/⌘ + Z', 'Undo the last edit'],
+  ['Ctrl/⌘ + Shift + Z, Ctrl + Y', 'Redo'],
+  ['Ctrl/⌘ + O', 'Import files'],
+  ['Ctrl/⌘ + Shift + V', 'Paste text as a new source'],
+  ['Ctrl/⌘ + 1 … 5', 'Library, Reader, Claims, Tags, Help'],
+  ['H', 'With text selected in the Reader: highlight in yellow'],
+  ['T', 'With text selected: highlight and tag'],
+  ['C', 'With text selected: make a claim from it'],
+  ['N', 'With text selected: highlight and add a note'],
+  ['Esc', 'Close a dialog or the selection toolbar'],
+];
+
+export function HelpView() {
+  const themePref = useStore((s) => s.themePref);
+  return (
+    <section className="view help" aria-labelledby="help-title">
+      <header className="view-header">
+        <h1 id="help-title">Help</h1>
+      </header>
+      <div className="help-body">
+        <h2>Keyboard shortcuts</h2>
+        <table className="shortcuts">
+          <thead>
+            <tr>
+              <th scope="col">Keys</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map(([k, v]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Working with sources</h2>
+        <ol>
+          <li>Import articles in the Library (button, drag and drop, or Paste text).</li>
+          <li>Open one, select a passage and pick a color, Tag, Make claim or Add note.</li>
+          <li>Click a highlight to edit it in the inspector on the right; notes accept Markdown.</li>
+          <li>In Claims, link quotes as supporting, contradicting or context evidence, and link claims to each other.</li>
+        </ol>
+        <h2>Appearance</h2>
+        <label className="field narrow">
+          <span>Theme</span>
+          <select value={themePref} onChange={(e) => A.setThemePref(e.currentTarget.value as typeof themePref)}>
+            <option value="system">Follow system theme</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <p className="subtle">
+          Undo reverses edits through the notebook: undoing a deletion re-creates the quote or claim (with a new id). Imports and source deletions cannot be undone.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+/** The Library: every source with its counts, importing (picker, drop, paste) and metadata editing. */
+import { useEffect, useRef, useState } from 'react';
+import type { SourceSummary } from '../../shared/api/contract.ts';
+import * as A from '../state/actions.ts';
+import { formToSourceEdit, sourceToForm } from '../state/derive.ts';
+import type { SourceForm } from '../state/derive.ts';
+import { useStore } from '../state/store.ts';
+import { Icon } from './Icon.tsx';
+
+/** The last import request already answered, kept across remounts so revisiting the Library does not reopen the picker. */
+let answeredImportRequest = 0;
+
+export function LibraryView() {
+  const sources = useStore((s) => s.sources);
+  const loaded = useStore((s) => s.loaded);
+  const progress = useStore((s) => s.progress);
+  const importRequest = useStore((s) => s.importRequest);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (importRequest > answeredImportRequest) {
+      answeredImportRequest = importRequest;
+      fileInput.current?.click();
+    }
+  }, [importRequest]);
+
+  return (
+    <section className="view library" aria-labelledby="library-title">
+      <header className="view-header">
+        <div>
+          <h1 id="library-title">Library</h1>
+          <p className="subtle">{sources.length === 0 ? 'No sources yet' : `${sources.length} source${sources.length === 1 ? '' : 's'}`}</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
+            <Icon name="upload" /> Import files…
+          </button>
+          <button type="button" className="button" onClick={() => A.setPasteOpen(true)}>
+            <Icon name="paste" /> Paste text
+          </button>
+          <input
+            ref={fileInput}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            aria-label="Choose files to import"
+            tabIndex={-1}
+            onChange={(e) => {
+              const files = [...(e.currentTarget.files ?? [])];
+              e.currentTarget.value = '';
+              void A.importFiles(files);
+            }}
+          />
+        </div>
+      </header>
+
+      {progress && (
+        <div className="progress-card" role="group" aria-label="Import progress">
+          <div className="progress-label">{progress.label}</div>
+          <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+        </div>
+      )}
+
+      {loaded && sources.length === 0 && !progress ? (
+        <div className="empty-state">
+          <h2>Your library is empty</h2>
+          <p>Import articles as .txt, .md or .html files, drop them anywhere on this window, or paste text. Highlights, tags and claims you make are kept with each source.</p>
+          <div className="actions">
+            <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
+              Import your first source
+            </button>
+            <button type="button" className="button" onClick={() => A.setPasteOpen(true)}>
+              Paste text instead
+            </button>
+          </div>
+        </div>
+      ) : (
+        <ul className="source-list" aria-label="Sources">
+          {sources.map((s) => (
+            <li key={s.id} className="source-card">
+              {editing === s.id ? <SourceEditor source={s} onDone={() => setEditing(null)} /> : <SourceRow source={s} onEdit={() => setEditing(s.id)} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const meta = [s.authors.join(', '), s.publisher, s.published].filter(Boolean).join(' · ');
+  return (
+    <div className="source-row">
+      <div className="source-main">
+        <button type="button" className="link-button source-title" onClick={() => void A.openSource(s.id)}>
+          {s.title}
+        </button>
+        <div className="subtle">{meta || s.fileName || 'No details yet'}</div>
+      </div>
+      <div className="source-stats" aria-label={`${s.quoteCount} quotes, ${s.claimCount} claims`}>
+        <span className="stat">
+          <strong>{s.quoteCount}</strong> quotes
+        </span>
+        <span className="stat">
+          <strong>{s.claimCount}</strong> claims
+        </span>
+      </div>
+      <div className="row-actions">
+        <button type="button" className="button small" onClick={onEdit} aria-label={`Edit details of ${s.title}`}>
+          Details
+        </button>
+        {confirming ? (
+          <>
+            <button type="button" className="button small danger" onClick={() => void A.deleteSource(s.id)}>
+              Confirm delete
+            </button>
+            <button type="button" className="button small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="icon-button" aria-label={`Delete ${s.title}`} title="Delete source" onClick={() => setConfirming(true)}>
+            <Icon name="trash" />
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const FIELDS: { key: keyof SourceForm; label: string; placeholder?: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'authors', label: 'Authors', placeholder: 'Comma-separated' },
+  { key: 'publisher', label: 'Publisher' },
+  { key: 'published', label: 'Published', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+  { key: 'url', label: 'URL' },
+  { key: 'accessed', label: 'Accessed', placeholder: 'YYYY-MM-DD' },
+];
+
+function SourceEditor({ source, onDone }: { source: SourceSummary; onDone: () => void }) {
+  const [form, setForm] = useState<SourceForm>(() => sourceToForm(source));
+  return (
+    <form
+      className="source-editor"
+      aria-label={`Details of ${source.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void A.updateSource(source.id, formToSourceEdit(form)).then((ok) => ok && onDone());
+      }}
+    >
+      <div className="form-grid">
+        {FIELDS.map((f) => (
+          <label key={f.key} className="field">
+            <span>{f.label}</span>
+            <input value={form[f.key]} placeholder={f.placeholder} onChange={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />
+          </label>
+        ))}
+      </div>
+      <div className="actions">
+        <button type="submit" className="button primary">
+          Save details
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

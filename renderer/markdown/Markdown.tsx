@@ -1,0 +1,11 @@
+/**
+ * Renders a Markdown string through renderMarkdown (marked + DOMPurify). This is
+ * the only component in the renderer allowed to use dangerouslySetInnerHTML.
+ */
+import { useMemo } from 'react';
+import { renderMarkdown } from './render.ts';
+
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  const html = useMemo(() => renderMarkdown(source), [source]);
+  return <div className={className ?? 'markdown'} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,60 @@
+/**
+ * Maps between DOM selections and text offsets in the reader.
+ *
+ * The reader renders every segment as an element carrying `data-start` (its
+ * offset in the source) and holding exactly one text node, so a DOM position
+ * (node, offset) converts to a source offset by adding the segment's start. The
+ * arithmetic is kept pure (`toSourceRange`) so it is unit-tested without a DOM;
+ * `rangeToOffsets` is the thin DOM wrapper used by the Reader component.
+ */
+import { snapRange } from '../../shared/text/graphemes.ts';
+
+export interface DomPoint {
+  /** `data-start` of the segment holding the point, or null when the point is outside the text. */
+  segmentStart: number | null;
+  /** Offset inside the segment's text node. */
+  offset: number;
+}
+
+/**
+ * Converts two DOM points into a source range, trimmed of surrounding whitespace
+ * (a double-click or sloppy drag usually takes a trailing space) and snapped
+ * outward to grapheme boundaries so an emoji is never cut in half.
+ */
+export function toSourceRange(text: string, a: DomPoint, b: DomPoint): { start: number; end: number } | null {
+  if (a.segmentStart === null || b.segmentStart === null) return null;
+  let start = Math.min(a.segmentStart + a.offset, b.segmentStart + b.offset);
+  let end = Math.max(a.segmentStart + a.offset, b.segmentStart + b.offset);
+  start = Math.max(0, Math.min(start, text.length));
+  end = Math.max(0, Math.min(end, text.length));
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  if (end <= start) return null;
+  return snapRange(text, start, end);
+}
+
+function pointOf(root: Element, node: Node, offset: number): DomPoint {
+  if (!root.contains(node)) return { segmentStart: null, offset: 0 };
+  // A point may sit on an element (e.g. the whole paragraph) rather than inside a
+  // text node; resolve it to the nearest text node so the arithmetic stays simple.
+  if (node.nodeType !== Node.TEXT_NODE) {
+    const child = node.childNodes[offset] ?? null;
+    if (child) {
+      const seg = child instanceof Element ? child.closest('[data-start]') ?? child.querySelector('[data-start]') : null;
+      if (seg) return { segmentStart: Number(seg.getAttribute('data-start')), offset: 0 };
+    }
+    const prev = offset > 0 ? node.childNodes[offset - 1] : null;
+    const inner = prev instanceof Element ? prev.querySelectorAll('[data-start]') : null;
+    const seg = prev instanceof Element ? (prev.matches('[data-start]') ? prev : (inner?.[inner.length - 1] ?? null)) : null;
+    if (seg) return { segmentStart: Number(seg.getAttribute('data-start')), offset: seg.textContent?.length ?? 0 };
+    return { segmentStart: null, offset: 0 };
+  }
+  const seg = node.parentElement?.closest('[data-start]');
+  if (!seg || !root.contains(seg)) return { segmentStart: null, offset: 0 };
+  return { segmentStart: Number(seg.getAttribute('data-start')), offset };
+}
+
+/** The source range of a DOM Range inside `root`, or null when it is empty or leaves the text. */
+export function rangeToOffsets(root: Element, range: Range, text: string): { start: number; end: number } | null {
+  return toSourceRange(text, pointOf(root, range.startContainer, range.startOffset), pointOf(root, range.endContainer, range.endOffset));
+}

@@ -1,0 +1,104 @@
+/**
+ * The renderer's single store: one immutable state object, replaced on every
+ * change, read by components through `useStore(selector)` (React's
+ * useSyncExternalStore). Hand-written because no store library is installed and
+ * this needs thirty lines.
+ */
+import { useSyncExternalStore } from 'react';
+import type { ClaimDetail, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
+import type { Quote, Source } from '../../shared/model/records.ts';
+import type { UndoState } from './undo.ts';
+
+export type View = 'library' | 'reader' | 'claims' | 'tags' | 'help';
+export type Selected = { kind: 'quote'; id: string } | { kind: 'claim'; id: string } | null;
+export type ThemePref = 'light' | 'dark' | 'system';
+
+export interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface AppState {
+  view: View;
+  loaded: boolean;
+  sources: SourceSummary[];
+  quotes: Quote[];
+  claims: ClaimDetail[];
+  tags: TagSummary[];
+  /** The source open in the reader, with its text. */
+  source: Source | null;
+  selected: Selected;
+  undo: UndoState;
+  progress: Progress | null;
+  toasts: Toast[];
+  themePref: ThemePref;
+  systemDark: boolean;
+  switcherOpen: boolean;
+  pasteOpen: boolean;
+  /** Bumped to ask the Library to open its file picker (menu command or shortcut). */
+  importRequest: number;
+  /** Asks the inspector to focus a field (after "Tag" or "Add note" in the reader); seq makes each request distinct. */
+  focusRequest: { field: 'tags' | 'note'; seq: number } | null;
+  dropActive: boolean;
+  /** The tag whose quotes and claims the Tags view lists. */
+  tagFocus: string | null;
+}
+
+export const initialState: AppState = {
+  view: 'library',
+  loaded: false,
+  sources: [],
+  quotes: [],
+  claims: [],
+  tags: [],
+  source: null,
+  selected: null,
+  undo: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
+  progress: null,
+  toasts: [],
+  themePref: 'system',
+  systemDark: false,
+  switcherOpen: false,
+  pasteOpen: false,
+  importRequest: 0,
+  focusRequest: null,
+  dropActive: false,
+  tagFocus: null,
+};
+
+export interface Store<S> {
+  get(): S;
+  set(patch: Partial<S> | ((s: S) => Partial<S>)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<S extends object>(initial: S): Store<S> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch) {
+      const p = typeof patch === 'function' ? patch(state) : patch;
+      state = { ...state, ...p };
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const store = createStore<AppState>(initialState);
+
+/** Subscribes a component to a slice of the state; the selector must return a stable value for unchanged state. */
+export function useStore<T>(selector: (s: AppState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
+}

@@ -1,0 +1,213 @@
+/**
+ * The Markdown briefing: a pure function from already-resolved records to text, so the
+ * app's preview and the exported file are the same bytes. Everything that comes from
+ * a source, a note or metadata goes through escape.ts, so hostile text stays literal.
+ * Citations arrive pre-formatted (by the CSL processor on the Node side) as escaped
+ * Markdown. Output is deterministic: no clock, no locale-dependent sorting — the
+ * caller passes the date, and every sort compares code units with an id tiebreak.
+ */
+import type { Claim, ClaimId, EvidenceRelation, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
+import { blockquote, escapeInline, escapeMarkdown } from './escape.ts';
+import { paragraphLocator } from './paragraphs.ts';
+
+export interface BriefingCitation {
+  /** In-text citation as escaped Markdown, e.g. `(Lopez \& Okafor, 2024)`. */
+  inline: string;
+  /** Bibliography entry as escaped Markdown. */
+  bibliography: string;
+}
+
+export interface ClaimConflict {
+  a: ClaimId;
+  b: ClaimId;
+  reason: string;
+}
+
+export interface BriefingInput {
+  title: string;
+  /** YYYY-MM-DD, given by the caller so the output is deterministic. */
+  date: string;
+  /** Human description of what was exported, e.g. "tags: energy". */
+  scope: string;
+  groupBy: 'tag' | 'order';
+  /** Claims in the user's order. */
+  claims: readonly Claim[];
+  quotes: ReadonlyMap<QuoteId, Quote>;
+  sources: ReadonlyMap<SourceId, SourceMeta>;
+  /** Source texts, for paragraph locators. */
+  texts: ReadonlyMap<SourceId, string>;
+  citations: ReadonlyMap<SourceId, BriefingCitation>;
+  /**
+   * Optional in-text citations that already carry the paragraph locator, formatted by
+   * the style (key `${sourceId}#${paragraph}`, see paragraphKey). When absent, a
+   * footnote reads `${inline}, para. N`.
+   */
+  locatedCitations?: ReadonlyMap<string, string>;
+  /** Quotes included although their integrity check failed: marked visibly. */
+  unverified?: ReadonlySet<QuoteId>;
+  /** Further conflicts between claims (e.g. figures that disagree), listed with the evidence conflicts. */
+  conflicts?: readonly ClaimConflict[];
+}
+
+const EVIDENCE_SECTIONS: { relation: EvidenceRelation; label: string }[] = [
+  { relation: 'supports', label: 'Supporting evidence' },
+  { relation: 'contradicts', label: 'Contradicting evidence' },
+  { relation: 'context', label: 'Context' },
+];
+const UNTAGGED = 'Untagged claims';
+
+/** Code-unit comparison: stable across machines and locales, unlike localeCompare. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Key of a located citation: the source and the paragraph it points at. */
+export const paragraphKey = (sourceId: SourceId, paragraph: number): string => `${sourceId}#${paragraph}`;
+
+/** The paragraph each quote starts in (the locator its footnote prints). */
+export function quoteParagraphs(quotes: Iterable<Quote>, texts: ReadonlyMap<SourceId, string>): Map<QuoteId, number> {
+  const locators = new Map<SourceId, (offset: number) => number>();
+  const out = new Map<QuoteId, number>();
+  for (const q of quotes) {
+    let f = locators.get(q.sourceId);
+    const text = texts.get(q.sourceId);
+    if (!f && text !== undefined) locators.set(q.sourceId, (f = paragraphLocator(text)));
+    if (f) out.set(q.id, f(q.selectors[0].start));
+  }
+  return out;
+}
+
+interface Footnote {
+  label: string;
+  text: string;
+}
+
+export function buildBriefing(input: BriefingInput): string {
+  const out: string[] = [];
+  const footnotes: Footnote[] = [];
+  const cited = new Set<SourceId>();
+  const locators = new Map<SourceId, (offset: number) => number>();
+  const claimNumber = new Map<ClaimId, number>();
+
+  const locate = (quote: Quote): number | undefined => {
+    let f = locators.get(quote.sourceId);
+    if (!f) {
+      const text = input.texts.get(quote.sourceId);
+      if (text === undefined) return undefined;
+      f = paragraphLocator(text);
+      locators.set(quote.sourceId, f);
+    }
+    return f(quote.selectors[0].start);
+  };
+
+  const footnoteFor = (quote: Quote): string => {
+    const label = String(footnotes.length + 1);
+    const source = input.sources.get(quote.sourceId);
+    const citation = input.citations.get(quote.sourceId)?.inline ?? (source ? escapeInline(source.title) : escapeInline(quote.sourceId));
+    const para = locate(quote);
+    const located = para === undefined ? undefined : input.locatedCitations?.get(paragraphKey(quote.sourceId, para));
+    let text = located ?? (para === undefined ? citation : `${citation}, para. ${para}`);
+    text += '.';
+    if (input.unverified?.has(quote.id)) text += ' **Unverified:** this quote no longer matches its source.';
+    footnotes.push({ label, text });
+    cited.add(quote.sourceId);
+    return `[^${label}]`;
+  };
+
+  out.push(`# ${escapeInline(input.title)}`, '');
+  const groups = groupClaims(input.claims, input.groupBy);
+  const quoteCount = new Set(input.claims.flatMap((c) => c.evidence.map((e) => e.quoteId)).filter((id) => input.quotes.has(id))).size;
+  out.push(`- Date: ${escapeInline(input.date)}`, `- Scope: ${escapeInline(input.scope)}`, `- Claims: ${input.claims.length}; quotes: ${quoteCount}`, '');
+
+  let n = 0;
+  for (const c of groups.flatMap((g) => g.claims)) claimNumber.set(c.id, ++n);
+  if (input.claims.length === 0) out.push('## Claims', '', '*No claims in scope.*', '');
+  for (const group of groups) {
+    out.push(`## ${group.untagged ? UNTAGGED : group.heading === null ? 'Claims' : `Tag: ${escapeInline(group.heading)}`}`, '');
+    for (const claim of group.claims) {
+      out.push(`### C${claimNumber.get(claim.id)}. ${escapeInline(claim.statement)}`, '');
+      if (claim.quantity) out.push(`- Figure: ${escapeInline(claim.quantity.raw)}`);
+      out.push(`- Status: ${claim.status}`);
+      if (claim.tags.length) out.push(`- Tags: ${claim.tags.map(escapeInline).join(', ')}`);
+      out.push('');
+      if (claim.note.trim()) out.push(escapeMarkdown(claim.note), '');
+      for (const section of EVIDENCE_SECTIONS) {
+        const quotes = claim.evidence
+          .filter((e) => e.relation === section.relation)
+          .map((e) => input.quotes.get(e.quoteId))
+          .filter((q): q is Quote => q !== undefined);
+        if (quotes.length === 0) continue;
+        out.push(`**${section.label}**`, '');
+        for (const q of quotes) {
+          if (input.unverified?.has(q.id)) out.push(`**Unverified quote** (${q.id}): it failed the integrity check and is included at the author's request.`, '');
+          out.push(blockquote(q.exact, footnoteFor(q)), '');
+        }
+      }
+    }
+  }
+
+  out.push('## Conflicting evidence', '');
+  const conflictLines: string[] = [];
+  const claimsById = new Map(input.claims.map((c) => [c.id, c]));
+  const label = (id: ClaimId): string => {
+    const num = claimNumber.get(id);
+    const claim = claimsById.get(id);
+    return num !== undefined && claim ? `C${num} (${escapeInline(claim.statement)})` : escapeInline(id);
+  };
+  for (const group of groups) {
+    for (const claim of group.claims) {
+      const supports = claim.evidence.filter((e) => e.relation === 'supports' && input.quotes.has(e.quoteId)).length;
+      const contradicts = claim.evidence.filter((e) => e.relation === 'contradicts' && input.quotes.has(e.quoteId)).length;
+      if (supports > 0 && contradicts > 0) {
+        conflictLines.push(`- ${label(claim.id)}: evidence on both sides (${supports} supporting, ${contradicts} contradicting)`);
+      }
+    }
+  }
+  for (const c of input.conflicts ?? []) conflictLines.push(`- ${label(c.a)} and ${label(c.b)}: ${escapeInline(c.reason)}`);
+  out.push(...(conflictLines.length ? conflictLines : ['*None found.*']), '');
+
+  const citedSources = [...cited].map((id) => input.sources.get(id)).filter((s): s is SourceMeta => s !== undefined);
+  out.push('## Bibliography', '');
+  const entries = citedSources
+    .map((s) => ({ id: s.id, text: input.citations.get(s.id)?.bibliography || escapeInline(s.title) }))
+    .sort((a, b) => cmp(a.text.toLowerCase(), b.text.toLowerCase()) || cmp(a.id, b.id));
+  out.push(...(entries.length ? entries.map((e) => `- ${e.text}`) : ['*No sources cited.*']), '');
+
+  out.push('## Provenance', '');
+  const provenance = [...citedSources].sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
+  for (const s of provenance) {
+    out.push(
+      `- ${escapeInline(s.title)} (${s.id}): file ${s.fileName ? escapeInline(s.fileName) : 'not recorded'}; accessed ${s.accessed ?? 'not recorded'}; SHA-256 of text ${s.sha256}`,
+    );
+  }
+  if (provenance.length === 0) out.push('*No sources cited.*');
+  out.push('');
+
+  if (footnotes.length) out.push(...footnotes.map((f) => `[^${f.label}]: ${f.text}`), '');
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+interface ClaimGroup {
+  /** null = a single ungrouped list (groupBy 'order'). */
+  heading: string | null;
+  untagged?: boolean;
+  claims: Claim[];
+}
+
+/** Groups by first tag, groups sorted by name, untagged last; claims keep the user's order within a group. */
+function groupClaims(claims: readonly Claim[], groupBy: 'tag' | 'order'): ClaimGroup[] {
+  if (claims.length === 0) return [];
+  if (groupBy === 'order') return [{ heading: null, claims: [...claims] }];
+  const byTag = new Map<string, Claim[]>();
+  const untagged: Claim[] = [];
+  for (const c of claims) {
+    const tag = c.tags[0];
+    if (tag === undefined) untagged.push(c);
+    else {
+      const list = byTag.get(tag);
+      if (list) list.push(c);
+      else byTag.set(tag, [c]);
+    }
+  }
+  const groups: ClaimGroup[] = [...byTag.keys()].sort(cmp).map((tag) => ({ heading: tag, claims: byTag.get(tag)! }));
+  if (untagged.length) groups.push({ heading: null, untagged: true, claims: untagged });
+  return groups;
+}
