@@ -22,6 +22,7 @@ import type { ConflictPair } from '../../shared/claims/conflicts.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
+import { loadSampleNotebook } from './sample.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -283,6 +284,11 @@ export class NotebookService implements NotebookHandlers {
   };
 
   markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
+
+  loadSample: Handler<'loadSample'> = async () => {
+    if (this.view.counts.sources > 0) throw new NotebookError('conflict', 'the sample can only be loaded into an empty notebook; create a new notebook for it');
+    return ok(await loadSampleNotebook(this));
+  };
 
   // ---------- export ----------
 

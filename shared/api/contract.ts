@@ -74,6 +74,7 @@ export const apiArgs = {
   createClaim: z.strictObject({
     statement: z.string().min(1).max(5000),
     quantity: QuantitySchema.nullable().optional(),
+    subject: z.string().max(300).nullable().optional(),
     status: z.enum(CLAIM_STATUSES).optional(),
     tags: TagList.optional(),
     evidence: z.array(z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) })).max(1000).optional(),
@@ -84,6 +85,7 @@ export const apiArgs = {
     patch: z.strictObject({
       statement: z.string().min(1).max(5000).optional(),
       quantity: QuantitySchema.nullable().optional(),
+      subject: z.string().max(300).nullable().optional(),
       status: z.enum(CLAIM_STATUSES).optional(),
       tags: TagList.optional(),
       note: z.string().max(100_000).optional(),
@@ -122,6 +124,8 @@ export const apiArgs = {
   listConflicts: NoArgs,
   markConflict: z.strictObject({ a: ClaimIdSchema, b: ClaimIdSchema, notConflict: z.boolean() }),
 
+  /** Fills an empty notebook with the sample articles, quotes, tags and claims (first run). */
+  loadSample: NoArgs,
   /** A briefing (or another export format) as text; every quote verified against its source first. */
   exportBriefing: z.strictObject({
     format: z.enum(EXPORT_FORMATS),
@@ -255,6 +259,7 @@ export interface ApiResults {
   listConflicts: ConflictItem[];
   markConflict: { a: string; b: string; notConflict: boolean };
   exportBriefing: ExportOutcome;
+  loadSample: { sources: number; quotes: number; claims: number };
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

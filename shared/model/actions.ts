@@ -216,6 +216,7 @@ export function createClaim(view: NotebookView, input: CreateClaimInput, ctx: Tr
 export interface ClaimPatch {
   statement?: string;
   quantity?: Quantity | null;
+  subject?: string | null;
   status?: ClaimStatus;
   tags?: string[];
   note?: string;
@@ -229,7 +230,7 @@ export function updateClaim(view: NotebookView, id: ClaimId, patch: ClaimPatch, 
   if (!tags.ok) return tags;
   const record: Claim = {
     ...claim,
-    ...stripUndefined({ quantity: patch.quantity, status: patch.status, note: patch.note }),
+    ...stripUndefined({ quantity: patch.quantity, subject: patch.subject, status: patch.status, note: patch.note }),
     statement: patch.statement?.trim() ?? claim.statement,
     tags: tags.value.names,
     updatedAt: ctx.now,
