@@ -2,6 +2,7 @@
  * Human-readable output for the CLI: short, aligned, one record per line.
  * (`--json` output bypasses this entirely and prints the API's own records.)
  */
+import type { SearchHit } from '../../shared/search/types.ts';
 import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionItem, TagSummary } from '../../shared/api/contract.ts';
 import type { Quote, Source } from '../../shared/model/records.ts';
 
@@ -79,4 +80,17 @@ export function suggestionLine(s: SuggestionItem): string {
 export function conflictLines(c: ConflictItem): string {
   const side = (x: ConflictItem['a']) => `${x.claimId}  ${clip(x.statement, 80)}${x.sourceTitle ? `  — ${clip(x.sourceTitle, 40)}` : ''}${x.date ? ` (${x.date})` : ''}`;
   return `⚡ ${c.reason}\n    ${side(c.a)}\n    ${side(c.b)}`;
+}
+
+/** A hit with its matched words in [brackets] (terminals have no highlight we can rely on). */
+export function hitLines(h: SearchHit): string {
+  let shown = '';
+  let at = 0;
+  for (const [a, b] of h.snippet.marks) {
+    shown += h.snippet.text.slice(at, a) + '[' + h.snippet.text.slice(a, b) + ']';
+    at = b;
+  }
+  shown += h.snippet.text.slice(at);
+  const where = h.sourceTitle ? `  — ${clip(h.sourceTitle, 50)}${h.paragraph ? `, ¶${h.paragraph}` : ''}` : '';
+  return `${h.type.padEnd(6)} ${h.refId}${where}\n       ${shown.replace(/\s+/g, ' ')}`;
 }

@@ -19,7 +19,8 @@ import { NotebookStore } from '../storage/store.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import { readSourceFile } from '../import/importer.ts';
 import { registerServe } from './serve.ts';
-import { claimLines, conflictLines, quoteLine, reviewLines, sourceDetail, sourceLine, suggestionLine, tagLine } from './format.ts';
+import { SEARCH_HELP } from '../../shared/search/query.ts';
+import { claimLines, conflictLines, hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, suggestionLine, tagLine } from './format.ts';
 
 /** Output sink, swappable in tests. */
 export interface Io {
@@ -365,6 +366,18 @@ export function buildProgram(io: Io = processIo): Command {
     .action(async (a: string, b: string, o: { undo?: boolean; json?: boolean }) => {
       const r = await withSession('required', (s) => s.call('markConflict', { a, b, notConflict: !o.undo }));
       emit(!!o.json, r, () => (r.notConflict ? `${a} and ${b} are marked as not conflicting` : `${a} and ${b} are compared again`));
+    });
+
+  program
+    .command('search')
+    .description('find quotes, claims, notes, tags and source passages')
+    .argument('<query...>', 'the query (see below)')
+    .option('--limit <n>', 'at most this many hits (default 20)', positiveInt)
+    .addOption(jsonOpt())
+    .addHelpText('after', '\nQuery syntax:\n' + SEARCH_HELP)
+    .action(async (words: string[], o: { limit?: number; json?: boolean }) => {
+      const r = await withSession('prefer', (s) => s.call('search', { query: words.join(' '), limit: o.limit }));
+      emit(!!o.json, r, () => (r.hits.length ? r.hits.map(hitLines).join('\n') + (r.total > r.hits.length ? `\n… ${r.total - r.hits.length} more` : '') : 'No results.'));
     });
 
   program

@@ -51,6 +51,21 @@ function titleFromText(text: string): string | null {
   return isHeadline ? first : null;
 }
 
+/**
+ * Plain texts mark paragraphs two ways: a blank line between them, or (in texts
+ * saved from web pages and word processors) one line per paragraph. Paragraph
+ * numbers are citation locators, so the second kind is turned into the first. A
+ * hard-wrapped text (lines of ~70 characters, as in e-mails) must not become one
+ * paragraph per line: only texts without blank lines whose lines average more than
+ * 200 characters are treated as one-paragraph-per-line.
+ */
+export function paragraphsFromLines(text: string): string {
+  if (text.includes('\n\n')) return text;
+  const lines = text.split('\n');
+  if (lines.length < 2 || text.length / lines.length <= 200) return text;
+  return lines.filter((l) => l.trim()).join('\n\n');
+}
+
 export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedText {
   const name = baseName(fileName);
   const format = formatOf(name);
@@ -66,7 +81,7 @@ export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedTex
     const text = normalizeText(m.text);
     result = { ...base, text, title: m.title ?? titleFromFileName(name), authors: m.authors, published: isoDate(m.published), url: m.url };
   } else {
-    const text = normalizeText(raw);
+    const text = paragraphsFromLines(normalizeText(raw));
     result = { ...base, text, title: titleFromText(text) ?? titleFromFileName(name) };
   }
   if (!result.text.trim()) throw new NotebookError('unsupported_file', `${name}: no readable text found in the file`);

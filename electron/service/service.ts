@@ -23,6 +23,8 @@ import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
 import { loadSampleNotebook } from './sample.ts';
+import { NotebookSearch } from './search.ts';
+import type { Change } from '../../shared/model/view.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -36,7 +38,9 @@ export class NotebookService implements NotebookHandlers {
   constructor(
     readonly store: NotebookStore,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha));
+  }
 
   private ctx(): TransitionContext {
     return { now: this.clock().toISOString(), newId: ((kind: 'source' | 'quote' | 'claim') => makeId(kind, randomBytes(10))) as TransitionContext['newId'] };
@@ -45,10 +49,18 @@ export class NotebookService implements NotebookHandlers {
   /** Runs a transition and commits its changes; expected failures come back as values. */
   private async run<T>(outcome: Outcome<T>): Promise<Result<T>> {
     if (!outcome.ok) return outcome;
-    await this.store.commit(outcome.value.changes);
-    if (outcome.value.changes.some((c) => c.kind !== 'tag')) this.conflictCache = null;
+    await this.commit(outcome.value.changes);
     return ok(outcome.value.value);
   }
+
+  /** Every write goes through here, so derived state (conflicts, the search index) follows each change. */
+  private async commit(changes: readonly Change[]): Promise<void> {
+    await this.store.commit(changes);
+    if (changes.some((c) => c.kind !== 'tag')) this.conflictCache = null;
+    await this.searchIndex.apply(changes);
+  }
+
+  private readonly searchIndex: NotebookSearch;
 
   /** Conflicts are all-pairs work: computed once per change of the notebook, not per listing. */
   private conflictCache: ConflictPair[] | null = null;
@@ -97,7 +109,7 @@ export class NotebookService implements NotebookHandlers {
       versions: [],
       suggestions: { accepted: [], dismissed: [] },
     };
-    await this.store.commit([{ kind: 'source', op: 'put', record: source }]);
+    await this.commit([{ kind: 'source', op: 'put', record: source }]);
     return ok({ source, duplicate: false, newVersion: null });
   }
 
@@ -284,6 +296,12 @@ export class NotebookService implements NotebookHandlers {
   };
 
   markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
+
+  search: Handler<'search'> = async ({ query, limit }) => {
+    const r = await this.searchIndex.search(query, limit ?? 20);
+    if (!r.ok) throw new NotebookError('invalid_argument', `search: ${r.error}`);
+    return ok({ hits: r.hits, total: r.total });
+  };
 
   loadSample: Handler<'loadSample'> = async () => {
     if (this.view.counts.sources > 0) throw new NotebookError('conflict', 'the sample can only be loaded into an empty notebook; create a new notebook for it');

@@ -15,6 +15,7 @@ import {
 } from '../model/records.ts';
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { Result } from './result.ts';
+import type { SearchHit } from '../search/types.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
 const NoArgs = z.strictObject({});
@@ -124,6 +125,8 @@ export const apiArgs = {
   listConflicts: NoArgs,
   markConflict: z.strictObject({ a: ClaimIdSchema, b: ClaimIdSchema, notConflict: z.boolean() }),
 
+  /** Searches sources, quotes, notes, claims and tags; the query language is SEARCH_HELP in shared/search/query.ts. */
+  search: z.strictObject({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }),
   /** Fills an empty notebook with the sample articles, quotes, tags and claims (first run). */
   loadSample: NoArgs,
   /** A briefing (or another export format) as text; every quote verified against its source first. */
@@ -260,6 +263,7 @@ export interface ApiResults {
   markConflict: { a: string; b: string; notConflict: boolean };
   exportBriefing: ExportOutcome;
   loadSample: { sources: number; quotes: number; claims: number };
+  search: { hits: SearchHit[]; total: number };
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

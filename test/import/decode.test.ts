@@ -74,6 +74,14 @@ describe('reading formats', () => {
     expect(r.text).toBe('Mines Shut Early\n\nOutput fell by almost 12%.');
   });
 
+  it('turns one-paragraph-per-line texts into blank-line paragraphs, but leaves hard-wrapped text alone', () => {
+    const long = (n: number) => `Paragraph ${n} says output rose by about ${n}% while ${'shipments and prices moved in opposite directions, analysts said. '.repeat(4)}`.trim();
+    const perLine = [long(1), long(2), long(3)].join('\n');
+    expect(readSourceFile('a.txt', new TextEncoder().encode(perLine)).text).toBe([long(1), long(2), long(3)].join('\n\n'));
+    const wrapped = 'Output rose by about 4% in May while\nshipments fell, analysts said, and\nprices held steady.';
+    expect(readSourceFile('b.txt', new TextEncoder().encode(wrapped)).text).toBe(wrapped);
+  });
+
   it('falls back to the file name when the first line is a sentence', () => {
     const r = readSourceFile('/tmp/salt-flat_report.txt', new TextEncoder().encode('Output fell by almost 12% this year.'));
     expect(r.title).toBe('Salt Flat Report');

@@ -1,0 +1,105 @@
+/**
+ * The notebook's search index, kept beside the service: built lazily on the first
+ * search (so opening even a large notebook costs nothing extra), then updated
+ * incrementally from each commit's changes — an edit never rebuilds the index.
+ * It lives in the service process (Electron's main process or the browser-mode
+ * server), never in the page, so building it never blocks the window's UI thread.
+ */
+import type { Change, NotebookView } from '../../shared/model/view.ts';
+import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
+import { createIndex, sourceParagraphDocs } from '../../shared/search/index.ts';
+import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
+
+export class NotebookSearch {
+  private index: SearchIndex | null = null;
+  /** Paragraph doc ids per source, and the text version they were built from. */
+  private readonly passages = new Map<string, { sha256: string; title: string; ids: string[] }>();
+
+  constructor(
+    private readonly view: NotebookView,
+    private readonly getText: (sha256: string) => Promise<string>,
+  ) {}
+
+  get built(): boolean {
+    return this.index !== null;
+  }
+
+  async search(query: string, limit: number): Promise<SearchResult> {
+    const index = await this.ensure();
+    return index.run(query, { limit });
+  }
+
+  private async ensure(): Promise<SearchIndex> {
+    if (this.index) return this.index;
+    const index = createIndex();
+    for (const s of this.view.sources()) await this.indexSource(index, s);
+    for (const q of this.view.quotes()) this.indexQuote(index, q);
+    for (const c of this.view.claims()) this.indexClaim(index, c);
+    for (const t of this.view.tags()) index.update(tagDoc(t.name));
+    this.index = index;
+    return index;
+  }
+
+  /** Applies one commit's changes (call after the view already holds them). */
+  async apply(changes: readonly Change[]): Promise<void> {
+    const index = this.index;
+    if (!index) return; // not built yet: the first search will read everything current
+    for (const c of changes) {
+      if (c.kind === 'source') {
+        if (c.op === 'put') await this.indexSource(index, c.record);
+        else this.removeSource(index, c.id);
+      } else if (c.kind === 'quote') {
+        if (c.op === 'put') this.indexQuote(index, c.record);
+        else {
+          index.remove(c.id);
+          index.remove(`${c.id}#note`);
+        }
+      } else if (c.kind === 'claim') {
+        if (c.op === 'put') this.indexClaim(index, c.record);
+        else {
+          index.remove(c.id);
+          index.remove(`${c.id}#note`);
+        }
+      } else if (c.op === 'put') index.update(tagDoc(c.record.name));
+      else index.remove(`tag:${c.name}`);
+    }
+  }
+
+  private async indexSource(index: SearchIndex, s: SourceMeta): Promise<void> {
+    const known = this.passages.get(s.id);
+    if (known && known.sha256 === s.sha256 && known.title === s.title) return; // metadata-only edit
+    this.removeSource(index, s.id);
+    const docs = sourceParagraphDocs(s.id, s.title, await this.getText(s.sha256));
+    for (const d of docs) index.add(d);
+    this.passages.set(s.id, { sha256: s.sha256, title: s.title, ids: docs.map((d) => d.id) });
+    // Quotes carry their source's title: refresh them when it changes.
+    if (known && known.title !== s.title) for (const q of this.view.quotesOf(s.id)) this.indexQuote(index, q);
+  }
+
+  private removeSource(index: SearchIndex, id: string): void {
+    for (const d of this.passages.get(id)?.ids ?? []) index.remove(d);
+    this.passages.delete(id);
+  }
+
+  private indexQuote(index: SearchIndex, q: Quote): void {
+    const sourceTitle = this.view.getSource(q.sourceId)?.title ?? '';
+    const base = { sourceId: q.sourceId, sourceTitle, tags: q.tags, status: q.anchor.status, refId: q.id };
+    index.update({ id: q.id, type: 'quote', text: q.exact, ...base });
+    updateNote(index, q.id, q.note, base);
+  }
+
+  private indexClaim(index: SearchIndex, c: Claim): void {
+    const base = { tags: c.tags, status: c.status, refId: c.id };
+    index.update({ id: c.id, type: 'claim', text: c.statement, ...base });
+    updateNote(index, c.id, c.note, base);
+  }
+}
+
+function updateNote(index: SearchIndex, id: string, note: string, base: Omit<SearchDoc, 'id' | 'type' | 'text'>): void {
+  if (note.trim()) index.update({ id: `${id}#note`, type: 'note', text: note, ...base });
+  else index.remove(`${id}#note`);
+}
+
+function tagDoc(name: string): SearchDoc {
+  return { id: `tag:${name}`, type: 'tag', text: name.replace(/[/-]/g, ' '), tags: [name], refId: name };
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../shared/api/dispatch.ts';
+import { NotebookService } from '../../electron/service/service.ts';
+import { NotebookStore } from '../../electron/storage/store.ts';
+import { cli, FIXTURES, tempDir } from '../support/notebook.ts';
+
+describe('notebook search', () => {
+  it('finds a phrase across line breaks and curly quotes, says where, and marks the matched words', async () => {
+    const dir = tempDir();
+    await cli(dir, ['import', join(FIXTURES, 'lithium-output.txt'), join(FIXTURES, 'shipping-delays.html'), '--json']);
+    const r = await cli(dir, ['search', '"three largest operators"', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const hit = r.json.hits[0];
+    expect(hit).toMatchObject({ type: 'source', sourceTitle: 'Salt-Flat Lithium Output Slips as Brine Ponds Freeze', paragraph: 3 });
+    const [a, b] = hit.snippet.marks[0];
+    expect(hit.snippet.text.slice(a, b).toLowerCase()).toContain('three');
+    expect(r.json.hits.every((h: any) => h.sourceTitle !== 'Canal Queue Grows to 140 Ships as Water Levels Drop')).toBe(true);
+  });
+
+  it('reports an invalid query as one line', async () => {
+    const dir = tempDir();
+    const r = await cli(dir, ['search', 'type:banana']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('documents the query language in --help', async () => {
+    const r = await cli(tempDir(), ['search', '--help']);
+    expect(r.stdout).toMatch(/"exact phrase"/);
+    expect(r.stdout).toMatch(/tag:/);
+  });
+
+  it('keeps the index current on every change without rebuilding it', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { write: 'required' });
+    try {
+      const s = new NotebookService(store);
+      const call = async (m: string, a: unknown): Promise<any> => {
+        const r = await dispatch(s, m, a);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const { source } = await call('importText', { text: 'Exports of copper concentrate rose by roughly 8% in March.', title: 'Copper' });
+      expect((await call('search', { query: 'type:quote copper' })).hits).toEqual([]);
+      const q = await call('createQuote', { sourceId: source.id, exact: 'copper concentrate rose', note: 'check the smelter figures' });
+      expect((await call('search', { query: 'type:quote copper' })).hits.map((h: any) => h.refId)).toEqual([q.id]);
+      expect((await call('search', { query: 'smelter' })).hits[0]).toMatchObject({ type: 'note', refId: q.id });
+      await call('deleteQuote', { id: q.id });
+      expect((await call('search', { query: 'type:quote copper' })).hits).toEqual([]);
+      const c = await call('createClaim', { statement: 'Copper exports rose about 8%', tags: ['metals/copper'] });
+      expect((await call('search', { query: 'tag:metals >5%' })).hits.map((h: any) => h.refId)).toContain(c.id);
+    } finally {
+      await store.close();
+    }
+  });
+});
