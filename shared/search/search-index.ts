@@ -1,0 +1,741 @@
+/**
+ * The search index: one positional inverted index over quotes, claims, notes, tags
+ * and source paragraphs, updated one document at a time.
+ *
+ * Documents get increasing internal numbers; each term's postings are a compact byte
+ * list (postings.ts). Filters (type:, tag:, source:, status:) are indexed as
+ * position-less terms in the same lists, so a filtered query intersects lists instead
+ * of scanning documents. Side structures (vocab.ts) serve prefix, typo and number
+ * range lookups without scanning the vocabulary or the postings.
+ *
+ * Query evaluation: each required clause becomes a set of alternatives (the exact
+ * term, its prefix/typo expansions, a phrase, the joined form of a compound, the
+ * number terms inside a range). Clauses run from the cheapest (fewest postings) to
+ * the dearest, over dense per-document scratch arrays stamped with a query epoch, so
+ * no per-query allocation scales with the corpus. Phrases are verified from
+ * positions, only for documents that survived the cheaper clauses.
+ *
+ * Expansion limits: the last word's prefix completions and a word's typo variants
+ * are each capped at the 50 most frequent, and a word found in at least 1% of the
+ * documents is taken as typed (no completion or correction): it was meant as written,
+ * and expanding "the" would cost the most while helping the least.
+ *
+ * Ranking is BM25 (k1 = 1.2, b = 0.75) per matching term, times:
+ *   exact word 1.0 · prefix completion 0.7 · typo match 0.4  (exact beats fuzzy)
+ *   quoted phrase 1.5 (sum of its words' idf, phrase count as tf) · number range 1.0
+ *   and per document type quote 1.25 · claim 1.25 · note 1.1 · tag 1.1 · source 1.0,
+ * so a quote or claim that says the same thing outranks the raw passage it came from.
+ */
+
+import { foldLabel, tokenize, type Token } from './fold.ts';
+import { inRange, parseNumberTerm, type NumberRange } from './numbers.ts';
+import { Cursor, fromBase64, PostingList, toBase64 } from './postings.ts';
+import { DOC_TYPES, parseQuery, type Clause } from './query.ts';
+import { findMarks, makeSnippet, type HighlightSpec } from './snippet.ts';
+import type { DocType, SearchDoc, SearchHit, SearchHits, SearchOptions, SearchResult } from './types.ts';
+import { LazySorted, LengthBuckets, lowerBound } from './vocab.ts';
+
+const K1 = 1.2;
+const B = 0.75;
+export const WEIGHTS = {
+  exact: 1,
+  prefix: 0.7,
+  fuzzy: 0.4,
+  phrase: 1.5,
+  range: 1,
+  type: { quote: 1.25, claim: 1.25, note: 1.1, tag: 1.1, source: 1 } as Record<DocType, number>,
+} as const;
+/** Expansions kept per prefix or typo lookup (the most frequent ones): bounds latency for "t…". */
+const MAX_EXPANSIONS = 50;
+/** Prefix candidates examined before picking the most frequent. */
+const MAX_PREFIX_SCAN = 4000;
+const DEFAULT_LIMIT = 20;
+/** A word in at least this share of documents (and COMMON_MIN_DF of them) gets no prefix or typo expansion. */
+const COMMON_SHARE = 0.01;
+const COMMON_MIN_DF = 50;
+
+const ALL_TYPES = (1 << DOC_TYPES.length) - 1;
+const typeBits = (values: readonly string[]): number =>
+  values.reduce((m, v) => m | (1 << Math.max(0, DOC_TYPES.indexOf(v as DocType))), 0);
+
+/** Marks filter terms; folded text never contains control characters. */
+const F = '\u0001';
+
+export interface PersistedIndex {
+  format: 'notebook-search-index';
+  version: 1;
+  docs: (SearchDoc | null)[];
+  docLen: number[];
+  terms: string[];
+  /** Per term: df, lastDoc, byte length of its postings. */
+  meta: number[];
+  /** All postings concatenated, base64. */
+  postings: string;
+}
+
+export interface SearchIndex {
+  add(doc: SearchDoc): void;
+  remove(id: string): boolean;
+  update(doc: SearchDoc): void;
+  has(id: string): boolean;
+  search(query: string, opts?: SearchOptions): SearchHits;
+  /** Like search, with the error as a value and the total number of matches. */
+  run(query: string, opts?: SearchOptions): SearchResult;
+  readonly size: number;
+  toJSON(): PersistedIndex;
+  fromJSON(data: PersistedIndex | string): void;
+}
+
+type Alt =
+  | { kind: 'term'; list: PostingList; term: string; weight: number }
+  | { kind: 'phrase'; lists: PostingList[]; terms: string[]; weight: number }
+  | { kind: 'docs'; docs: number[] };
+
+interface Plan {
+  alts: Alt[];
+  cost: number;
+  highlight: HighlightSpec;
+}
+
+function filterTerms(doc: SearchDoc): string[] {
+  const out = [`${F}type:${doc.type}`];
+  for (const tag of doc.tags ?? []) {
+    const parts = foldLabel(tag).split('/');
+    for (let i = 1; i <= parts.length; i++) out.push(`${F}tag:${parts.slice(0, i).join('/')}`);
+  }
+  if (doc.sourceId !== undefined) out.push(`${F}src:${foldLabel(doc.sourceId)}`);
+  if (doc.sourceTitle !== undefined) for (const t of tokenize(doc.sourceTitle)) if (!t.extra) out.push(`${F}st:${t.term}`);
+  if (doc.status !== undefined && doc.status !== '') out.push(`${F}status:${foldLabel(doc.status)}`);
+  return out;
+}
+
+/** Term -> packed positions (null for filter terms), plus the document length in tokens. */
+function analyze(doc: SearchDoc): { terms: Map<string, number[] | null>; len: number } {
+  const terms = new Map<string, number[] | null>();
+  let len = 0;
+  for (const t of tokenize(doc.text)) {
+    if (!t.extra) len++;
+    const packed = t.pos * 8 + (t.span - 1);
+    const arr = terms.get(t.term);
+    if (arr) {
+      // Joined compounds are emitted after their parts: keep each list ascending.
+      if (packed < arr[arr.length - 1]!) {
+        arr.push(packed);
+        arr.sort((a, b) => a - b);
+      } else arr.push(packed);
+    } else terms.set(t.term, [packed]);
+  }
+  for (const f of filterTerms(doc)) terms.set(f, null);
+  return { terms, len };
+}
+
+function isWordTerm(term: string): boolean {
+  return !term.startsWith('#') && !term.startsWith(F);
+}
+
+export function createIndex(): SearchIndex {
+  let lists = new Map<string, PostingList>();
+  let docs: (SearchDoc | undefined)[] = [];
+  let docLen: number[] = [];
+  // Per-document type weight in a flat array: 0 marks a removed document. Ranking
+  // loops read it instead of dereferencing document objects scattered over the heap.
+  let docW = new Float32Array(1024);
+  // Per-document type code (index into DOC_TYPES), so type: filters are a bit test on
+  // the candidates instead of a walk through a list holding a fifth of the corpus.
+  let docT = new Uint8Array(1024);
+  let ids = new Map<string, number>();
+  let live = 0;
+  let totalLen = 0;
+  let vocab = new LazySorted<string>();
+  let buckets = new LengthBuckets();
+  let numbers = { '%': new LazySorted<number>(), '': new LazySorted<number>() };
+
+  // Per-query scratch, reused across queries and stamped with an epoch.
+  let seen = new Uint32Array(0);
+  let cnt = new Uint8Array(0);
+  let acc = new Float64Array(0);
+  let best = new Float64Array(0);
+  let epoch = 0;
+
+  const alive = (d: number): boolean => docW[d]! > 0;
+  const setDoc = (d: number, doc: SearchDoc): void => {
+    if (d >= docW.length) {
+      const next = new Float32Array(Math.max(1024, d * 2));
+      next.set(docW);
+      docW = next;
+      const nextT = new Uint8Array(next.length);
+      nextT.set(docT);
+      docT = nextT;
+    }
+    docW[d] = WEIGHTS.type[doc.type] ?? 1;
+    docT[d] = Math.max(0, DOC_TYPES.indexOf(doc.type));
+  };
+
+  const register = (term: string): void => {
+    if (isWordTerm(term)) {
+      vocab.add(term);
+      if (term.length >= 4) buckets.add(term);
+    } else if (term.startsWith('#')) {
+      const n = parseNumberTerm(term);
+      if (n) numbers[n.unit].add(n.value);
+    }
+  };
+
+  const getList = (term: string): PostingList | undefined => {
+    const l = lists.get(term);
+    if (l && l.dead > l.df && l.dead > 8) l.compact(alive);
+    return l;
+  };
+
+  function add(doc: SearchDoc): void {
+    if (ids.has(doc.id)) remove(doc.id);
+    const num = docs.length;
+    const { terms, len } = analyze(doc);
+    docs.push(doc);
+    docLen.push(len);
+    setDoc(num, doc);
+    ids.set(doc.id, num);
+    live++;
+    totalLen += len;
+    for (const [term, packed] of terms) {
+      let l = lists.get(term);
+      if (!l) {
+        l = new PostingList();
+        lists.set(term, l);
+        register(term);
+      }
+      l.append(num, packed);
+    }
+  }
+
+  function remove(id: string): boolean {
+    const num = ids.get(id);
+    if (num === undefined) return false;
+    const doc = docs[num]!;
+    ids.delete(id);
+    docs[num] = undefined;
+    docW[num] = 0;
+    live--;
+    totalLen -= docLen[num]!;
+    docLen[num] = 0;
+    for (const term of analyze(doc).terms.keys()) {
+      const l = lists.get(term);
+      if (!l) continue;
+      l.df--;
+      l.dead++;
+      if (l.df <= 0) lists.delete(term);
+    }
+    return true;
+  }
+
+  // ---- planning ----------------------------------------------------------------
+
+  const idf = (df: number): number => Math.log(1 + (live - df + 0.5) / (df + 0.5));
+
+  function topByDf(terms: Iterable<string>, exclude: string): { term: string; list: PostingList }[] {
+    const found: { term: string; list: PostingList }[] = [];
+    for (const term of terms) {
+      if (term === exclude) continue;
+      const list = getList(term);
+      if (list) found.push({ term, list });
+    }
+    found.sort((a, b) => b.list.df - a.list.df);
+    return found.slice(0, MAX_EXPANSIONS);
+  }
+
+  function prefixTerms(prefix: string): string[] {
+    const v = vocab.values();
+    const out: string[] = [];
+    for (let i = lowerBound(v, prefix); i < v.length && out.length < MAX_PREFIX_SCAN; i++) {
+      const t = v[i]!;
+      if (!t.startsWith(prefix)) break;
+      out.push(t);
+    }
+    return out;
+  }
+
+  function rangeTerms(r: NumberRange): string[] {
+    const vals = numbers[r.unit].values();
+    const out: string[] = [];
+    const from = r.min === -Infinity ? 0 : lowerBound(vals, r.min);
+    for (let i = from; i < vals.length; i++) {
+      const v = vals[i]!;
+      if (v > r.max) break;
+      if (inRange(r, v)) out.push(`#${v}${r.unit}`);
+    }
+    return out;
+  }
+
+  function phraseAlt(terms: string[], weight: number): Alt | undefined {
+    const ls: PostingList[] = [];
+    for (const t of terms) {
+      const l = getList(t);
+      if (!l) return undefined;
+      ls.push(l);
+    }
+    if (terms.length === 1) return { kind: 'term', list: ls[0]!, term: terms[0]!, weight };
+    return { kind: 'phrase', lists: ls, terms, weight };
+  }
+
+  function plan(c: Clause): Plan {
+    const alts: Alt[] = [];
+    const highlight: HighlightSpec = { terms: new Set(), phrases: [] };
+    const addTerm = (term: string, list: PostingList | undefined, weight: number): void => {
+      if (!list) return;
+      alts.push({ kind: 'term', list, term, weight });
+      highlight.terms.add(term);
+    };
+    switch (c.kind) {
+      case 'word': {
+        const exact = getList(c.term);
+        addTerm(c.term, exact, WEIGHTS.exact);
+        // A word that is common on its own was meant as typed: completing or
+        // "correcting" it ("the" -> "their", "where" -> "there") would add noise and cost.
+        if (exact && exact.df >= Math.max(COMMON_MIN_DF, live * COMMON_SHARE)) break;
+        if (c.prefix) for (const x of topByDf(prefixTerms(c.term), c.term)) addTerm(x.term, x.list, WEIGHTS.prefix);
+        if (c.maxEdits > 0) {
+          const have = new Set(alts.map((a) => (a.kind === 'term' ? a.term : '')));
+          for (const x of topByDf(buckets.near(c.term, c.maxEdits), c.term)) if (!have.has(x.term)) addTerm(x.term, x.list, WEIGHTS.fuzzy);
+        }
+        break;
+      }
+      case 'compound': {
+        const p = phraseAlt(c.parts, WEIGHTS.exact);
+        if (p) {
+          alts.push(p);
+          highlight.phrases.push(c.parts);
+        }
+        addTerm(c.joined, getList(c.joined), WEIGHTS.exact);
+        break;
+      }
+      case 'phrase': {
+        const p = phraseAlt(c.terms, WEIGHTS.phrase);
+        if (p) {
+          alts.push(p);
+          if (p.kind === 'term') highlight.terms.add(p.term);
+          else highlight.phrases.push(c.terms);
+        }
+        break;
+      }
+      case 'range':
+        for (const t of rangeTerms(c.range)) addTerm(t, getList(t), WEIGHTS.range);
+        break;
+      case 'filter':
+        for (const v of c.values) {
+          if (c.field === 'source') {
+            const id = foldLabel(v);
+            const l = getList(`${F}src:${id}`);
+            if (l) alts.push({ kind: 'term', list: l, term: '', weight: 0 });
+            const words = tokenize(v).filter((t) => !t.extra);
+            if (words.length) alts.push({ kind: 'docs', docs: intersectDocs(words.map((t) => `${F}st:${t.term}`)) });
+          } else {
+            const l = getList(`${F}${c.field}:${v}`);
+            if (l) alts.push({ kind: 'term', list: l, term: '', weight: 0 });
+          }
+        }
+        break;
+    }
+    let cost = 0;
+    for (const a of alts) {
+      cost += a.kind === 'term' ? a.list.df : a.kind === 'docs' ? a.docs.length : Math.min(...a.lists.map((l) => l.df));
+    }
+    return { alts, cost, highlight };
+  }
+
+  /** Live documents present in every one of the given (position-less) lists. */
+  function intersectDocs(terms: string[]): number[] {
+    const ls: PostingList[] = [];
+    for (const t of terms) {
+      const l = getList(t);
+      if (!l) return [];
+      ls.push(l);
+    }
+    ls.sort((a, b) => a.df - b.df);
+    const [first, ...rest] = ls;
+    const cursors = rest.map((l) => new Cursor(l));
+    const out: number[] = [];
+    const c0 = new Cursor(first!);
+    outer: while (c0.next()) {
+      if (!alive(c0.doc)) continue;
+      for (const c of cursors) {
+        if (!c.advanceTo(c0.doc)) break outer;
+        if (c.doc !== c0.doc) continue outer;
+      }
+      out.push(c0.doc);
+    }
+    return out;
+  }
+
+  // ---- evaluation --------------------------------------------------------------
+
+  function ensureScratch(): void {
+    if (seen.length >= docs.length) return;
+    const cap = Math.max(1024, docs.length * 2);
+    seen = new Uint32Array(cap);
+    cnt = new Uint8Array(cap);
+    acc = new Float64Array(cap);
+    best = new Float64Array(cap);
+    epoch = 0;
+  }
+
+  const bm25 = (tf: number, d: number, avgdl: number): number => (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLen[d]!) / avgdl));
+
+  // Scratch for phrase checks; grown on demand, never shrunk.
+  let ends = new Int32Array(256);
+  let nextEnds = new Int32Array(256);
+  let occ = new Int32Array(256);
+  /** Number of occurrences of the phrase in the current cursor documents. */
+  function phraseCount(cursors: Cursor[]): number {
+    // States are end positions (pos + span) reached by a prefix of the phrase. Both
+    // sides are ascending by position, so each step is a merge, not a lookup.
+    const c0 = cursors[0]!;
+    if (c0.tf > occ.length) occ = new Int32Array(c0.tf * 2);
+    let nE = c0.positionsInto(occ);
+    if (nE > ends.length) {
+      ends = new Int32Array(nE * 2);
+      nextEnds = new Int32Array(nE * 2);
+    }
+    let sorted = true;
+    for (let i = 0; i < nE; i++) {
+      const p = occ[i]!;
+      ends[i] = (p >> 3) + (p & 7) + 1;
+      if (i > 0 && ends[i]! < ends[i - 1]!) sorted = false;
+    }
+    for (let k = 1; k < cursors.length && nE > 0; k++) {
+      const c = cursors[k]!;
+      if (c.tf > occ.length) occ = new Int32Array(c.tf * 2);
+      const nO = c.positionsInto(occ);
+      // Joined compounds can put a longer span first; sort only then.
+      if (!sorted) ends.subarray(0, nE).sort();
+      let e = 0;
+      let nN = 0;
+      sorted = true;
+      for (let i = 0; i < nO; i++) {
+        const p = occ[i]!;
+        const pos = p >> 3;
+        while (e < nE && ends[e]! < pos) e++;
+        if (e === nE) break;
+        if (ends[e] === pos) {
+          const v = pos + (p & 7) + 1;
+          if (nN > 0 && v < nextEnds[nN - 1]!) sorted = false;
+          nextEnds[nN++] = v;
+        }
+      }
+      [ends, nextEnds] = [nextEnds, ends];
+      nE = nN;
+    }
+    return nE;
+  }
+
+  /**
+   * Calls fn(doc, tf) for live documents matched by the alternative. With `only`
+   * (ascending candidates), looks up just those documents, jumping through long lists
+   * by skip pointers; without it, walks the whole list.
+   */
+  function forEachDoc(alt: Alt, only: readonly number[] | undefined, fn: (d: number, tf: number) => void): void {
+    if (alt.kind === 'docs') {
+      if (!only) {
+        for (const d of alt.docs) fn(d, 1);
+        return;
+      }
+      let i = 0;
+      for (const d of only) {
+        while (i < alt.docs.length && alt.docs[i]! < d) i++;
+        if (alt.docs[i] === d) fn(d, 1);
+      }
+      return;
+    }
+    if (alt.kind === 'term') {
+      const c = new Cursor(alt.list);
+      if (only) {
+        for (const d of only) {
+          if (!c.advanceTo(d)) return;
+          if (c.doc === d) fn(d, c.tf);
+        }
+      } else {
+        while (c.next()) if (docW[c.doc]! > 0) fn(c.doc, c.tf);
+      }
+      return;
+    }
+    const cursors = alt.lists.map((l) => new Cursor(l));
+    const verify = (d: number, skip: number): boolean => {
+      for (let k = 0; k < cursors.length; k++) {
+        if (k === skip) continue;
+        const c = cursors[k]!;
+        if (!c.advanceTo(d) || c.doc !== d) return false;
+      }
+      return true;
+    };
+    if (only) {
+      for (const d of only) if (verify(d, -1)) {
+        const n = phraseCount(cursors);
+        if (n > 0) fn(d, n);
+      }
+      return;
+    }
+    // Drive the phrase from its rarest word; the others are only read up to each candidate.
+    let driver = 0;
+    for (let k = 1; k < alt.lists.length; k++) if (alt.lists[k]!.df < alt.lists[driver]!.df) driver = k;
+    const dc = cursors[driver]!;
+    while (dc.next()) {
+      const d = dc.doc;
+      if (!(docW[d]! > 0) || !verify(d, driver)) continue;
+      const n = phraseCount(cursors);
+      if (n > 0) fn(d, n);
+    }
+  }
+
+  function altIdf(alt: Alt): number {
+    if (alt.kind === 'term') return idf(alt.list.df);
+    if (alt.kind === 'phrase') return alt.lists.reduce((s, l) => s + idf(l.df), 0);
+    return 0;
+  }
+
+  /** Candidates that matched clause `i` (cnt === i + 1), ascending. */
+  function survivors(cands: number[], ep: number, want: number, sorted: boolean): number[] {
+    if (!sorted && cands.length * 16 > docs.length) {
+      // Many unsorted candidates: reading the stamp array in order beats sorting them.
+      const out: number[] = [];
+      for (let d = 0; d < docs.length; d++) if (seen[d] === ep && cnt[d] === want) out.push(d);
+      return out;
+    }
+    const out = cands.filter((d) => cnt[d] === want);
+    if (!sorted) out.sort((a, b) => a - b);
+    return out;
+  }
+
+  function run(query: string, opts: SearchOptions = {}): SearchResult {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return parsed;
+    let { required, excluded } = parsed.query;
+    if (required.length === 0) return { ok: true, hits: [], total: 0 };
+    // type: filters become a bit mask checked per candidate, as long as some other
+    // clause supplies the candidates.
+    let mask = ALL_TYPES;
+    const isType = (c: Clause): c is Clause & { kind: 'filter'; field: 'type' } => c.kind === 'filter' && c.field === 'type';
+    if (required.some((c) => !isType(c))) {
+      for (const c of required) if (isType(c)) mask &= typeBits(c.values);
+      for (const c of excluded) if (isType(c)) mask &= ~typeBits(c.values);
+      required = required.filter((c) => !isType(c));
+      excluded = excluded.filter((c) => !isType(c));
+      if (mask === 0) return { ok: true, hits: [], total: 0 };
+    }
+    const typeOk = (d: number): boolean => ((mask >> docT[d]!) & 1) === 1;
+    if (required.length > 250 || excluded.length > 250) return { ok: false, error: 'Query too long: use fewer than 250 words or filters.' };
+    const plans = required.map(plan);
+    if (plans.some((p) => p.alts.length === 0)) return { ok: true, hits: [], total: 0 };
+    const order = [...plans].sort((a, b) => a.cost - b.cost);
+
+    ensureScratch();
+    epoch++;
+    if (epoch === 0xffffffff) {
+      seen.fill(0);
+      epoch = 1;
+    }
+    const ep = epoch;
+    const avgdl = live > 0 ? Math.max(1, totalLen / live) : 1;
+
+    const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
+    const top: { d: number; s: number }[] = [];
+    const offer = (d: number, s: number): void => {
+      if (limit > 0 && (top.length < limit || s > top[top.length - 1]!.s)) {
+        let k = top.length;
+        if (top.length < limit) top.push({ d, s });
+        else k = limit - 1;
+        while (k > 0 && top[k - 1]!.s < s) {
+          top[k] = top[k - 1]!;
+          k--;
+        }
+        top[k] = { d, s };
+      }
+    };
+    const only = order.length === 1 && excluded.length === 0 ? order[0]!.alts : undefined;
+    if (only && only.length === 1 && only[0]!.kind === 'phrase') {
+      // One phrase and nothing else: no candidate bookkeeping needed either.
+      const alt = only[0]!;
+      const w = alt.weight * altIdf(alt);
+      let total = 0;
+      forEachDoc(alt, undefined, (d, tf) => {
+        if (!typeOk(d)) return;
+        total++;
+        offer(d, (w * bm25(tf, d, avgdl) + 1e-6) * docW[d]!);
+      });
+      return { ok: true, hits: finish(top, plans), total };
+    }
+    if (only && only.length === 1 && only[0]!.kind === 'term') {
+      // One plain term, the commonest query: rank straight off the postings.
+      const alt = only[0]!;
+      const w = alt.weight * altIdf(alt);
+      const c = new Cursor(alt.list);
+      let total = 0;
+      while (c.next()) {
+        const tw = docW[c.doc]!;
+        if (!(tw > 0) || !typeOk(c.doc)) continue;
+        total++;
+        offer(c.doc, (w * bm25(c.tf, c.doc, avgdl) + 1e-6) * tw);
+      }
+      return { ok: true, hits: finish(top, plans), total };
+    }
+
+    // Clause 0 (the cheapest) seeds the candidates; each later clause keeps those it matches.
+    let cur: number[] = [];
+    order.forEach((p, i) => {
+      const only = i === 0 ? undefined : cur;
+      // Look candidates up one by one only when they are far fewer than the postings.
+      const lookup = only !== undefined && only.length * 8 < p.cost ? only : undefined;
+      const onlyStamp = only !== undefined && lookup === undefined;
+      for (const alt of p.alts) {
+        const w = alt.kind === 'docs' ? 0 : alt.weight * altIdf(alt);
+        forEachDoc(alt, lookup, (d, tf) => {
+          if (onlyStamp && seen[d] !== ep) return;
+          const s = w === 0 ? 0 : w * bm25(tf, d, avgdl);
+          if (seen[d] !== ep) {
+            seen[d] = ep;
+            cnt[d] = 1;
+            acc[d] = s;
+            best[d] = s;
+            cur.push(d);
+          } else if (cnt[d] === i) {
+            cnt[d] = i + 1;
+            acc[d] = acc[d]! + s;
+            best[d] = s;
+          } else if (cnt[d] === i + 1 && s > best[d]!) {
+            acc[d] = acc[d]! + s - best[d]!;
+            best[d] = s;
+          }
+        });
+      }
+      const sorted = i > 0 || p.alts.length === 1;
+      if (i > 0 || order.length > 1 || excluded.length > 0) cur = survivors(cur, ep, i + 1, sorted);
+    });
+    const n = order.length;
+    for (const c of excluded) {
+      const p = plan(c);
+      const lookup = cur.length * 8 < p.cost ? cur : undefined;
+      for (const alt of p.alts) forEachDoc(alt, lookup, (d) => {
+        if (seen[d] === ep && cnt[d] === n) cnt[d] = 255;
+      });
+    }
+
+    // Top-k by a bounded insertion list: k is small (tens), candidates may be 100k.
+    let total = 0;
+    for (const d of cur) {
+      if (cnt[d] !== n || !typeOk(d)) continue;
+      total++;
+      offer(d, (acc[d]! + 1e-6) * docW[d]!);
+    }
+    return { ok: true, hits: finish(top, plans), total };
+  }
+
+  function finish(top: { d: number; s: number }[], plans: Plan[]): SearchHit[] {
+    const spec: HighlightSpec = { terms: new Set(), phrases: [] };
+    for (const p of plans) {
+      for (const t of p.highlight.terms) spec.terms.add(t);
+      spec.phrases.push(...p.highlight.phrases);
+    }
+    return top.map(({ d, s }) => toHit(docs[d]!, s, spec));
+  }
+
+  function toHit(doc: SearchDoc, score: number, spec: HighlightSpec): SearchHit {
+    const tokens: Token[] = tokenize(doc.text);
+    const marks = findMarks(tokens, spec);
+    const hit: SearchHit = { id: doc.id, type: doc.type, refId: doc.refId, score, snippet: makeSnippet(doc.text, marks) };
+    if (doc.sourceId !== undefined) hit.sourceId = doc.sourceId;
+    if (doc.sourceTitle !== undefined) hit.sourceTitle = doc.sourceTitle;
+    if (doc.paragraph !== undefined) hit.paragraph = doc.paragraph;
+    const first = marks[0];
+    if (doc.offset !== undefined && first) hit.match = { start: doc.offset + first[0], end: doc.offset + first[1] };
+    return hit;
+  }
+
+  // ---- persistence ---------------------------------------------------------------
+
+  function toJSON(): PersistedIndex {
+    const terms: string[] = [];
+    const meta: number[] = [];
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (const [term, l] of lists) {
+      if (l.dead > 0) l.compact(alive);
+      terms.push(term);
+      meta.push(l.df, l.lastDoc, l.len);
+      chunks.push(l.bytes());
+      total += l.len;
+    }
+    const all = new Uint8Array(total);
+    let off = 0;
+    for (const c of chunks) {
+      all.set(c, off);
+      off += c.length;
+    }
+    return {
+      format: 'notebook-search-index',
+      version: 1,
+      docs: docs.map((d) => d ?? null),
+      docLen: [...docLen],
+      terms,
+      meta,
+      postings: toBase64(all),
+    };
+  }
+
+  function fromJSON(input: PersistedIndex | string): void {
+    const data = typeof input === 'string' ? (JSON.parse(input) as PersistedIndex) : input;
+    if (data?.format !== 'notebook-search-index' || data.version !== 1) throw new Error('Not a persisted search index (format/version mismatch).');
+    const bytes = fromBase64(data.postings);
+    lists = new Map();
+    vocab = new LazySorted();
+    buckets = new LengthBuckets();
+    numbers = { '%': new LazySorted(), '': new LazySorted() };
+    docs = data.docs.map((d) => d ?? undefined);
+    docLen = data.docLen.slice();
+    ids = new Map();
+    live = 0;
+    totalLen = 0;
+    docW = new Float32Array(Math.max(1024, docs.length));
+    docT = new Uint8Array(docW.length);
+    docs.forEach((d, i) => {
+      if (!d) return;
+      setDoc(i, d);
+      ids.set(d.id, i);
+      live++;
+      totalLen += docLen[i] ?? 0;
+    });
+    let off = 0;
+    data.terms.forEach((term, i) => {
+      const len = data.meta[i * 3 + 2]!;
+      // Views into one buffer: nothing is copied until a list grows.
+      lists.set(term, new PostingList({ buf: bytes, base: off, len }, data.meta[i * 3 + 1]!, data.meta[i * 3]!));
+      off += len;
+      register(term);
+    });
+    seen = new Uint32Array(0);
+  }
+
+  return {
+    add,
+    remove,
+    update: (doc) => add(doc),
+    has: (id) => ids.has(id),
+    search(query, opts) {
+      const r = run(query, opts);
+      if (r.ok) return r.hits;
+      const empty: SearchHits = [];
+      empty.error = r.error;
+      return empty;
+    },
+    run,
+    get size() {
+      return live;
+    },
+    toJSON,
+    fromJSON,
+  };
+}
+
+/** Opens a persisted index (the output of `toJSON`, as object or JSON string). */
+export function indexFromJSON(data: PersistedIndex | string): SearchIndex {
+  const idx = createIndex();
+  idx.fromJSON(data);
+  return idx;
+}
