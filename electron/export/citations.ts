@@ -1,9 +1,10 @@
 /**
  * Citations and bibliographies from a real CSL processor: citation-js with its CSL
  * plugin (citeproc-js inside). APA, Vancouver and Harvard ship with the plugin;
- * Chicago author-date and MLA are registered from .csl files through the same
- * template registry, loaded by path (STYLE_FILES) so that swapping in an official
- * style file is a one-line change.
+ * Chicago author-date (17th ed.) and MLA (9th ed.) are the official Citation Style
+ * Language styles (CC BY-SA 3.0, authors credited inside each file), taken from the
+ * rehype-citation package and committed as .csl files in ./styles because the style
+ * repository itself cannot be downloaded here; they are registered by path (STYLE_FILES).
  *
  * citeproc renders HTML; the briefing wants Markdown, so the HTML is parsed (linkedom)
  * and rewritten as escaped Markdown text with `*italics*` kept — never raw HTML.
