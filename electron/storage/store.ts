@@ -9,7 +9,7 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { renameSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
@@ -236,7 +236,9 @@ export class NotebookStore {
     if (cached !== undefined) return cached;
     let text: string;
     try {
-      text = await readFile(join(this.root, textPath(sha)), 'utf8');
+      // Synchronous: texts are read one at a time on the hot path of quoting, and a
+      // thread-pool round trip costs more than reading a few kilobytes.
+      text = readFileSync(join(this.root, textPath(sha)), 'utf8');
     } catch (e) {
       if (isErrno(e, 'ENOENT')) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} is missing`);
       throw e;
