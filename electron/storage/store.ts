@@ -274,38 +274,35 @@ export class NotebookStore {
     if (this.wal!.entries >= COMPACT_AFTER) this.compact();
   }
 
+  /** The changes that restore what `changes` would overwrite (applied in reverse on failure). */
   private inverse(changes: readonly Change[]): Change[] {
     const m = this.memory;
-    const out: Change[] = [];
-    for (const c of changes) {
-      switch (c.kind) {
-        case 'source': {
-          const id = c.op === 'put' ? c.record.id : c.id;
-          const old = m.getSource(id);
-          out.push(old ? { kind: 'source', op: 'put', record: old } : { kind: 'source', op: 'delete', id });
-          break;
+    return changes
+      .map((c): Change => {
+        switch (c.kind) {
+          case 'source': {
+            const id = c.op === 'put' ? c.record.id : c.id;
+            const old = m.getSource(id);
+            return old ? { kind: 'source', op: 'put', record: old } : { kind: 'source', op: 'delete', id };
+          }
+          case 'quote': {
+            const id = c.op === 'put' ? c.record.id : c.id;
+            const old = m.getQuote(id);
+            return old ? { kind: 'quote', op: 'put', record: old } : { kind: 'quote', op: 'delete', id, sourceId: c.op === 'put' ? c.record.sourceId : c.sourceId };
+          }
+          case 'claim': {
+            const id = c.op === 'put' ? c.record.id : c.id;
+            const old = m.getClaim(id);
+            return old ? { kind: 'claim', op: 'put', record: old } : { kind: 'claim', op: 'delete', id };
+          }
+          case 'tag': {
+            const name = c.op === 'put' ? c.record.name : c.name;
+            const old = m.getTag(name);
+            return old ? { kind: 'tag', op: 'put', record: old } : { kind: 'tag', op: 'delete', name };
+          }
         }
-        case 'quote': {
-          const id = c.op === 'put' ? c.record.id : c.id;
-          const old = m.getQuote(id);
-          out.push(old ? { kind: 'quote', op: 'put', record: old } : { kind: 'quote', op: 'delete', id, sourceId: c.op === 'put' ? c.record.sourceId : c.sourceId });
-          break;
-        }
-        case 'claim': {
-          const id = c.op === 'put' ? c.record.id : c.id;
-          const old = m.getClaim(id);
-          out.push(old ? { kind: 'claim', op: 'put', record: old } : { kind: 'claim', op: 'delete', id });
-          break;
-        }
-        case 'tag': {
-          const name = c.op === 'put' ? c.record.name : c.name;
-          const old = m.getTag(name);
-          out.push(old ? { kind: 'tag', op: 'put', record: old } : { kind: 'tag', op: 'delete', name });
-          break;
-        }
-      }
-    }
-    return out.reverse();
+      })
+      .reverse();
   }
 
   /** The current content of one shard file, from memory; null when it should not exist. */

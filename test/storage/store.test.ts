@@ -81,6 +81,24 @@ describe('the notebook folder', () => {
   });
 });
 
+describe('a write the disk refuses', () => {
+  it('is reported as one line and leaves memory exactly as the disk has it', async () => {
+    const dir = tempDir();
+    const { source, quote } = await seeded(dir);
+    const store = await open(dir);
+    stores.push(store);
+    const s = new NotebookService(store);
+    (store as any).wal.append = () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    const r = await dispatch(s, 'createQuote', { sourceId: source.id, exact: '1,800 tonnes', tags: ['brand-new'] });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatchObject({ code: 'io', message: expect.stringMatching(/^could not save the notebook: ENOSPC/) });
+    expect([...store.memory.quotes()]).toEqual([quote]);
+    expect(store.memory.getTag('brand-new')).toBeUndefined();
+  });
+});
+
 describe('one writer at a time', () => {
   it('refuses a second writer with a clear message', async () => {
     const dir = tempDir();
