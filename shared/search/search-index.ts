@@ -577,6 +577,42 @@ export function createIndex(): SearchIndex {
       return { ok: true, hits: finish(top, plans), total };
     }
 
+    if (excluded.length === 0 && order.length > 1 && order.every((p) => p.alts.length === 1 && p.alts[0]!.kind === 'term')) {
+      // Only plain terms and single-valued filters: a leapfrog intersection of the
+      // lists (the rarest leads, the others jump by skip pointers), scored inline.
+      const alts = order.map((p) => p.alts[0] as Alt & { kind: 'term' });
+      const cs = alts.map((a) => new Cursor(a.list));
+      const ws = alts.map((a) => a.weight * altIdf(a));
+      const lead = cs[0]!;
+      let total = 0;
+      let more = lead.next();
+      while (more) {
+        const d = lead.doc;
+        let k = 1;
+        for (; k < cs.length; k++) {
+          const c = cs[k]!;
+          if (!c.advanceTo(d)) {
+            more = false;
+            break;
+          }
+          if (c.doc !== d) break;
+        }
+        if (!more) break;
+        if (k < cs.length) {
+          more = lead.advanceTo(cs[k]!.doc);
+          continue;
+        }
+        if (docW[d]! > 0 && typeOk(d)) {
+          let sc = 1e-6;
+          for (let j = 0; j < cs.length; j++) if (ws[j]! > 0) sc += ws[j]! * bm25(cs[j]!.tf, d, avgdl);
+          total++;
+          offer(d, sc * docW[d]!);
+        }
+        more = lead.next();
+      }
+      return { ok: true, hits: finish(top, plans), total };
+    }
+
     // Clause 0 (the cheapest) seeds the candidates; each later clause keeps those it matches.
     let cur: number[] = [];
     order.forEach((p, i) => {

@@ -40,7 +40,7 @@ function generate(dir: string, sources: number, quotesPerSource: number) {
   for (let i = 0; i < sources; i++) {
     const text = article(i);
     const hash = sha256(text);
-    const source: SourceMeta = { id: makeId('source', randomBytes(10)), title: `Report ${i}`, authors: ['A. Writer'], publisher: 'Wire', published: '2025-01-01', url: null, accessed: '2026-01-01', fileName: `r${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: now, updatedAt: now, versions: [] };
+    const source: SourceMeta = { id: makeId('source', randomBytes(10)), title: `Report ${i}`, authors: ['A. Writer'], publisher: 'Wire', published: '2025-01-01', url: null, accessed: '2026-01-01', fileName: `r${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: now, updatedAt: now, versions: [], suggestions: { accepted: [], dismissed: [] } };
     const quotes: Quote[] = [];
     for (let q = 0; q < quotesPerSource; q++) {
       const start = q * 100;

@@ -1,3 +1,4 @@
+/** Folding rules: every way a copied phrase can differ from the stored text (case, accents, quotes, dashes, hyphenation, soft hyphens, whitespace). */
 import { describe, expect, it } from 'vitest';
 import { createIndex, foldText, tokenize } from '../../shared/search/index.ts';
 

@@ -1,3 +1,4 @@
+/** The search index end to end: paragraphs, filters, exclusions, prefix and typo matching, incremental updates, persistence, snippets and ranking. */
 import { describe, expect, it } from 'vitest';
 import { createIndex, indexFromJSON, sourceParagraphDocs, type SearchDoc, type SearchIndex } from '../../shared/search/index.ts';
 
@@ -239,43 +240,41 @@ describe('search index', () => {
 
 describe('long posting lists', () => {
   // Enough documents that lists carry skip pointers (rebuilt after loading and after
-  // compaction), and a rare word so intersections jump through the long lists.
-  // Irregular gaps between quotes, so a wrongly placed skip pointer cannot land on the right doc by luck.
-  const isQuote = (i: number): boolean => ((Math.imul(i, 2654435761) >>> 0) % 5) < 2;
+  // compaction), and a rare word so intersections jump through the long lists. Gaps
+  // between documents are irregular, so a misplaced skip pointer cannot land on the
+  // right document by luck.
+  const hash = (i: number): number => (Math.imul(i, 2654435761) >>> 0) % 5;
+  const isQuote = (i: number): boolean => hash(i) < 2;
+  const hasBarge = (i: number): boolean => hash(i + 7) !== 0;
+  const rare = (i: number): boolean => i % 97 === 0;
+  const all = Array.from({ length: 3000 }, (_, i) => i);
+  const idsOf = (xs: number[]): string[] => xs.map((i) => `n${i}`).sort();
   function big(): SearchIndex {
     const idx = createIndex();
-    for (let i = 0; i < 3000; i++) {
-      const rare = i % 97 === 0 ? ' lighterage' : '';
-      idx.add({ id: `n${i}`, type: isQuote(i) ? 'quote' : 'note', text: `the freight report ${i}${rare} for the barge fleet`, refId: `n${i}`, tags: [i % 3 ? 'shipping/canals' : 'shipping'] });
+    for (const i of all) {
+      const text = `the freight report ${i}${rare(i) ? ' lighterage' : ''} for the ${hasBarge(i) ? 'barge' : 'tug'} fleet`;
+      idx.add({ id: `n${i}`, type: isQuote(i) ? 'quote' : 'note', text, refId: `n${i}`, tags: [i % 3 ? 'shipping/canals' : 'shipping'] });
     }
     return idx;
   }
-  const expected = Array.from({ length: 3000 }, (_, i) => i)
-    .filter((i) => i % 97 === 0 && isQuote(i))
-    .map((i) => `n${i}`)
-    .sort();
 
   it('intersects a rare word with long lists, before and after a JSON round trip', () => {
     const idx = big();
-    expect(ids(idx, 'lighterage freight type:quote')).toEqual(expected);
-    expect(ids(idx, '"barge fleet" lighterage type:quote')).toEqual(expected);
     const copy = indexFromJSON(JSON.stringify(idx.toJSON()));
-    expect(ids(copy, 'lighterage freight type:quote')).toEqual(expected);
-    expect(ids(copy, '"barge fleet" lighterage type:quote')).toEqual(expected);
+    for (const index of [idx, copy]) {
+      expect(ids(index, 'lighterage barge')).toEqual(idsOf(all.filter((i) => rare(i) && hasBarge(i))));
+      expect(ids(index, 'lighterage barge type:quote')).toEqual(idsOf(all.filter((i) => rare(i) && hasBarge(i) && isQuote(i))));
+      expect(ids(index, '"barge fleet" lighterage tag:shipping/canals')).toEqual(idsOf(all.filter((i) => rare(i) && hasBarge(i) && i % 3 !== 0)));
+    }
   });
 
   it('intersects correctly after removals compact the long lists', () => {
     const idx = big();
-    for (let i = 0; i < 3000; i++) if (i % 4 !== 1) idx.remove(`n${i}`);
-    const left = expected.filter((id) => Number(id.slice(1)) % 4 === 1);
-    expect(ids(idx, 'lighterage freight type:quote')).toEqual(left);
-    const leftAll = Array.from({ length: 3000 }, (_, i) => i)
-      .filter((i) => i % 97 === 0 && i % 4 === 1)
-      .map((i) => `n${i}`)
-      .sort();
-    expect(ids(idx, 'lighterage "the barge" tag:shipping')).toEqual(leftAll);
-    const quotesLeft = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 4 === 1 && isQuote(i)).length;
-    expect(idx.run('freight type:quote', { limit: 1 })).toMatchObject({ ok: true, total: quotesLeft });
+    for (const i of all) if (i % 4 !== 1) idx.remove(`n${i}`);
+    const left = all.filter((i) => i % 4 === 1);
+    expect(ids(idx, 'lighterage barge')).toEqual(idsOf(left.filter((i) => rare(i) && hasBarge(i))));
+    expect(ids(idx, 'lighterage "the barge" tag:shipping')).toEqual(idsOf(left.filter((i) => rare(i) && hasBarge(i))));
+    expect(idx.run('barge type:quote', { limit: 1 })).toMatchObject({ ok: true, total: left.filter((i) => hasBarge(i) && isQuote(i)).length });
   });
 });
 

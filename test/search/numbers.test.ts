@@ -1,3 +1,4 @@
+/** Numbers as numbers: one token for "70%" / "70 percent" / "70 per cent", one value for 1,000,000 / 1 million / 1m, and range queries. */
 import { describe, expect, it } from 'vitest';
 import { createIndex, foldText, tokenize } from '../../shared/search/index.ts';
 

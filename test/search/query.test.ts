@@ -1,3 +1,4 @@
+/** The query language parser: clauses it produces, errors it reports as values, and the help text that documents it. */
 import { describe, expect, it } from 'vitest';
 import { parseQuery, SEARCH_HELP, type ParsedQuery } from '../../shared/search/index.ts';
 

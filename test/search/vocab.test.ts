@@ -1,3 +1,4 @@
+/** Vocabulary helpers: bounded edit distance (checked against a textbook implementation), typo candidate lookup and lazily sorted sets. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LazySorted, LengthBuckets, withinEdits } from '../../shared/search/vocab.ts';
