@@ -12,7 +12,7 @@ import { NotebookError } from '../../shared/api/result.ts';
 import { MENU_CHANNEL } from '../preload/channels.ts';
 import type { MenuAction } from '../preload/channels.ts';
 import { PRODUCT_NAME, defaultNotebookDir } from '../storage/paths.ts';
-import { importFilesWithDialog } from './import-files.ts';
+import { documentsInArgv, importFilesWithDialog, importPaths } from './import-files.ts';
 import { registerIpc, trustedSenderCheck } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { OpenNotebook } from './open-notebook.ts';
@@ -50,12 +50,15 @@ export function notebookDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv 
 export function claimSingleInstance(
   electronApp: Pick<typeof app, 'requestSingleInstanceLock' | 'quit' | 'on'>,
   getWindow: () => Pick<BrowserWindow, 'isMinimized' | 'restore' | 'focus' | 'show'> | null,
+  onDocuments: (paths: string[]) => void = () => {},
 ): boolean {
   if (!electronApp.requestSingleInstanceLock()) {
     electronApp.quit();
     return false;
   }
-  electronApp.on('second-instance', () => {
+  electronApp.on('second-instance', (_event: unknown, argv: string[]) => {
+    const docs = documentsInArgv(argv ?? []);
+    if (docs.length) onDocuments(docs);
     const win = getWindow();
     if (!win) return;
     if (win.isMinimized()) win.restore();
@@ -83,7 +86,19 @@ export function startApp(options: StartOptions = {}): boolean {
   app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
 
   let win: BrowserWindow | null = null;
-  if (!claimSingleInstance(app, () => win)) return false;
+  // "Open with": documents arrive on the command line, from a second launch, or (macOS)
+  // as 'open-file' events, possibly before the notebook is open; they wait until it is.
+  const pendingDocuments: string[] = documentsInArgv(options.argv ?? process.argv.slice(1));
+  let ready = false;
+  const openDocuments = (paths: string[]) => {
+    pendingDocuments.push(...paths);
+    if (ready) void flushDocuments();
+  };
+  if (!claimSingleInstance(app, () => win, openDocuments)) return false;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openDocuments([path]);
+  });
 
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -107,6 +122,13 @@ export function startApp(options: StartOptions = {}): boolean {
     await refreshMenu();
     // A fresh page is the simplest way to be sure nothing of the old notebook lingers on screen.
     win?.webContents.reload();
+  };
+
+  const flushDocuments = async () => {
+    const paths = pendingDocuments.splice(0);
+    if (!paths.length) return;
+    const n = await importPaths(paths, { dialog, window: win, importFile: (args) => notebook.queue(() => dispatch(notebook.service, 'importFile', args)) });
+    if (n > 0) send('sources-changed');
   };
 
   const commands = {
@@ -174,6 +196,8 @@ export function startApp(options: StartOptions = {}): boolean {
       await refreshMenu();
       win = createMainWindow({ BrowserWindow, dialog, shell, preloadPath: paths.preloadPath, title: PRODUCT_NAME });
       win.on('closed', () => (win = null));
+      ready = true;
+      win.webContents.once('did-finish-load', () => void flushDocuments());
     })
     .catch((e: unknown) => {
       dialog.showErrorBox('Research Notebook could not start', messageOf(e));

@@ -26,9 +26,34 @@ export async function importFilesWithDialog(deps: ImportDeps): Promise<number> {
   const options = { title: 'Import into the notebook', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: IMPORT_FILTERS };
   const choice = deps.window ? await deps.dialog.showOpenDialog(deps.window, options) : await deps.dialog.showOpenDialog(options);
   if (choice.canceled || choice.filePaths.length === 0) return 0;
+  return importPaths(choice.filePaths, deps);
+}
+
+const OPENABLE = /\.(txt|md|markdown|html?)$/i;
+
+/**
+ * The documents in a command line: what the OS passes when the researcher uses
+ * "Open with Research Notebook" on a .txt/.md/.html file (at launch, or to the running
+ * instance through 'second-instance'). Flags and the app's own path are not documents.
+ */
+export function documentsInArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--notebook') {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-') && OPENABLE.test(a)) out.push(a);
+  }
+  return out;
+}
+
+/** Imports files by path through the contract, telling the researcher about each one that failed. */
+export async function importPaths(paths: readonly string[], deps: ImportDeps): Promise<number> {
   const failures: string[] = [];
   let imported = 0;
-  for (const path of choice.filePaths) {
+  for (const path of paths) {
     const name = basename(path);
     try {
       if ((await stat(path)).size > MAX_IMPORT_BYTES) {
@@ -43,7 +68,7 @@ export async function importFilesWithDialog(deps: ImportDeps): Promise<number> {
     }
   }
   if (failures.length) {
-    const box = { type: 'warning' as const, message: `${failures.length} of ${choice.filePaths.length} files could not be imported`, detail: failures.join('\n') };
+    const box = { type: 'warning' as const, message: `${failures.length} of ${paths.length} files could not be imported`, detail: failures.join('\n') };
     if (deps.window) await deps.dialog.showMessageBox(deps.window, box);
     else await deps.dialog.showMessageBox(box);
   }

@@ -13,7 +13,8 @@ import { NotebookError } from '../../shared/api/result.ts';
 import { candidateFromStatement } from '../../shared/claims/conflicts.ts';
 import { CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 
-export const SAMPLE_FILE = new URL('../../assets/sample/sample.json', import.meta.url);
+// @vite-ignore keeps the relative URL in the bundle (otherwise Vite inlines the JSON as a data: URL, which readFile refuses).
+export const SAMPLE_FILE = new URL(/* @vite-ignore */ '../../assets/sample/sample.json', import.meta.url);
 
 const SampleSchema = z.strictObject({
   sources: z.array(
