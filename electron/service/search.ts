@@ -3,15 +3,23 @@
  * search (so opening even a large notebook costs nothing extra), then updated
  * incrementally from each commit's changes — an edit never rebuilds the index.
  * It lives in the service process (Electron's main process or the browser-mode
- * server), never in the page, so building it never blocks the window's UI thread.
+ * server), never in the page, so building it never blocks the window's UI thread;
+ * and the build yields to the event loop every few sources, so other requests
+ * (saving a highlight while the first search runs) are served meanwhile. Changes
+ * committed during a build are queued and applied when it completes.
  */
 import type { Change, NotebookView } from '../../shared/model/view.ts';
 import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
 import { createIndex, sourceParagraphDocs } from '../../shared/search/index.ts';
 import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
 
+/** Sources indexed between yields to the event loop (a few milliseconds of work). */
+const YIELD_EVERY = 25;
+
 export class NotebookSearch {
   private index: SearchIndex | null = null;
+  private building: Promise<SearchIndex> | null = null;
+  private readonly queued: Change[][] = [];
   /** Paragraph doc ids per source, and the text version they were built from. */
   private readonly passages = new Map<string, { sha256: string; title: string; ids: string[] }>();
 
@@ -29,19 +37,35 @@ export class NotebookSearch {
     return index.run(query, { limit });
   }
 
-  private async ensure(): Promise<SearchIndex> {
-    if (this.index) return this.index;
+  private ensure(): Promise<SearchIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  private async build(): Promise<SearchIndex> {
     const index = createIndex();
-    for (const s of this.view.sources()) await this.indexSource(index, s);
+    let n = 0;
+    for (const s of [...this.view.sources()]) {
+      await this.indexSource(index, s);
+      if (++n % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+    }
     for (const q of this.view.quotes()) this.indexQuote(index, q);
     for (const c of this.view.claims()) this.indexClaim(index, c);
     for (const t of this.view.tags()) index.update(tagDoc(t.name));
     this.index = index;
+    this.building = null;
+    // Whatever was committed while the build yielded is applied now, in order.
+    for (const changes of this.queued.splice(0)) await this.apply(changes);
     return index;
   }
 
   /** Applies one commit's changes (call after the view already holds them). */
   async apply(changes: readonly Change[]): Promise<void> {
+    if (this.building) {
+      this.queued.push([...changes]);
+      return;
+    }
     const index = this.index;
     if (!index) return; // not built yet: the first search will read everything current
     for (const c of changes) {

@@ -31,6 +31,27 @@ describe('notebook search', () => {
     expect(r.stdout).toMatch(/tag:/);
   });
 
+  it('serves other requests while the first search builds the index, and includes what they changed', async () => {
+    const dir = tempDir();
+    const store = await NotebookStore.open(dir, { write: 'required' });
+    try {
+      const s = new NotebookService(store);
+      const call = async (m: string, a: unknown): Promise<any> => {
+        const r = await dispatch(s, m, a);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      let last: any;
+      for (let i = 0; i < 80; i++) last = await call('importText', { text: `Report ${i}: zinc output rose by about ${i}% in week ${i}.`, title: `Report ${i}` });
+      const first = call('search', { query: 'zinc' }); // starts the build, which yields every few sources
+      const quote = await call('createQuote', { sourceId: last.source.id, exact: 'zinc output rose' });
+      await first;
+      expect((await call('search', { query: 'type:quote zinc' })).hits.map((h: any) => h.refId)).toEqual([quote.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps the index current on every change without rebuilding it', async () => {
     const dir = tempDir();
     const store = await NotebookStore.open(dir, { write: 'required' });
