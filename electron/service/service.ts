@@ -259,7 +259,7 @@ export class NotebookService implements NotebookHandlers {
     const source = this.view.getSource(sourceId);
     if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
     const text = await this.store.getText(source.sha256);
-    return { source, text, list: suggestionsFor(text, source.sha256, source.suggestions) };
+    return { source, text, list: suggestionsFor(text, source.suggestions) };
   }
 
   listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided }) => {
@@ -315,8 +315,8 @@ export class NotebookService implements NotebookHandlers {
     try {
       result = await exportNotebook({
         view: this.view,
-        getText: async (id) => this.store.getText(this.view.getSource(id)!.sha256),
-        // Hash what is on disk right now, bypassing the verified cache: tampering must show.
+        // What is on disk right now, bypassing the verified cache: tampering must show.
+        getText: async (id) => this.store.readTextUnchecked(this.view.getSource(id)!.sha256),
         sha256,
         format,
         style: style ?? 'apa',

@@ -209,3 +209,38 @@ export function loadPlace(): { view: string; sourceId: string | null } | null {
 export function rootElement(): HTMLElement | null {
   return window.document.getElementById('root');
 }
+
+/**
+ * Saves text as a file. In browser mode this is an ordinary download; the
+ * Electron session turns blob downloads into a native save dialog, so the same
+ * code serves both. The object URL is revoked after the click has been handled.
+ */
+export function downloadText(fileName: string, mimeType: string, content: string): void {
+  const url = window.URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const a = window.document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  window.document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => window.URL.revokeObjectURL(url), 1000);
+}
+
+const WELCOME_KEY = 'notebook.welcomeDismissed';
+/** Whether the researcher already chose how to start (the welcome screen then stays away). */
+export function welcomeDismissed(): boolean {
+  try {
+    return window.localStorage.getItem(WELCOME_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+export function dismissWelcome(): void {
+  try {
+    window.localStorage.setItem(WELCOME_KEY, '1');
+  } catch {
+    // Seeing the welcome screen again next time is harmless.
+  }
+}

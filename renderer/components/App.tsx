@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { onKeyDown } from '../api/client.ts';
 import * as A from '../state/actions.ts';
 import { useStore } from '../state/store.ts';
+import { BriefingView } from './BriefingView.tsx';
 import { ClaimsView } from './ClaimsView.tsx';
 import { HelpView } from './HelpView.tsx';
 import { Inspector } from './Inspector.tsx';
@@ -15,10 +16,13 @@ import { Nav } from './Nav.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { QuickSwitcher } from './QuickSwitcher.tsx';
 import { ReaderView } from './ReaderView.tsx';
+import { ReviewView } from './ReviewView.tsx';
+import { SearchView } from './SearchView.tsx';
 import { TagsView } from './TagsView.tsx';
 import { Toasts } from './Toasts.tsx';
+import { WelcomeView } from './WelcomeView.tsx';
 
-const VIEW_KEYS = ['library', 'reader', 'claims', 'tags', 'help'] as const;
+const VIEW_KEYS = ['library', 'reader', 'claims', 'tags', 'search', 'review', 'briefing', 'help'] as const;
 
 function isTextField(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -29,6 +33,7 @@ export function App() {
   const dropActive = useStore((s) => s.dropActive);
   const switcherOpen = useStore((s) => s.switcherOpen);
   const pasteOpen = useStore((s) => s.pasteOpen);
+  const welcome = useStore((s) => s.welcome);
 
   useEffect(
     () =>
@@ -51,13 +56,22 @@ export function App() {
         } else if (e.shiftKey && key === 'v' && !isTextField(e.target)) {
           e.preventDefault();
           A.setPasteOpen(true);
-        } else if (/^[1-5]$/.test(e.key)) {
+        } else if (/^[1-8]$/.test(e.key)) {
           e.preventDefault();
           A.setView(VIEW_KEYS[Number(e.key) - 1] ?? 'library');
         }
       }),
     [],
   );
+
+  if (welcome) {
+    return (
+      <>
+        <WelcomeView />
+        <Toasts />
+      </>
+    );
+  }
 
   return (
     <div className="app">
@@ -67,6 +81,9 @@ export function App() {
         {view === 'reader' && <ReaderView />}
         {view === 'claims' && <ClaimsView />}
         {view === 'tags' && <TagsView />}
+        {view === 'search' && <SearchView />}
+        {view === 'review' && <ReviewView />}
+        {view === 'briefing' && <BriefingView />}
         {view === 'help' && <HelpView />}
       </main>
       <Inspector />

@@ -1,9 +1,12 @@
-/** Inspector contents for a claim: statement, status, tags, note, evidence, links and backlinks. */
+/**
+ * Inspector contents for a claim: statement, status, tags, note, evidence, links
+ * and backlinks, plus its figure conflicts and a flag while evidence waits in Review.
+ */
 import { useEffect, useState } from 'react';
 import type { ClaimDetail } from '../../shared/api/contract.ts';
 import type { ClaimRelation, ClaimStatus, EvidenceRelation } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
-import { excerpt } from '../state/derive.ts';
+import { anchorStatus, awaitsReview, excerpt } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { QuotePicker } from './QuotePicker.tsx';
@@ -18,12 +21,20 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
   const [linkTo, setLinkTo] = useState('');
   const [linkRel, setLinkRel] = useState<ClaimRelation>('supports');
   useEffect(() => setStatement(claim.statement), [claim.statement]);
-  const statementOf = new Map(claims.map((c) => [c.claim.id, c.claim.statement]));
+  const statementOf = new Map<string, string>(claims.map((c) => [c.claim.id, c.claim.statement]));
   const others = claims.filter((c) => c.claim.id !== claim.id);
 
   return (
     <div className="inspector-body">
       <div className="inspector-kind">Claim</div>
+      {detail.unreviewedEvidence > 0 && (
+        <div className="inspector-alert" role="note">
+          ⚠ {detail.unreviewedEvidence} evidence quote{detail.unreviewedEvidence === 1 ? '' : 's'} lost {detail.unreviewedEvidence === 1 ? 'its' : 'their'} exact place when a source changed.{' '}
+          <button type="button" className="link-button" onClick={() => A.setView('review')}>
+            Review
+          </button>
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -53,6 +64,25 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
         </select>
       </label>
 
+      {detail.conflicts.length > 0 && (
+        <section className="inspector-conflicts" aria-label="Conflicts">
+          <h3>Conflicts ({detail.conflicts.length})</h3>
+          <ul className="plain-list">
+            {detail.conflicts.map((k) => (
+              <li key={k.claimId}>
+                <span className="flag flag-conflict">⚡ conflicts with</span>{' '}
+                <button type="button" className="link-button" onClick={() => A.openClaim(k.claimId)}>
+                  {excerpt(statementOf.get(k.claimId) ?? k.claimId, 70)}
+                </button>
+                <div className="subtle">{k.reason}</div>
+                <button type="button" className="button small" aria-label={`Not a conflict with “${excerpt(statementOf.get(k.claimId) ?? '', 40)}”`} onClick={() => void A.markNotConflict(claim.id, k.claimId)}>
+                  Not a conflict
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h3>Tags</h3>
       <TagEditor tags={claim.tags} onAdd={(raw) => void A.addClaimTags(claim.id, raw)} onRemove={(t) => void A.removeClaimTag(claim.id, t)} />
 
@@ -67,7 +97,15 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
             <button type="button" className="link-button evidence-quote" onClick={() => void A.openQuote(e.quote.id)}>
               “{excerpt(e.quote.exact, 140)}”
             </button>
-            <div className="subtle">{e.sourceTitle}</div>
+            <div className="subtle">
+              {e.sourceTitle}
+              {awaitsReview(e.quote) && (
+                <>
+                  {' '}
+                  <span className={'badge badge-' + anchorStatus(e.quote)}>{anchorStatus(e.quote)}</span>
+                </>
+              )}
+            </div>
             <div className="evidence-controls">
               <select
                 aria-label={`Relation of “${excerpt(e.quote.exact, 40)}”`}

@@ -1,7 +1,13 @@
-/** The Claims table: statement, quantity, status, evidence count and tags, with sort and filter. */
+/**
+ * The Claims table: statement, quantity, status, evidence count and tags, with
+ * sort and filter. Claims in a figure conflict and claims whose evidence drifted
+ * (fuzzy or orphaned, not yet reviewed) carry a visible flag; the Conflicts tab
+ * lists every conflicting pair side by side.
+ */
 import { useState } from 'react';
+import type { ClaimDetail, ConflictItem, ConflictSide } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
-import { filterAndSortClaims } from '../state/derive.ts';
+import { excerpt, filterAndSortClaims } from '../state/derive.ts';
 import type { ClaimQuery, ClaimSortKey } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 
@@ -16,6 +22,8 @@ const COLUMNS: { key: ClaimSortKey | null; label: string }[] = [
 export function ClaimsView() {
   const claims = useStore((s) => s.claims);
   const selected = useStore((s) => s.selected);
+  const conflicts = useStore((s) => s.conflicts);
+  const [tab, setTab] = useState<'claims' | 'conflicts'>('claims');
   const [query, setQuery] = useState<ClaimQuery>({ text: '', status: 'all', sort: 'created', descending: false });
   const [draft, setDraft] = useState('');
   const rows = filterAndSortClaims(claims, query);
@@ -42,7 +50,19 @@ export function ClaimsView() {
         </form>
       </header>
 
-      {claims.length === 0 ? (
+      {claims.length > 0 && (
+        <div className="tabs" role="group" aria-label="Claims or conflicts">
+          <button type="button" className={'tab' + (tab === 'claims' ? ' active' : '')} aria-pressed={tab === 'claims'} onClick={() => setTab('claims')}>
+            All claims
+          </button>
+          <button type="button" className={'tab' + (tab === 'conflicts' ? ' active' : '')} aria-pressed={tab === 'conflicts'} onClick={() => setTab('conflicts')}>
+            Conflicts{conflicts.length > 0 ? ` (${conflicts.length})` : ''}
+          </button>
+        </div>
+      )}
+      {tab === 'conflicts' && claims.length > 0 ? (
+        <ConflictList conflicts={conflicts} />
+      ) : claims.length === 0 ? (
         <div className="empty-state">
           <h2>No claims yet</h2>
           <p>Select a passage in the Reader and choose “Make claim”, or type a statement above. Link quotes as supporting or contradicting evidence.</p>
@@ -85,6 +105,7 @@ export function ClaimsView() {
                       <button type="button" className="link-button statement" onClick={() => A.select({ kind: 'claim', id: c.claim.id })}>
                         {c.claim.statement}
                       </button>
+                      <ClaimFlags detail={c} />
                     </td>
                     <td className="num">{c.claim.quantity?.raw ?? '—'}</td>
                     <td>
@@ -115,5 +136,75 @@ export function ClaimsView() {
         </>
       )}
     </section>
+  );
+}
+
+/** The warning chips shown wherever a claim is listed. */
+export function ClaimFlags({ detail }: { detail: ClaimDetail }) {
+  const statements = useStore((s) => s.claims);
+  if (detail.conflicts.length === 0 && detail.unreviewedEvidence === 0) return null;
+  const other = (id: string) => statements.find((c) => c.claim.id === id)?.claim.statement ?? id;
+  return (
+    <span className="flags">
+      {detail.conflicts.map((k) => (
+        <span key={k.claimId} className="flag flag-conflict" title={`Conflicts with “${other(k.claimId)}”: ${k.reason}`}>
+          ⚡ conflicts with “{excerpt(other(k.claimId), 40)}”
+        </span>
+      ))}
+      {detail.unreviewedEvidence > 0 && (
+        <span className="flag flag-review" title="Evidence quotes lost their exact place when a source changed: review them">
+          ⚠ {detail.unreviewedEvidence} evidence to review
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Side({ side }: { side: ConflictSide }) {
+  return (
+    <div className="conflict-side">
+      <button type="button" className="link-button statement" onClick={() => A.openClaim(side.claimId)}>
+        {side.statement}
+      </button>
+      <div className="subtle">
+        {side.quantity ? (
+          <>
+            <strong>{side.quantity.raw}</strong>
+            {' · '}
+          </>
+        ) : null}
+        {[side.sourceTitle ?? 'no source', side.date].filter(Boolean).join(' · ')}
+      </div>
+    </div>
+  );
+}
+
+function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
+  if (conflicts.length === 0) {
+    return (
+      <div className="empty-state">
+        <h2>No conflicts</h2>
+        <p>When two claims give figures for the same thing that cannot both hold (hedges such as “about” or “up to” taken into account), they are listed here.</p>
+      </div>
+    );
+  }
+  return (
+    <ul className="conflict-list" aria-label="Conflicts">
+      {conflicts.map((c) => (
+        <li key={c.key} className="conflict-card">
+          <div className="conflict-pair">
+            <Side side={c.a} />
+            <span className="versus" aria-hidden="true">
+              ⚡
+            </span>
+            <Side side={c.b} />
+          </div>
+          <p className="conflict-reason">{c.reason}</p>
+          <button type="button" className="button small" aria-label={`Not a conflict: ${excerpt(c.a.statement, 40)} and ${excerpt(c.b.statement, 40)}`} onClick={() => void A.markNotConflict(c.a.claimId, c.b.claimId)}>
+            Not a conflict
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

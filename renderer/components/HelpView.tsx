@@ -1,18 +1,24 @@
-/** Help: keyboard shortcuts, a short how-to and the theme preference. */
+/**
+ * Help: every keyboard shortcut, the search syntax (the search module's own
+ * SEARCH_HELP text, so the app and `notebook search --help` never disagree), a
+ * short how-to and the theme preference.
+ */
+import { SEARCH_HELP } from '../../shared/search/query.ts';
 import * as A from '../state/actions.ts';
 import { useStore } from '../state/store.ts';
 const SHORTCUTS: [string, string][] = [
-  ['Ctrl/⌘ + K', 'Quick switcher: jump to any source, quote, claim or tag'],
+  ['Ctrl/⌘ + K', 'Quick switcher: search everything (same syntax as below) and jump to a source, quote, claim or tag'],
   ['Ctrl/⌘ + Z', 'Undo the last edit'],
   ['Ctrl/⌘ + Shift + Z, Ctrl + Y', 'Redo'],
   ['Ctrl/⌘ + O', 'Import files'],
   ['Ctrl/⌘ + Shift + V', 'Paste text as a new source'],
-  ['Ctrl/⌘ + 1 … 5', 'Library, Reader, Claims, Tags, Help'],
+  ['Ctrl/⌘ + 1 … 8', 'Library, Reader, Claims, Tags, Search, Review, Briefing, Help'],
   ['H', 'With text selected in the Reader: highlight in yellow'],
   ['T', 'With text selected: highlight and tag'],
   ['C', 'With text selected: make a claim from it'],
   ['N', 'With text selected: highlight and add a note'],
   ['Esc', 'Close a dialog or the selection toolbar'],
+  ['↑ / ↓, Enter', 'In the quick switcher: move through the results, open the highlighted one'],
 ];
 
 export function HelpView() {
@@ -42,12 +48,19 @@ export function HelpView() {
             ))}
           </tbody>
         </table>
+        <h2>Search syntax</h2>
+        <pre className="search-help" aria-label="Search syntax">
+          {SEARCH_HELP}
+        </pre>
         <h2>Working with sources</h2>
         <ol>
           <li>Import articles in the Library (button, drag and drop, or Paste text).</li>
           <li>Open one, select a passage and pick a color, Tag, Make claim or Add note.</li>
           <li>Click a highlight to edit it in the inspector on the right; notes accept Markdown.</li>
           <li>In Claims, link quotes as supporting, contradicting or context evidence, and link claims to each other.</li>
+          <li>Beside the Reader, “Suggested figures” offers the numbers in a source as ready-made claims; conflicting figures show in Claims → Conflicts.</li>
+          <li>When an article changes, use “Import new version…” in the Library; quotes that lost their place wait in Review.</li>
+          <li>Briefing writes a cited summary (Markdown, web page, annotations, CSL-JSON or BibTeX); every quote is checked against its source first.</li>
         </ol>
         <h2>Appearance</h2>
         <label className="field narrow">

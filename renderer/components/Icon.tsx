@@ -3,7 +3,7 @@
  * no HTML strings and nothing the CSP could object to. Always decorative: the
  * button around an icon carries the accessible name.
  */
-export type IconName = 'library' | 'reader' | 'claims' | 'tags' | 'help' | 'search' | 'undo' | 'redo' | 'sun' | 'moon' | 'auto' | 'close' | 'plus' | 'trash' | 'upload' | 'paste';
+export type IconName = 'library' | 'reader' | 'claims' | 'tags' | 'help' | 'search' | 'undo' | 'redo' | 'sun' | 'moon' | 'auto' | 'close' | 'plus' | 'trash' | 'upload' | 'paste' | 'review' | 'briefing';
 
 const PATHS: Record<IconName, string[]> = {
   library: ['M4 4h4v16H4z', 'M10 4h4v16h-4z', 'M16.5 4.5l3.5 1-4 15-3.5-1z'],
@@ -22,6 +22,8 @@ const PATHS: Record<IconName, string[]> = {
   trash: ['M4 7h16', 'M9 7V4h6v3', 'M6 7l1 13h10l1-13'],
   upload: ['M12 16V4', 'M7 9l5-5 5 5', 'M4 20h16'],
   paste: ['M9 4h6v3H9z', 'M7 5H5v16h14V5h-2'],
+  review: ['M12 3l9 16H3z', 'M12 10v4', 'M12 17h.01'],
+  briefing: ['M6 3h9l4 4v14H6z', 'M14 3v5h5', 'M9 12h7', 'M9 16h7'],
 };
 
 export function Icon({ name }: { name: IconName }) {

@@ -91,6 +91,7 @@ export function LibraryView() {
 
 function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () => void }) {
   const [confirming, setConfirming] = useState(false);
+  const versionInput = useRef<HTMLInputElement>(null);
   const meta = [s.authors.join(', '), s.publisher, s.published].filter(Boolean).join(' · ');
   return (
     <div className="source-row">
@@ -107,11 +108,32 @@ function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () =>
         <span className="stat">
           <strong>{s.claimCount}</strong> claims
         </span>
+        {s.reviewCount > 0 && (
+          <button type="button" className="badge badge-fuzzy badge-alert" onClick={() => A.setView('review')} aria-label={`${s.reviewCount} quotes of ${s.title} to review`}>
+            ⚠ {s.reviewCount} to review
+          </button>
+        )}
       </div>
       <div className="row-actions">
         <button type="button" className="button small" onClick={onEdit} aria-label={`Edit details of ${s.title}`}>
           Details
         </button>
+        <button type="button" className="button small" onClick={() => versionInput.current?.click()} aria-label={`Import new version of ${s.title}`} title="Replace the text with a newer version; quotes follow their words">
+          Import new version…
+        </button>
+        <input
+          ref={versionInput}
+          className="visually-hidden"
+          type="file"
+          accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+          aria-label={`Choose the new version of ${s.title}`}
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void A.importNewVersion(s.id, file);
+          }}
+        />
         {confirming ? (
           <>
             <button type="button" className="button small danger" onClick={() => void A.deleteSource(s.id)}>

@@ -10,7 +10,10 @@ const ITEMS: { view: View; label: string; icon: IconName; key: string }[] = [
   { view: 'reader', label: 'Reader', icon: 'reader', key: '2' },
   { view: 'claims', label: 'Claims', icon: 'claims', key: '3' },
   { view: 'tags', label: 'Tags', icon: 'tags', key: '4' },
-  { view: 'help', label: 'Help', icon: 'help', key: '5' },
+  { view: 'search', label: 'Search', icon: 'search', key: '5' },
+  { view: 'review', label: 'Review', icon: 'review', key: '6' },
+  { view: 'briefing', label: 'Briefing', icon: 'briefing', key: '7' },
+  { view: 'help', label: 'Help', icon: 'help', key: '8' },
 ];
 
 export function Nav() {
@@ -20,7 +23,8 @@ export function Nav() {
   const sources = useStore((s) => s.sources.length);
   const claims = useStore((s) => s.claims.length);
   const tags = useStore((s) => s.tags.length);
-  const badge: Partial<Record<View, number>> = { library: sources, claims, tags };
+  const review = useStore((s) => s.review.length);
+  const badge: Partial<Record<View, number>> = { library: sources, claims, tags, review };
   return (
     <nav className="nav" aria-label="Main">
       <div className="brand">
@@ -46,7 +50,11 @@ export function Nav() {
             >
               <Icon name={it.icon} />
               <span className="nav-label">{it.label}</span>
-              {badge[it.view] ? <span className="nav-count" aria-hidden="true">{badge[it.view]}</span> : null}
+              {badge[it.view] ? (
+                <span className={'nav-count' + (it.view === 'review' ? ' alert' : '')} aria-hidden={it.view === 'review' ? undefined : 'true'} aria-label={it.view === 'review' ? `${badge[it.view]} to review` : undefined}>
+                  {badge[it.view]}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

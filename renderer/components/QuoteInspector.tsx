@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Quote } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
-import { anchorStatus, claimsCiting, excerpt } from '../state/derive.ts';
+import { anchorStatus, awaitsReview, claimsCiting, excerpt } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { TagEditor } from './TagEditor.tsx';
@@ -18,6 +18,14 @@ export function QuoteInspector({ quote }: { quote: Quote }) {
       <div className="inspector-kind">
         Quote <span className={'badge badge-' + anchorStatus(quote)}>{anchorStatus(quote)}</span>
       </div>
+      {awaitsReview(quote) && (
+        <div className="inspector-alert" role="note">
+          ⚠ This quote lost its exact place when its source changed.{' '}
+          <button type="button" className="link-button" onClick={() => A.setView('review')}>
+            Review
+          </button>
+        </div>
+      )}
       <blockquote className={'quote-text border-' + quote.color}>{quote.exact}</blockquote>
       <div className="subtle">
         from{' '}

@@ -3,6 +3,10 @@
  * shows a floating toolbar (highlight in a color, tag, make claim, add note);
  * clicking a highlight selects its quote for the inspector. The text is rendered
  * as text nodes only, never as HTML.
+ *
+ * Fuzzy and orphaned quotes cannot be painted (their offsets point into an older
+ * version); the header's badges for them stand out and lead to Review. While a
+ * quote is being re-selected, a banner says so and the toolbar offers "Use as new text".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
@@ -12,8 +16,9 @@ import { rangeToOffsets } from '../reader/offsets.ts';
 import { segmentText, topmostQuote } from '../reader/segments.ts';
 import * as A from '../state/actions.ts';
 import type { SelectionIntent } from '../state/actions.ts';
-import { anchorStatus, anchorSummary, excerpt, paintable } from '../state/derive.ts';
+import { anchorStatus, anchorSummary, awaitsReview, excerpt, paintable } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 interface Pending {
   range: { start: number; end: number };
@@ -25,6 +30,7 @@ export function ReaderView() {
   const source = useStore((s) => s.source);
   const allQuotes = useStore((s) => s.quotes);
   const selected = useStore((s) => s.selected);
+  const reselect = useStore((s) => (s.reselect && s.source && s.reselect.sourceId === s.source.id ? s.reselect : null));
   const textRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -57,6 +63,13 @@ export function ReaderView() {
     setPending(null);
     currentSelection()?.removeAllRanges();
     void A.quoteSelection(range, intent);
+  };
+  const useAsNewText = () => {
+    if (!pending) return;
+    const range = pending.range;
+    setPending(null);
+    currentSelection()?.removeAllRanges();
+    void A.finishReselect(range);
   };
 
   // Single-key shortcuts while the selection toolbar is up: H highlight, T tag, C claim, N note.
@@ -129,13 +142,32 @@ export function ReaderView() {
           <p className="subtle">{meta || source.fileName || 'Imported text'}</p>
         </div>
         <div className="anchor-badges" role="group" aria-label="Anchor status">
-          {anchorSummary(quotes).map(({ status, count }) => (
-            <span key={status} className={'badge badge-' + status}>
-              {count} {status}
-            </span>
-          ))}
+          {anchorSummary(quotes).map(({ status, count }) => {
+            // Pinned or otherwise decided quotes keep their status but no longer call for attention.
+            const waiting = quotes.filter((q) => anchorStatus(q) === status && awaitsReview(q)).length;
+            return waiting > 0 ? (
+              <button key={status} type="button" className={'badge badge-' + status + ' badge-alert'} title="These quotes lost their place in the new version" onClick={() => A.setView('review')}>
+                ⚠ {waiting} {status} · review
+              </button>
+            ) : (
+              <span key={status} className={'badge badge-' + status}>
+                {count} {status}
+              </span>
+            );
+          })}
         </div>
       </header>
+      {reselect && (
+        <div className="reselect-banner" role="status">
+          <span>
+            Re-selecting: select the passage that now says “{excerpt(reselect.oldText, 80)}”, then choose <strong>Use as new text</strong>.
+          </span>
+          <button type="button" className="button small" onClick={A.cancelReselect}>
+            Cancel re-select
+          </button>
+        </div>
+      )}
+      <div className="reader-body">
       <div className="reader-pane" ref={paneRef}>
         {quotes.length > 0 && (
           <details className="highlight-list">
@@ -174,13 +206,15 @@ export function ReaderView() {
             );
           })}
         </div>
-        {pending && <SelectionToolbar top={pending.top} left={pending.left} onAct={act} onClose={() => setPending(null)} />}
+        {pending && <SelectionToolbar top={pending.top} left={pending.left} onAct={act} onReselect={reselect ? useAsNewText : undefined} onClose={() => setPending(null)} />}
+      </div>
+      <SuggestionsPanel sourceId={source.id} />
       </div>
     </section>
   );
 }
 
-function SelectionToolbar({ top, left, onAct, onClose }: { top: number; left: number; onAct: (i: SelectionIntent) => void; onClose: () => void }) {
+function SelectionToolbar({ top, left, onAct, onReselect, onClose }: { top: number; left: number; onAct: (i: SelectionIntent) => void; onReselect?: () => void; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div
@@ -193,6 +227,14 @@ function SelectionToolbar({ top, left, onAct, onClose }: { top: number; left: nu
       onMouseDown={(e) => e.preventDefault()}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
+      {onReselect && (
+        <>
+          <button type="button" className="toolbar-button primary" onClick={onReselect}>
+            Use as new text
+          </button>
+          <span className="toolbar-sep" aria-hidden="true" />
+        </>
+      )}
       {A.COLORS.map((c) => (
         <button key={c} type="button" className={'color-dot swatch-' + c} aria-label={`Highlight ${c}`} title={`Highlight ${c}`} onClick={() => onAct({ kind: 'highlight', color: c })} />
       ))}

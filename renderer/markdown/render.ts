@@ -10,9 +10,11 @@
  * as the second wall in case marked ever emits something unexpected. Links keep
  * only http(s)/mailto targets and open nothing by themselves (the app has no
  * navigation), images are dropped because the CSP blocks remote ones anyway.
+ * GFM footnotes (briefing citations) come from the small extension in footnotes.ts.
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { footnotes } from './footnotes.ts';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,6 +28,7 @@ const marked = new Marked({
     },
   },
 });
+marked.use(footnotes);
 
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 

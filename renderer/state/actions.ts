@@ -8,10 +8,11 @@
  * so we do not pretend. Undoing a delete re-creates the record under a new id.
  */
 import type { ApiArgs, ApiMethod, ApiResults, NotebookApi } from '../../shared/api/contract.ts';
+import type { SearchHit } from '../../shared/search/types.ts';
 import type { Claim, ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, Quote, SourceMeta } from '../../shared/model/records.ts';
 import * as client from '../api/client.ts';
 import type { MenuAction } from '../api/client.ts';
-import { parseTagInput } from './derive.ts';
+import { excerpt, parseTagInput } from './derive.ts';
 import { store } from './store.ts';
 import type { Selected, ThemePref, View } from './store.ts';
 import { UndoStack, compound } from './undo.ts';
@@ -66,21 +67,25 @@ async function perform(cmd: Command & { run(ids: IdMap): Promise<void> }): Promi
 // ---------------------------------------------------------------- loading
 
 export async function refresh(): Promise<void> {
-  const [sources, quotes, claims, tags] = await Promise.all([
+  const [sources, quotes, claims, tags, review, conflicts] = await Promise.all([
     must('listSources', {}),
     must('listQuotes', {}),
     must('listClaims', {}),
     must('listTags', {}),
+    must('listReview', {}),
+    must('listConflicts', {}),
   ]);
   const cur = store.get().source;
   const meta = cur ? sources.find((s) => s.id === cur.id) : undefined;
-  store.set({ sources, quotes, claims, tags, loaded: true, source: cur && meta ? { ...cur, ...stripCounts(meta) } : null });
+  // A new version of the open source changes its text, not just its details: fetch it again.
+  const source = cur && meta ? (meta.sha256 === cur.sha256 ? { ...cur, ...stripCounts(meta) } : await must('getSource', { id: cur.id as never })) : null;
+  store.set({ sources, quotes, claims, tags, review, conflicts, loaded: true, source });
   const sel = store.get().selected;
   if (sel && !exists(sel)) store.set({ selected: null });
 }
 
-function stripCounts(m: SourceMeta & { quoteCount?: number; claimCount?: number }): SourceMeta {
-  const { quoteCount: _q, claimCount: _c, ...rest } = m;
+function stripCounts(m: SourceMeta & { quoteCount?: number; claimCount?: number; reviewCount?: number }): SourceMeta {
+  const { quoteCount: _q, claimCount: _c, reviewCount: _r, ...rest } = m;
   return rest;
 }
 
@@ -106,7 +111,8 @@ export async function init(): Promise<void> {
     client.onFileDrop({ over: (active) => store.set({ dropActive: active }), drop: (files) => void importFiles(files) }),
   ];
   await guard(refresh);
-  store.set({ loaded: true });
+  const info = await guard(() => must('getInfo', {}));
+  store.set({ loaded: true, welcome: !!info && info.counts.sources === 0 && !client.welcomeDismissed() });
   await restorePlace();
   let last = '';
   stopListeners.push(
@@ -120,7 +126,7 @@ export async function init(): Promise<void> {
   );
 }
 
-const VIEWS: readonly View[] = ['library', 'reader', 'claims', 'tags', 'help'];
+const VIEWS: readonly View[] = ['library', 'reader', 'claims', 'tags', 'search', 'review', 'briefing', 'help'];
 
 async function restorePlace(): Promise<void> {
   const place = client.loadPlace();
@@ -134,7 +140,7 @@ async function restorePlace(): Promise<void> {
 
 export function handleMenu(action: MenuAction): void {
   if (action === 'import') requestImport();
-  else if (action === 'export-briefing') toast('Briefing export is not available in this version yet.');
+  else if (action === 'export-briefing') setView('briefing');
   else if (action === 'sources-changed') void guard(refresh);
   else if (action === 'open-notebook') toast('To open another notebook, restart with --notebook <folder>.');
 }
@@ -679,4 +685,181 @@ export async function redo(): Promise<void> {
 /** The quote shown as a claim's evidence, by id (used by the quote picker). */
 export function quoteById(id: string): Quote | undefined {
   return store.get().quotes.find((q) => q.id === id);
+}
+
+// ---------------------------------------------------------------- first run
+
+/**
+ * The welcome screen's choices. Neither is undoable: loading the sample fills
+ * the notebook through the service, like an import.
+ */
+export function startEmpty(): void {
+  client.dismissWelcome();
+  store.set({ welcome: false, view: 'library' });
+}
+
+export async function openSample(): Promise<void> {
+  await guard(async () => {
+    const r = await must('loadSample', {});
+    client.dismissWelcome();
+    await refresh();
+    store.set({ welcome: false, view: 'library' });
+    toast(`Opened the sample: ${r.sources} sources, ${r.quotes} quotes, ${r.claims} claims.`);
+  });
+}
+
+// ---------------------------------------------------------------- source versions and anchor review
+
+/** Human wording of an import's anchor counts, e.g. "3 exact, 1 fuzzy". */
+export function describeAnchorCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
+  return parts.length ? parts.join(', ') : 'no quotes to re-anchor';
+}
+
+/** Imports a file as the next version of a source; quotes re-anchor and the drifted ones wait in Review. */
+export async function importNewVersion(sourceId: string, file: File): Promise<void> {
+  await guard(async () => {
+    const dataBase64 = await client.readFileBase64(file);
+    const r = await must('importFile', { fileName: file.name, dataBase64, newVersionOf: sourceId as never });
+    await refresh();
+    if (r.duplicate) toast(`${file.name} is the same text as the current version.`);
+    else if (r.newVersion) toast(`New version of “${r.source.title}”: ${describeAnchorCounts(r.newVersion.counts)}.`);
+    else toast(`Imported ${file.name}.`);
+  });
+}
+
+/**
+ * Review decisions are not on the undo stack: the service keeps the decision
+ * with the quote's anchor, and the contract has no way to put a drifted anchor
+ * back into its undecided state.
+ */
+export async function reviewQuote(quoteId: string, action: 'accept' | 'pin'): Promise<void> {
+  await guard(async () => {
+    await must('reviewAnchor', { quoteId: quoteId as never, action });
+    await refresh();
+    toast(action === 'accept' ? 'Accepted the new text.' : 'Pinned the quote to the version it was made on.');
+  });
+}
+
+/** "Re-select": opens the source in the Reader, where the next selection becomes the quote's new text. */
+export async function startReselect(quoteId: string): Promise<void> {
+  const item = store.get().review.find((r) => r.quote.id === quoteId);
+  if (!item) return;
+  store.set({ reselect: { quoteId, sourceId: item.quote.sourceId, oldText: item.oldText } });
+  await openSource(item.quote.sourceId);
+}
+
+export function cancelReselect(): void {
+  store.set({ reselect: null, view: 'review' });
+}
+
+export async function finishReselect(range: { start: number; end: number }): Promise<void> {
+  const r = store.get().reselect;
+  if (!r) return;
+  await guard(async () => {
+    await must('reviewAnchor', { quoteId: r.quoteId as never, action: 'reselect', range });
+    store.set({ reselect: null, selected: { kind: 'quote', id: r.quoteId } });
+    await refresh();
+    toast('The quote now points at the text you selected.');
+  });
+}
+
+/** A quote in the version it was made on (or where it stands now), for "Show original context". */
+export async function quoteContext(quoteId: string, version: 'origin' | 'current'): Promise<ApiResults['quoteContext'] | null> {
+  return (await guard(() => must('quoteContext', { id: quoteId as never, version }))) ?? null;
+}
+
+// ---------------------------------------------------------------- suggestions and conflicts
+
+export async function loadSuggestions(sourceId: string): Promise<ApiResults['listSuggestions']> {
+  return (await guard(() => must('listSuggestions', { sourceId: sourceId as never }))) ?? [];
+}
+
+/** Accepting creates a quote and a claim citing it; dismissing keeps the figure out of the list for good. */
+export async function decideSuggestion(sourceId: string, key: string, action: 'accept' | 'dismiss'): Promise<boolean> {
+  const r = await guard(async () => {
+    const res = await must('decideSuggestion', { sourceId: sourceId as never, key, action });
+    await refresh();
+    if (res.claim) {
+      store.set({ selected: { kind: 'claim', id: res.claim.id } });
+      toast(`Claim added: “${excerpt(res.claim.statement, 80)}”.`);
+    }
+    return true;
+  });
+  return r === true;
+}
+
+export async function markNotConflict(a: string, b: string): Promise<void> {
+  await guard(async () => {
+    const mark = (notConflict: boolean) => async (ids: IdMap) => {
+      await must('markConflict', { a: ids.resolve(a) as never, b: ids.resolve(b) as never, notConflict });
+    };
+    await perform({ label: 'mark not a conflict', run: mark(true), redo: mark(true), undo: mark(false) });
+  });
+}
+
+// ---------------------------------------------------------------- briefing
+
+/** The Markdown preview (or any other format) of a briefing; failures become a toast and null. */
+export async function exportBriefing(args: ApiArgs<'exportBriefing'>): Promise<ApiResults['exportBriefing'] | null> {
+  return (await guard(() => must('exportBriefing', args))) ?? null;
+}
+
+/** Exports in the chosen format and hands the text to the browser (or Electron's save dialog). */
+export async function downloadBriefing(args: ApiArgs<'exportBriefing'>): Promise<boolean> {
+  const out = await exportBriefing(args);
+  if (!out) return false;
+  if (out.stopped || out.content === null) {
+    toast(`Export stopped: ${out.problems.length} quote${out.problems.length === 1 ? '' : 's'} failed verification.`, 'error');
+    return false;
+  }
+  client.downloadText(out.fileName, out.mimeType, out.content);
+  return true;
+}
+
+// ---------------------------------------------------------------- search
+
+export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
+
+/**
+ * Runs a search. A malformed query is normal while typing, so its message is
+ * returned for the view to show rather than raised as an error toast.
+ */
+export async function search(query: string, limit = 50): Promise<SearchOutcome> {
+  const r = await client.call('search', { query: query.slice(0, 2000), limit });
+  if (r.ok) return { ok: true, hits: r.value.hits, total: r.value.total };
+  return { ok: false, error: r.error.message.replace(/^search:\s*/, '') };
+}
+
+export function setSearchQuery(searchQuery: string): void {
+  store.set({ searchQuery });
+}
+
+/** Opens the Search view on a query (from the quick switcher's "Show all results"). */
+export function openSearch(query: string): void {
+  store.set({ searchQuery: query, view: 'search', switcherOpen: false });
+}
+
+/** Where a hit leads: its quote or claim (a note leads to what it annotates), its tag, or its source. */
+export async function openHit(hit: SearchHit): Promise<void> {
+  const ref = hit.refId;
+  if (hit.type === 'tag') openTag(ref);
+  else if (hit.type === 'claim' || (hit.type === 'note' && ref.startsWith('c_'))) openClaim(ref);
+  else if (hit.type === 'quote' || (hit.type === 'note' && ref.startsWith('q_'))) await openQuote(ref);
+  else if (hit.sourceId) await openSource(hit.sourceId);
+}
+
+/** "Make quote" on a source passage: quotes the first match (undoable like any highlight). */
+export async function quoteFromHit(hit: SearchHit): Promise<void> {
+  if (hit.type !== 'source' || !hit.sourceId || !hit.match) return;
+  const sourceId = hit.sourceId;
+  const range = hit.match;
+  await guard(async () => {
+    const qc = createQuoteCommand({ sourceId, range }, 'quote from search');
+    await perform(qc);
+    store.set({ selected: { kind: 'quote', id: qc.firstId() } });
+    toast('Quote made from the search result.');
+  });
 }

@@ -94,7 +94,7 @@ export function filterAndSortClaims(claims: readonly ClaimDetail[], q: ClaimQuer
 export type SwitchTarget =
   | { kind: 'source'; id: string; label: string; detail: string }
   | { kind: 'quote'; id: string; label: string; detail: string }
-  | { kind: 'claim'; id: string; label: string; detail: string }
+  | { kind: 'claim'; id: string; label: string; detail: string; flags?: string[] }
   | { kind: 'tag'; id: string; label: string; detail: string };
 
 /**
@@ -110,7 +110,7 @@ export function switcherMatches(
   const titleOf = new Map(data.sources.map((s) => [s.id, s.title]));
   const all: SwitchTarget[] = [
     ...data.sources.map((s) => ({ kind: 'source' as const, id: s.id, label: s.title, detail: s.authors.join(', ') })),
-    ...data.claims.map((c) => ({ kind: 'claim' as const, id: c.claim.id, label: c.claim.statement, detail: c.claim.tags.join(', ') })),
+    ...data.claims.map((c) => ({ kind: 'claim' as const, id: c.claim.id, label: c.claim.statement, detail: c.claim.tags.join(', '), flags: claimFlags(c) })),
     ...data.quotes.map((q) => ({ kind: 'quote' as const, id: q.id, label: q.exact, detail: titleOf.get(q.sourceId) ?? '' })),
     ...data.tags.map((t) => ({ kind: 'tag' as const, id: t.tag.name, label: t.tag.name, detail: `${t.quotes} quotes, ${t.claims} claims` })),
   ];
@@ -203,4 +203,48 @@ export function anchorSummary(quotes: readonly Quote[]): { status: AnchorStatusN
 export function paintable(q: Quote): boolean {
   const s = anchorStatus(q);
   return s === 'exact' || s === 'moved';
+}
+
+/** Whether a quote is fuzzy or orphaned and the researcher has not decided about it yet. */
+export function awaitsReview(q: Quote): boolean {
+  const s = anchorStatus(q);
+  const review = (q as { anchor?: { review?: unknown } }).anchor?.review ?? null;
+  return (s === 'fuzzy' || s === 'orphaned') && review === null;
+}
+
+/** Short warnings for a claim wherever it is listed: a figure conflict, evidence waiting in Review. */
+export function claimFlags(c: ClaimDetail): string[] {
+  const flags: string[] = [];
+  if (c.conflicts.length > 0) flags.push(c.conflicts.length === 1 ? 'conflict' : `${c.conflicts.length} conflicts`);
+  if (c.unreviewedEvidence > 0) flags.push('needs review');
+  return flags;
+}
+
+/**
+ * A search snippet cut into plain and marked parts, so the view can build
+ * `<mark>` elements as React nodes (never an HTML string). Overlapping or
+ * out-of-range marks are clipped rather than trusted.
+ */
+export function snippetParts(snippet: { text: string; marks: readonly (readonly [number, number])[] }, lead?: number): { text: string; mark: boolean }[] {
+  const marks = [...snippet.marks].sort((a, b) => a[0] - b[0]);
+  const out: { text: string; mark: boolean }[] = [];
+  let at = 0;
+  // With `lead`, text before the first match is cut to about that many characters
+  // (at a space), so a one-line list still shows the match.
+  const first = marks[0]?.[0] ?? 0;
+  if (lead !== undefined && first > lead) {
+    const space = snippet.text.indexOf(' ', first - lead);
+    at = space >= 0 && space < first ? space + 1 : first - lead;
+    out.push({ text: '…', mark: false });
+  }
+  for (const [s, e] of marks) {
+    const start = Math.max(at, Math.min(s, snippet.text.length));
+    const end = Math.min(e, snippet.text.length);
+    if (end <= start) continue;
+    if (start > at) out.push({ text: snippet.text.slice(at, start), mark: false });
+    out.push({ text: snippet.text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (at < snippet.text.length) out.push({ text: snippet.text.slice(at), mark: false });
+  return out;
 }

@@ -5,11 +5,11 @@
  * this needs thirty lines.
  */
 import { useSyncExternalStore } from 'react';
-import type { ClaimDetail, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
+import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
 import type { Quote, Source } from '../../shared/model/records.ts';
 import type { UndoState } from './undo.ts';
 
-export type View = 'library' | 'reader' | 'claims' | 'tags' | 'help';
+export type View = 'library' | 'reader' | 'claims' | 'tags' | 'search' | 'review' | 'briefing' | 'help';
 export type Selected = { kind: 'quote'; id: string } | { kind: 'claim'; id: string } | null;
 export type ThemePref = 'light' | 'dark' | 'system';
 
@@ -32,6 +32,14 @@ export interface AppState {
   quotes: Quote[];
   claims: ClaimDetail[];
   tags: TagSummary[];
+  /** Fuzzy and orphaned anchors waiting for the researcher (the Review view). */
+  review: ReviewItem[];
+  /** Claim pairs whose figures cannot both hold. */
+  conflicts: ConflictItem[];
+  /** First run: the notebook is empty and the welcome screen has not been dismissed. */
+  welcome: boolean;
+  /** Re-selecting a drifted quote: the Reader's selection then replaces that quote's anchor. */
+  reselect: { quoteId: string; sourceId: string; oldText: string } | null;
   /** The source open in the reader, with its text. */
   source: Source | null;
   selected: Selected;
@@ -47,6 +55,8 @@ export interface AppState {
   /** Asks the inspector to focus a field (after "Tag" or "Add note" in the reader); seq makes each request distinct. */
   focusRequest: { field: 'tags' | 'note'; seq: number } | null;
   dropActive: boolean;
+  /** The Search view's query (the quick switcher hands its query over with "Show all results"). */
+  searchQuery: string;
   /** The tag whose quotes and claims the Tags view lists. */
   tagFocus: string | null;
 }
@@ -58,6 +68,10 @@ export const initialState: AppState = {
   quotes: [],
   claims: [],
   tags: [],
+  review: [],
+  conflicts: [],
+  welcome: false,
+  reselect: null,
   source: null,
   selected: null,
   undo: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
@@ -71,6 +85,7 @@ export const initialState: AppState = {
   focusRequest: null,
   dropActive: false,
   tagFocus: null,
+  searchQuery: '',
 };
 
 export interface Store<S> {

@@ -3,9 +3,11 @@
  * plus a claim with the quantity filled in, and the researcher's decisions on them.
  *
  * Suggestions are derived from the text on demand (detection is deterministic and
- * fast), so only decisions are stored. A decision's key names the source version and
- * the figure's span, `<first 8 hex of sha256>:<start>-<end>`, so a decision about one
- * version never silently applies to different words in another.
+ * fast), so only decisions are stored. A decision is keyed by what the figure says,
+ * not where it stands: a hash of its sentence plus the figure's words. So a figure
+ * dismissed in one version stays dismissed in the next when its sentence is
+ * unchanged, even if an editor's note moved it, and a decision never applies to a
+ * sentence whose words changed.
  */
 import type { Figure } from './figures.ts';
 import { detectFigures } from './figures.ts';
@@ -15,12 +17,24 @@ export type SuggestionStatus = 'open' | 'accepted' | 'dismissed';
 export interface Suggestion {
   /** What the CLI and app use to accept or dismiss it: `<start>-<end>` of the figure in the current text. */
   key: string;
+  /** What the researcher's decision is stored under (see above). */
+  decision: string;
   figure: Figure;
   sentence: { start: number; end: number; text: string };
   status: SuggestionStatus;
 }
 
-export const decisionKey = (sha256: string, key: string) => `${sha256.slice(0, 8)}:${key}`;
+/** FNV-1a, 32 bits: a short, stable fingerprint of a sentence (not a security hash). */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export const decisionKey = (sentence: string, raw: string, nth: number) => `${fingerprint(sentence)}:${nth}:${raw}`.slice(0, 100);
 
 /** Trims a sentence span to its words: no leading/trailing whitespace in the quote. */
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
@@ -29,13 +43,19 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return { start, end };
 }
 
-export function suggestionsFor(text: string, sha256: string, decisions: { accepted: readonly string[]; dismissed: readonly string[] }): Suggestion[] {
+export function suggestionsFor(text: string, decisions: { accepted: readonly string[]; dismissed: readonly string[] }): Suggestion[] {
   const accepted = new Set(decisions.accepted);
   const dismissed = new Set(decisions.dismissed);
+  const seen = new Map<string, number>();
   return detectFigures(text).map((figure) => {
     const key = `${figure.start}-${figure.end}`;
     const span = trimSpan(text, figure.sentenceStart, figure.sentenceEnd);
-    const d = decisionKey(sha256, key);
-    return { key, figure, sentence: { ...span, text: text.slice(span.start, span.end) }, status: accepted.has(d) ? 'accepted' : dismissed.has(d) ? 'dismissed' : 'open' };
+    const sentence = text.slice(span.start, span.end);
+    // The same figure twice in one sentence ("5% … then 5% again") needs two keys.
+    const base = `${sentence}\u0000${figure.raw}`;
+    const nth = seen.get(base) ?? 0;
+    seen.set(base, nth + 1);
+    const decision = decisionKey(sentence, figure.raw, nth);
+    return { key, decision, figure, sentence: { ...span, text: sentence }, status: accepted.has(decision) ? 'accepted' : dismissed.has(decision) ? 'dismissed' : 'open' };
   });
 }

@@ -6,7 +6,6 @@ import { err, ok } from '../api/result.ts';
 import type { ConflictCandidate, ConflictPair } from '../claims/conflicts.ts';
 import { candidateFromStatement, conflictKey, findConflicts } from '../claims/conflicts.ts';
 import type { Suggestion } from '../claims/suggestions.ts';
-import { decisionKey } from '../claims/suggestions.ts';
 import { detectFigures } from '../claims/figures.ts';
 import { createClaim, createQuote } from './actions.ts';
 import type { Outcome } from './actions.ts';
@@ -15,8 +14,7 @@ import type { Change, NotebookView, TransitionContext } from './view.ts';
 
 const STATEMENT_MAX = 400;
 
-function withDecision(source: SourceMeta, key: string, decision: 'accepted' | 'dismissed', ctx: TransitionContext): SourceMeta {
-  const k = decisionKey(source.sha256, key);
+function withDecision(source: SourceMeta, k: string, decision: 'accepted' | 'dismissed', ctx: TransitionContext): SourceMeta {
   const other = decision === 'accepted' ? 'dismissed' : 'accepted';
   return {
     ...source,
@@ -54,7 +52,7 @@ export function acceptSuggestion(
       ...tagPuts.values(),
       { kind: 'quote', op: 'put', record: quote },
       { kind: 'claim', op: 'put', record: claim },
-      { kind: 'source', op: 'put', record: withDecision(source, suggestion.key, 'accepted', ctx) },
+      { kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'accepted', ctx) },
     ],
   });
 }
@@ -63,7 +61,7 @@ export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id']
   const source = view.getSource(sourceId);
   if (!source) return err('not_found', `no source ${sourceId}`);
   if (suggestion.status === 'accepted') return err('conflict', `suggestion ${suggestion.key} was already accepted; delete its claim instead`);
-  return ok({ value: { key: suggestion.key }, changes: [{ kind: 'source', op: 'put', record: withDecision(source, suggestion.key, 'dismissed', ctx) }] });
+  return ok({ value: { key: suggestion.key }, changes: [{ kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'dismissed', ctx) }] });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempDir } from '../support/notebook.ts';
@@ -23,6 +24,27 @@ describe('suggested figures', () => {
     expect((await cli(dir, ['suggest', 'dismiss', id, first.key])).code).toBe(0);
     expect((await cli(dir, ['suggest', id, '--json'])).json.suggestions.map((s: any) => s.key)).not.toContain(first.key);
     expect((await cli(dir, ['suggest', id, '--all', '--json'])).json.suggestions.find((s: any) => s.key === first.key).status).toBe('dismissed');
+  });
+});
+
+describe('suggestion decisions across versions', () => {
+  it('keep a dismissed figure dismissed in a new version whose sentence is unchanged, but offer figures whose sentence changed', async () => {
+    const dir = tempDir();
+    const v1 = join(tempDir(), 'lithium.txt');
+    const original = readFileSync(join(FIXTURES, 'lithium-output.txt'), 'utf8');
+    writeFileSync(v1, original);
+    const id = (await cli(dir, ['import', v1, '--json'])).json.results[0].source.id;
+    const list = (await cli(dir, ['suggest', id, '--json'])).json.suggestions;
+    const almost = list.find((s: any) => s.figure.raw === 'almost 12%');
+    const nearly = list.find((s: any) => s.figure.raw === 'nearly 64%');
+    await cli(dir, ['suggest', 'dismiss', id, almost.key]);
+    await cli(dir, ['suggest', 'dismiss', id, nearly.key]);
+    const v2 = join(tempDir(), 'lithium.txt');
+    writeFileSync(v2, original.replace('Producers on the Altiplano', 'Editor’s note: updated.\n\nProducers on the Altiplano').replace('nearly 64%', 'nearly 61%'));
+    await cli(dir, ['import', '--new-version-of', id, v2]);
+    const after = (await cli(dir, ['suggest', id, '--json'])).json.suggestions.map((s: any) => s.figure.raw);
+    expect(after).not.toContain('almost 12%'); // same sentence, moved: still dismissed
+    expect(after).toContain('nearly 61%'); // the sentence changed: offered again
   });
 });
 

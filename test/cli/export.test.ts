@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Lexer } from 'marked';
 import { cli, FIXTURES, folderHash, tempDir } from '../support/notebook.ts';
+import { dispatch } from '../../shared/api/dispatch.ts';
+import { NotebookService } from '../../electron/service/service.ts';
+import { NotebookStore } from '../../electron/storage/store.ts';
 
 async function notebookWithBriefing() {
   const dir = tempDir();
@@ -53,6 +56,23 @@ describe('notebook export', () => {
     expect(r.stderr).toContain('export stopped');
     expect(r.stderr).toContain(q1.id);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('notices a text tampered with while the notebook is open in a long-running process', async () => {
+    const { dir } = await notebookWithBriefing();
+    const store = await NotebookStore.open(dir, { write: 'required' });
+    try {
+      const s = new NotebookService(store);
+      const first = await dispatch(s, 'exportBriefing', { format: 'md' });
+      expect(first.ok && first.value.stopped).toBe(false); // the text is now verified and cached
+      const textFile = readdirSync(join(dir, 'texts'))[0]!;
+      writeFileSync(join(dir, 'texts', textFile), readFileSync(join(dir, 'texts', textFile), 'utf8').replace('almost 12%', 'almost 21%'));
+      const second = await dispatch(s, 'exportBriefing', { format: 'md' });
+      expect(second.ok && second.value.stopped).toBe(true);
+      expect(second.ok && second.value.problems[0]!.message).toMatch(/no longer matches its source/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('stops when a quote was edited in the notebook file, and includes it marked unverified only when asked', async () => {

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, screenshot, startSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, startSession } from './support/harness.ts';
 import type { Session } from './support/harness.ts';
 
 let s: Session;
@@ -40,8 +40,7 @@ async function pwned(page: Session['page']) {
 describe('hostile content in the browser', () => {
   it('renders a hostile source as inert text and a hostile note as sanitized markup', async () => {
     const { page } = s;
-    await page.goto(s.server.url);
-    await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
+    await openEmptyNotebook(page, s.server.url);
 
     // The CSP the page runs under is the protocol's strict one.
     const res = await page.request.get(s.server.url.split('#')[0] as string);

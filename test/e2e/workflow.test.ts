@@ -29,6 +29,10 @@ describe('the research workflow in the browser', () => {
     await page.goto(s.server.url);
     // The token leaves the address bar at once.
     await expect.poll(() => page.url()).not.toContain('token=');
+    // First run: the welcome screen offers the sample or an empty notebook.
+    await page.getByRole('heading', { name: 'Welcome to Research Notebook' }).waitFor();
+    await screenshot(page, 'welcome');
+    await page.getByRole('button', { name: /^Start with an empty notebook/ }).click();
     await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
     await screenshot(page, 'library-empty');
     await page.getByRole('button', { name: /^Help/ }).click();
@@ -112,7 +116,11 @@ describe('the research workflow in the browser', () => {
     await page.keyboard.press('Control+K');
     const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
     await switcher.getByLabel('Search sources, quotes, claims and tags').fill('throughput rising');
-    await switcher.getByRole('option', { name: /container throughput rising almost 9%/ }).waitFor();
+    // The switcher searches the notebook: the quote and the source passage both match; the quote ranks first.
+    await switcher.getByRole('option', { name: /^quote\s*container throughput rising almost 9%/ }).waitFor();
+    await switcher.getByRole('option', { name: /^passage.*container throughput rising almost 9%/ }).waitFor();
+    expect(await switcher.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+    expect(await switcher.getByRole('option').first().textContent()).toMatch(/^quote/);
     await screenshot(page, 'quick-switcher');
     await page.keyboard.press('Enter');
     await switcher.waitFor({ state: 'detached' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimDetail, TagSummary } from '../../shared/api/contract.ts';
-import { anchorSummary, filterAndSortClaims, formToSourceEdit, paintable, parseTagInput, switcherMatches, tagTree } from '../../renderer/state/derive.ts';
+import { anchorSummary, awaitsReview, claimFlags, filterAndSortClaims, formToSourceEdit, paintable, parseTagInput, switcherMatches, tagTree } from '../../renderer/state/derive.ts';
 
 const tag = (name: string, quotes: number, claims = 0): TagSummary => ({ tag: { name, color: '#aabbcc', createdAt: '2026-01-01T00:00:00Z' }, quotes, claims });
 
@@ -9,6 +9,8 @@ function claim(id: string, statement: string, status: 'unverified' | 'supported'
     claim: { id, statement, quantity: null, status, tags: ['shipping'], evidence: [], links: [], note: '', createdAt, updatedAt: createdAt },
     evidence: Array.from({ length: evidence }, () => ({}) as ClaimDetail['evidence'][number]),
     citedBy: [],
+    conflicts: [],
+    unreviewedEvidence: 0,
   } as unknown as ClaimDetail;
 }
 
@@ -89,5 +91,22 @@ describe('anchor status helpers', () => {
 
   it('paints only quotes anchored on the current text', () => {
     expect([q('a', 'exact'), q('b', 'moved'), q('c', 'fuzzy'), q('d', 'orphaned'), q('e')].filter(paintable).map((x: { id: string }) => x.id)).toEqual(['a', 'b', 'e']);
+  });
+});
+
+describe('claim flags', () => {
+  it('flags a conflict and evidence waiting for review, and nothing on a clean claim', () => {
+    const clean = claim('c_1', 'Coal imports fell', 'unverified', 1, '2026-01-01');
+    expect(claimFlags(clean)).toEqual([]);
+    expect(claimFlags({ ...clean, conflicts: [{ claimId: 'c_2', reason: 'A says 70%, B says 46%' }], unreviewedEvidence: 2 })).toEqual(['conflict', 'needs review']);
+    expect(claimFlags({ ...clean, conflicts: [{ claimId: 'c_2', reason: '' }, { claimId: 'c_3', reason: '' }] })).toEqual(['2 conflicts']);
+  });
+
+  it('treats fuzzy and orphaned quotes as awaiting review until decided', () => {
+    const q = (status: string, review: string | null) => ({ anchor: { status, review } }) as never;
+    expect(awaitsReview(q('fuzzy', null))).toBe(true);
+    expect(awaitsReview(q('orphaned', null))).toBe(true);
+    expect(awaitsReview(q('orphaned', 'pinned'))).toBe(false);
+    expect(awaitsReview(q('moved', null))).toBe(false);
   });
 });

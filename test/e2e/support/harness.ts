@@ -94,6 +94,13 @@ export interface Session {
    * CSP, so any console error is a real problem.
    */
   problems: string[];
+  /**
+   * Stops the server and starts a new one on the same notebook (new port and
+   * token, so the page must go to the new `server.url`). The running service
+   * caches verified texts, so a change made on disk (by `whileStopped`) is
+   * only seen after this.
+   */
+  restartServer(whileStopped?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,7 +108,7 @@ export async function startSession(): Promise<Session> {
   requireChromium();
   await ensureRendererBuilt();
   const notebookDir = await mkdtemp(join(tmpdir(), 'nb-e2e-'));
-  const server = await startServer({ notebookDir, port: 0, staticDir: DIST });
+  let server = await startServer({ notebookDir, port: 0, staticDir: DIST });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -115,12 +122,19 @@ export async function startSession(): Promise<Session> {
     if (m.type() === 'error') problems.push(`console.error: ${m.text()} (${m.location().url})`);
   });
   return {
-    server,
+    get server() {
+      return server;
+    },
     notebookDir,
     browser,
     context,
     page,
     problems,
+    async restartServer(whileStopped) {
+      await server.close();
+      await whileStopped?.();
+      server = await startServer({ notebookDir, port: 0, staticDir: DIST });
+    },
     async close() {
       await context.close().catch(() => {});
       await browser.close().catch(() => {});
@@ -141,7 +155,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * Selects `phrase` inside the reader's text with a real mouse drag: press just
  * inside the left edge of its first character, move in steps, release just
  * inside the right edge of its last one. The phrase may cross highlights but
- * must sit on one line of text.
+ * must sit on one line of text; it is scrolled into view first.
  */
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
   const box = await page.evaluate((needle) => {
@@ -167,6 +181,8 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
       r.setEnd(node, i + 1);
       return r.getBoundingClientRect();
     };
+    // The phrase may be below the fold (a long text beside other panels): bring it into view first.
+    locate(at)[0].parentElement?.scrollIntoView({ block: 'center' });
     const a = charRect(at);
     const b = charRect(at + needle.length - 1);
     return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
@@ -176,4 +192,14 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
+}
+
+/**
+ * Opens the app on its (empty) notebook and takes the first-run screen's
+ * "Start with an empty notebook", landing in the empty Library.
+ */
+export async function openEmptyNotebook(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Start with an empty notebook/ }).click();
+  await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
 }

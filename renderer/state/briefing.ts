@@ -1,0 +1,68 @@
+/**
+ * The Briefing view's rules, kept pure so they are unit-tested in node: what
+ * the researcher chose (scope, style, title, format) becomes the exportBriefing
+ * arguments, and a hand-picked claim list is reordered here rather than in the
+ * component.
+ */
+// Type-only imports: the contract's runtime side would pull zod into the page bundle.
+import type { ApiArgs, CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const STYLE_LIST = ['apa', 'chicago', 'mla'] as const satisfies readonly CitationStyle[];
+export const FORMAT_LIST = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const satisfies readonly ExportFormat[];
+
+export const FORMAT_LABELS: Record<ExportFormat, string> = {
+  md: 'Markdown briefing (.md)',
+  html: 'Web page (.html)',
+  annotations: 'W3C Web Annotations (.jsonld)',
+  csl: 'CSL-JSON bibliography (.json)',
+  bibtex: 'BibTeX bibliography (.bib)',
+};
+
+export interface BriefingChoice {
+  scope: 'all' | 'tags' | 'claims';
+  tags: string[];
+  /** Hand-picked claims, in the order the briefing lists them. */
+  claimIds: string[];
+  style: CitationStyle;
+  format: ExportFormat;
+  title: string;
+  includeUnverified: boolean;
+}
+
+export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', format: 'md', title: 'Briefing', includeUnverified: false };
+
+/**
+ * Arguments for exportBriefing. The preview always asks for Markdown, so what
+ * is shown is exactly the .md file; an empty tag or claim choice means "nothing
+ * chosen yet" and is sent as an empty list rather than silently widening to all.
+ */
+export function briefingArgs(c: BriefingChoice, format: ExportFormat): ApiArgs<'exportBriefing'> {
+  const args: ApiArgs<'exportBriefing'> = { format, style: c.style, includeUnverified: c.includeUnverified };
+  const title = c.title.trim();
+  if (title) args.title = title.slice(0, 300);
+  if (c.scope === 'tags') args.tags = c.tags;
+  if (c.scope === 'claims') args.claimIds = c.claimIds as never;
+  return args;
+}
+
+/** Whether the scope selects anything at all (an empty tag or claim pick is not exported). */
+export function scopeIsEmpty(c: BriefingChoice): boolean {
+  return (c.scope === 'tags' && c.tags.length === 0) || (c.scope === 'claims' && c.claimIds.length === 0);
+}
+
+/** Moves one picked claim up (-1) or down (+1); out-of-range moves leave the list unchanged. */
+export function moveClaim(ids: readonly string[], id: string, delta: -1 | 1): string[] {
+  const i = ids.indexOf(id);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= ids.length) return [...ids];
+  const out = [...ids];
+  [out[i], out[j]] = [out[j] as string, out[i] as string];
+  return out;
+}
+
+/** Adds or removes a value, keeping the order in which values were added. */
+export function toggle(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
