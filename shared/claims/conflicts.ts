@@ -178,14 +178,36 @@ export function findConflicts(claims: ConflictCandidate[], dismissed: Set<string
   const out: ConflictPair[] = [];
   // resolved once per claim: reading a subject from a statement runs the detector
   const subjects = claims.map(resolveSubject);
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      const a = claims[i]!;
-      const b = claims[j]!;
-      if (dismissed.has(conflictKey(a.id, b.id))) continue;
-      const pair = conflictBetween(a, b, options, [subjects[i]!, subjects[j]!]);
-      if (pair) out.push(pair);
-    }
+  for (const [i, j] of candidatePairs(subjects)) {
+    const a = claims[i]!;
+    const b = claims[j]!;
+    if (dismissed.has(conflictKey(a.id, b.id))) continue;
+    const pair = conflictBetween(a, b, options, [subjects[i]!, subjects[j]!]);
+    if (pair) out.push(pair);
   }
   return out;
+}
+
+/**
+ * The pairs worth comparing, in (i, j) order. A conflict needs overlapping subject
+ * terms (MIN_SUBJECT_OVERLAP > 0), so only claims sharing a term — or a term and a
+ * compound of two adjacent terms ("hash rate" / "hashrate"), which overlapOfTerms
+ * also joins — are compared: near-linear in the number of claims for a real
+ * notebook, instead of every pair.
+ */
+function candidatePairs(subjects: readonly Subject[]): [number, number][] {
+  const buckets = new Map<string, number[]>();
+  subjects.forEach((s, i) => {
+    const keys = new Set(s.terms);
+    for (let k = 1; k < s.terms.length; k++) keys.add(s.terms[k - 1]! + s.terms[k]!);
+    for (const key of keys) {
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const pairs = new Set<number>();
+  const n = subjects.length;
+  for (const list of buckets.values()) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pairs.add(list[x]! * n + list[y]!);
+  return [...pairs].sort((p, q) => p - q).map((p) => [Math.floor(p / n), p % n]);
 }
