@@ -1,9 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../shared/api/dispatch.ts';
-import { NotebookService } from '../../electron/service/service.ts';
-import { NotebookStore } from '../../electron/storage/store.ts';
-import { cli, FIXTURES, tempDir } from '../support/notebook.ts';
+import { cli, FIXTURES, openService, tempDir } from '../support/notebook.ts';
 
 describe('notebook search', () => {
   it('finds a phrase across line breaks and curly quotes, says where, and marks the matched words', async () => {
@@ -33,14 +30,8 @@ describe('notebook search', () => {
 
   it('serves other requests while the first search builds the index, and includes what they changed', async () => {
     const dir = tempDir();
-    const store = await NotebookStore.open(dir, { write: 'required' });
+    const { call, close } = await openService(dir);
     try {
-      const s = new NotebookService(store);
-      const call = async (m: string, a: unknown): Promise<any> => {
-        const r = await dispatch(s, m, a);
-        if (!r.ok) throw new Error(r.error.message);
-        return r.value;
-      };
       let last: any;
       for (let i = 0; i < 80; i++) last = await call('importText', { text: `Report ${i}: zinc output rose by about ${i}% in week ${i}.`, title: `Report ${i}` });
       const first = call('search', { query: 'zinc' }); // starts the build, which yields every few sources
@@ -48,20 +39,14 @@ describe('notebook search', () => {
       await first;
       expect((await call('search', { query: 'type:quote zinc' })).hits.map((h: any) => h.refId)).toEqual([quote.id]);
     } finally {
-      await store.close();
+      await close();
     }
   });
 
   it('keeps the index current on every change without rebuilding it', async () => {
     const dir = tempDir();
-    const store = await NotebookStore.open(dir, { write: 'required' });
+    const { call, close } = await openService(dir);
     try {
-      const s = new NotebookService(store);
-      const call = async (m: string, a: unknown): Promise<any> => {
-        const r = await dispatch(s, m, a);
-        if (!r.ok) throw new Error(r.error.message);
-        return r.value;
-      };
       const { source } = await call('importText', { text: 'Exports of copper concentrate rose by roughly 8% in March.', title: 'Copper' });
       expect((await call('search', { query: 'type:quote copper' })).hits).toEqual([]);
       const q = await call('createQuote', { sourceId: source.id, exact: 'copper concentrate rose', note: 'check the smelter figures' });
@@ -72,7 +57,7 @@ describe('notebook search', () => {
       const c = await call('createClaim', { statement: 'Copper exports rose about 8%', tags: ['metals/copper'] });
       expect((await call('search', { query: 'tag:metals >5%' })).hits.map((h: any) => h.refId)).toContain(c.id);
     } finally {
-      await store.close();
+      await close();
     }
   });
 });

@@ -63,3 +63,18 @@ export function cliProcess(dir: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 export { spawn };
+
+/** A service on a notebook folder held open in this process, with a `call` that fails the test on an error Result. */
+export async function openService(dir: string) {
+  const { NotebookStore } = await import('../../electron/storage/store.ts');
+  const { NotebookService } = await import('../../electron/service/service.ts');
+  const { dispatch } = await import('../../shared/api/dispatch.ts');
+  const store = await NotebookStore.open(dir, { write: 'required' });
+  const service = new NotebookService(store);
+  const call = async (method: string, args: unknown): Promise<any> => {
+    const r = await dispatch(service, method, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  return { store, service, call, close: () => store.close() };
+}
