@@ -43,6 +43,8 @@ describe('notebook import', () => {
     ['a PNG', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), /PNG image/],
     ['invalid UTF-16', Buffer.from([0xff, 0xfe, 0x41]), /invalid UTF-16/],
     ['invalid bytes', Buffer.from([0x41, 0x8d, 0x42]), /invalid text encoding/],
+    ['invalid UTF-8 after a BOM', Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]), /invalid UTF-8/],
+    ['a file over the 20 MB cap', Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), /the limit is 20 MB/],
   ])('refuses %s with one line on stderr and leaves the notebook byte-identical', async (_n, bytes, message) => {
     const dir = tempDir();
     await importOne(dir, LITHIUM);
