@@ -177,7 +177,7 @@ export class NotebookStore {
       this.memory.apply(entry);
       for (const rel of shardsOf(entry)) this.dirty.add(rel);
     }
-    if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.goodBytes, wal.entries.length);
+    if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.goodBytes, wal.entries.length, wal.tornTail);
   }
 
   private async readMany<S extends z.ZodType>(rels: string[], schema: S): Promise<z.output<S>[]> {

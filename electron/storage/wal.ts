@@ -75,30 +75,45 @@ export function readWal(path: string): WalRead {
   }
 }
 
-/** The open log of a writer. */
+/**
+ * The log of a writer. The file is opened on the first append, so a command that
+ * ends up changing nothing (a refused quote, say) leaves the folder byte-identical.
+ */
 export class WalWriter {
-  private fd: number;
+  private fd: number | null = null;
   private size: number;
   entries: number;
 
-  constructor(path: string, goodBytes: number, entries: number) {
-    this.fd = openSync(path, 'a+', 0o600);
-    // Drop a torn tail (never acknowledged) before appending after it.
-    ftruncateSync(this.fd, goodBytes);
-    fsyncSync(this.fd);
+  constructor(
+    private readonly path: string,
+    goodBytes: number,
+    entries: number,
+    tornTail = false,
+  ) {
     this.size = goodBytes;
     this.entries = entries;
+    // Drop a torn tail (never acknowledged) before anything is appended after it.
+    if (tornTail) {
+      ftruncateSync(this.open(), goodBytes);
+      fsyncSync(this.open());
+    }
+  }
+
+  private open(): number {
+    this.fd ??= openSync(this.path, 'a+', 0o600);
+    return this.fd;
   }
 
   /** Appends one entry durably; on failure the log is cut back so no partial entry remains. */
   append(changes: readonly Change[]): void {
     const buf = Buffer.from(encodeEntry(changes), 'utf8');
+    const fd = this.open();
     try {
-      for (let off = 0; off < buf.length; ) off += writeSync(this.fd, buf, off, buf.length - off);
-      fsyncSync(this.fd);
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
     } catch (e) {
       try {
-        ftruncateSync(this.fd, this.size);
+        ftruncateSync(fd, this.size);
       } catch {
         // the next open drops the torn tail anyway
       }
@@ -110,13 +125,16 @@ export class WalWriter {
 
   /** Empties the log once its entries are safely in the shards. */
   truncate(): void {
-    ftruncateSync(this.fd, 0);
-    fsyncSync(this.fd);
+    if (this.fd === null && this.size === 0) return;
+    const fd = this.open();
+    ftruncateSync(fd, 0);
+    fsyncSync(fd);
     this.size = 0;
     this.entries = 0;
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }

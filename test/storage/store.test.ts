@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/api/dispatch.ts';
@@ -264,6 +264,18 @@ describe('migrations and recovery', () => {
     expect(lines).toHaveLength(3); // two entries and the final newline: the torn tail is gone
     writeFileSync(join(dir, 'wal.log'), lines[0]!.replace('1,800', '9,999') + '\n' + lines[1] + '\n');
     await expect(open(dir)).rejects.toThrow(/wal\.log could not be read \(write-ahead log line 1 is damaged\)/);
+  });
+
+  it('creates no log file for a session that changes nothing (a copied notebook stays byte-identical)', async () => {
+    const dir = tempDir();
+    const { source } = await seeded(dir);
+    rmSync(join(dir, 'wal.log'));
+    const before = folderHash(dir);
+    await withService(dir, async (s) => {
+      const r = await dispatch(s, 'createQuote', { sourceId: source.id, exact: 'not in the text' });
+      expect(!r.ok && r.error.code).toBe('not_in_source');
+    });
+    expect(folderHash(dir)).toBe(before);
   });
 
   it('removes temp files left by a write that a crash cut short', async () => {
