@@ -6,8 +6,7 @@
  * store, supplies ids and clocks, and shapes results.
  */
 import { randomBytes } from 'node:crypto';
-import { ok } from '../../shared/api/result.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ApiResults, ClaimDetail, ConflictSide, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
@@ -24,9 +23,8 @@ import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
 import { loadSampleNotebook } from './sample.ts';
 import { NotebookSearch } from './search.ts';
-import type { Change } from '../../shared/model/view.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
-import type { TransitionContext } from '../../shared/model/view.ts';
+import type { Change, TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { sha256 } from '../storage/store.ts';
