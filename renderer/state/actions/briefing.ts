@@ -1,0 +1,23 @@
+/**
+ * Exporting a briefing: the preview text and the download in a chosen format.
+ */
+import type { ApiArgs, ApiResults } from '../../../shared/api/contract.ts';
+import * as client from '../../api/client.ts';
+import { guard, must, toast } from './common.ts';
+
+/** The Markdown preview (or any other format) of a briefing; failures become a toast and null. */
+export async function exportBriefing(args: ApiArgs<'exportBriefing'>): Promise<ApiResults['exportBriefing'] | null> {
+  return (await guard(() => must('exportBriefing', args))) ?? null;
+}
+
+/** Exports in the chosen format and hands the text to the browser (or Electron's save dialog). */
+export async function downloadBriefing(args: ApiArgs<'exportBriefing'>): Promise<boolean> {
+  const out = await exportBriefing(args);
+  if (!out) return false;
+  if (out.stopped || out.content === null) {
+    toast(`Export stopped: ${out.problems.length} quote${out.problems.length === 1 ? '' : 's'} failed verification.`, 'error');
+    return false;
+  }
+  client.downloadText(out.fileName, out.mimeType, out.content);
+  return true;
+}

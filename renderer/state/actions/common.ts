@@ -1,0 +1,88 @@
+/**
+ * The pieces every action module shares: the API call that throws on failure,
+ * toasts, the guard that turns failures into an error toast, the one undo stack
+ * with `perform` (run, record, reload), the reload itself, and the fixed option
+ * lists the views offer. Kept in one place so the area modules never import
+ * each other in a circle.
+ */
+import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api/contract.ts';
+import type { ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, SourceMeta } from '../../../shared/model/records.ts';
+import * as client from '../../api/client.ts';
+import { store } from '../store.ts';
+import type { Selected } from '../store.ts';
+import { UndoStack } from '../undo.ts';
+import type { Command, IdMap } from '../undo.ts';
+
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const satisfies readonly HighlightColor[];
+export const CLAIM_STATUS_LIST = ['unverified', 'supported', 'disputed'] as const satisfies readonly ClaimStatus[];
+export const EVIDENCE_RELATION_LIST = ['supports', 'contradicts', 'context'] as const satisfies readonly EvidenceRelation[];
+export const CLAIM_RELATION_LIST = ['supports', 'contradicts', 'refines', 'duplicates'] as const satisfies readonly ClaimRelation[];
+
+/** A failed API call, carried as an exception inside actions and shown as a toast at the edge. */
+export class ApiFailure extends Error {}
+
+export async function must<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+  const r = await client.call(method, args);
+  if (!r.ok) throw new ApiFailure(r.error.message);
+  return r.value as ApiResults[M];
+}
+
+export const undoStack = new UndoStack();
+let toastSeq = 0;
+
+export function toast(text: string, kind: 'info' | 'error' = 'info'): void {
+  const id = ++toastSeq;
+  store.set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+  setTimeout(() => dismissToast(id), kind === 'error' ? 8000 : 3500);
+}
+
+export function dismissToast(id: number): void {
+  store.set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+}
+
+/** Runs an action, turning failures into an error toast so no rejection goes unhandled. */
+export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    toast(e instanceof Error ? e.message : String(e), 'error');
+    return undefined;
+  } finally {
+    store.set({ undo: undoStack.state() });
+  }
+}
+
+/** Performs a command's first run, records it, and reloads the data. */
+export async function perform(cmd: Command & { run(ids: IdMap): Promise<void> }): Promise<void> {
+  await cmd.run(undoStack.ids);
+  undoStack.push(cmd);
+  await refresh();
+}
+
+export async function refresh(): Promise<void> {
+  const [sources, quotes, claims, tags, review, conflicts] = await Promise.all([
+    must('listSources', {}),
+    must('listQuotes', {}),
+    must('listClaims', {}),
+    must('listTags', {}),
+    must('listReview', {}),
+    must('listConflicts', {}),
+  ]);
+  const cur = store.get().source;
+  const meta = cur ? sources.find((s) => s.id === cur.id) : undefined;
+  // A new version of the open source changes its text, not just its details: fetch it again.
+  const source = cur && meta ? (meta.sha256 === cur.sha256 ? { ...cur, ...stripCounts(meta) } : await must('getSource', { id: cur.id as never })) : null;
+  store.set({ sources, quotes, claims, tags, review, conflicts, loaded: true, source });
+  const sel = store.get().selected;
+  if (sel && !exists(sel)) store.set({ selected: null });
+}
+
+function stripCounts(m: SourceMeta & { quoteCount?: number; claimCount?: number; reviewCount?: number }): SourceMeta {
+  const { quoteCount: _q, claimCount: _c, reviewCount: _r, ...rest } = m;
+  return rest;
+}
+
+function exists(sel: NonNullable<Selected>): boolean {
+  const s = store.get();
+  return sel.kind === 'quote' ? s.quotes.some((q) => q.id === sel.id) : s.claims.some((c) => c.claim.id === sel.id);
+}

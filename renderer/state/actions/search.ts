@@ -1,0 +1,53 @@
+/**
+ * Search: running a query, the Search view's query, following a hit to what
+ * it points at, and quoting a source passage straight from a hit.
+ */
+import type { SearchHit } from '../../../shared/search/types.ts';
+import * as client from '../../api/client.ts';
+import { store } from '../store.ts';
+import { guard, perform, toast } from './common.ts';
+import { openClaim, openQuote, openSource, openTag } from './navigation.ts';
+import { createQuoteCommand } from './quotes.ts';
+
+export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
+
+/**
+ * Runs a search. A malformed query is normal while typing, so its message is
+ * returned for the view to show rather than raised as an error toast.
+ */
+export async function search(query: string, limit = 50): Promise<SearchOutcome> {
+  const r = await client.call('search', { query: query.slice(0, 2000), limit });
+  if (r.ok) return { ok: true, hits: r.value.hits, total: r.value.total };
+  return { ok: false, error: r.error.message.replace(/^search:\s*/, '') };
+}
+
+export function setSearchQuery(searchQuery: string): void {
+  store.set({ searchQuery });
+}
+
+/** Opens the Search view on a query (from the quick switcher's "Show all results"). */
+export function openSearch(query: string): void {
+  store.set({ searchQuery: query, view: 'search', switcherOpen: false });
+}
+
+/** Where a hit leads: its quote or claim (a note leads to what it annotates), its tag, or its source. */
+export async function openHit(hit: SearchHit): Promise<void> {
+  const ref = hit.refId;
+  if (hit.type === 'tag') openTag(ref);
+  else if (hit.type === 'claim' || (hit.type === 'note' && ref.startsWith('c_'))) openClaim(ref);
+  else if (hit.type === 'quote' || (hit.type === 'note' && ref.startsWith('q_'))) await openQuote(ref);
+  else if (hit.sourceId) await openSource(hit.sourceId);
+}
+
+/** "Make quote" on a source passage: quotes the first match (undoable like any highlight). */
+export async function quoteFromHit(hit: SearchHit): Promise<void> {
+  if (hit.type !== 'source' || !hit.sourceId || !hit.match) return;
+  const sourceId = hit.sourceId;
+  const range = hit.match;
+  await guard(async () => {
+    const qc = createQuoteCommand({ sourceId, range }, 'quote from search');
+    await perform(qc);
+    store.set({ selected: { kind: 'quote', id: qc.firstId() } });
+    toast('Quote made from the search result.');
+  });
+}
