@@ -1,25 +1,24 @@
 /**
  * The standalone HTML briefing: the same Markdown as the .md export, rendered by the
- * one configured marked instance (shared/export/markdown.ts), sanitized, and wrapped
- * in a full document with print-friendly CSS and a strict CSP (no scripts, no network;
- * the inline stylesheet is allowed by its hash).
+ * one configured marked instance (shared/export/markdown.ts), sanitized with
+ * DOMPurify, and wrapped in a full document with print-friendly CSS and a strict CSP
+ * (no scripts, no network; the inline stylesheet is allowed by its hash).
  *
- * Sanitizing: DOMPurify 3.4 does not run on linkedom's window (it needs
- * document.implementation, NodeFilter and DOM accessors linkedom does not provide; with
- * shims it strips everything), and jsdom is not installed. So the fragment is parsed
- * with linkedom and filtered by an allowlist of the few elements and attributes a
- * briefing uses. The Markdown is already escaped, so this is the second line of defence.
+ * DOMPurify needs a real DOM: on the Node side that is jsdom (linkedom lacks the
+ * DOM accessors DOMPurify checks). On top of DOMPurify's own rules, the briefing's
+ * allow-list keeps only the few elements and attributes a briefing uses, and a hook
+ * checks attribute values (footnote ids and links). The Markdown is already escaped,
+ * so this is the second line of defence.
  */
 import { createHash } from 'node:crypto';
-import { parseHTML } from 'linkedom';
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
 import { renderBriefingHtml } from '../../shared/export/markdown.ts';
 
-const ALLOWED = new Set([
+const ALLOWED_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li', 'em', 'strong', 'del', 'code', 'pre', 'br', 'hr',
   'a', 'sup', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-]);
-/** Removed with their content (everything else unknown is unwrapped, keeping its text). */
-const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'noscript', 'form', 'input', 'textarea', 'select', 'button', 'link', 'meta', 'base', 'frame', 'frameset', 'img', 'video', 'audio', 'source', 'canvas', 'title', 'head']);
+];
 const FOOTNOTE_ID = /^fn(?:ref)?-[A-Za-z0-9_-]{1,64}$/;
 const ATTRIBUTES: Record<string, (value: string, tag: string) => boolean> = {
   id: (v) => FOOTNOTE_ID.test(v),
@@ -30,52 +29,25 @@ const ATTRIBUTES: Record<string, (value: string, tag: string) => boolean> = {
   align: (v) => /^(left|right|center)$/.test(v),
 };
 
-interface El {
-  nodeType: number;
-  tagName: string;
-  attributes: ArrayLike<{ name: string; value: string }>;
-  childNodes: ArrayLike<El>;
-  parentNode: El | null;
-  removeAttribute(name: string): void;
-  setAttribute(name: string, value: string): void;
-  getAttribute(name: string): string | null;
-  insertBefore(node: El, ref: El): void;
-  removeChild(node: El): void;
+/** One DOMPurify over one jsdom window, configured once (creating a window costs ~50 ms). */
+let purifier: ReturnType<typeof createDOMPurify> | null = null;
+function purify(): ReturnType<typeof createDOMPurify> {
+  if (purifier) return purifier;
+  const p = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+  p.addHook('uponSanitizeAttribute', (node, data) => {
+    const check = ATTRIBUTES[data.attrName];
+    data.keepAttr = !!check && check(data.attrValue, node.nodeName.toLowerCase());
+  });
+  p.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) node.setAttribute('rel', 'noopener noreferrer');
+  });
+  purifier = p;
+  return p;
 }
 
-/** Filters an HTML fragment down to the briefing's allowlist. */
+/** Sanitizes an HTML fragment down to the briefing's allow-list. */
 export function sanitizeHtml(fragment: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="sanitize-root"></div></body></html>`);
-  const root = document.getElementById('sanitize-root') as unknown as El & { innerHTML: string };
-  root.innerHTML = fragment;
-  clean(root);
-  return root.innerHTML;
-}
-
-function clean(parent: El): void {
-  for (const node of Array.from(parent.childNodes)) {
-    if (node.nodeType === 3) continue;
-    if (node.nodeType !== 1) {
-      parent.removeChild(node); // comments, processing instructions, CDATA
-      continue;
-    }
-    const tag = node.tagName.toLowerCase();
-    if (DROPPED.has(tag)) {
-      parent.removeChild(node);
-      continue;
-    }
-    clean(node);
-    if (!ALLOWED.has(tag)) {
-      for (const child of Array.from(node.childNodes)) parent.insertBefore(child, node);
-      parent.removeChild(node);
-      continue;
-    }
-    for (const { name, value } of Array.from(node.attributes)) {
-      const ok = ATTRIBUTES[name.toLowerCase()];
-      if (!ok || !ok(value, tag)) node.removeAttribute(name);
-    }
-    if (tag === 'a' && /^https?:/i.test(node.getAttribute('href') ?? '')) node.setAttribute('rel', 'noopener noreferrer');
-  }
+  return purify().sanitize(fragment, { ALLOWED_TAGS, ALLOWED_ATTR: Object.keys(ATTRIBUTES), ALLOW_DATA_ATTR: false, KEEP_CONTENT: true });
 }
 
 /** Print-friendly: serif body, quotes set off, footnotes small, links show their URL when printed. */
