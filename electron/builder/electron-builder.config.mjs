@@ -24,7 +24,7 @@ const ICONS = 'assets/icons';
  * its esbuild, a 10 MB native binary) and commander serve the dev CLI; React,
  * scheduler and DOMPurify are bundled into dist/renderer; @types are types.
  */
-export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 'react', 'react-dom', 'scheduler', 'dompurify', '@types'];
+export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 'react', 'react-dom', 'scheduler', '@types'];
 
 /** "Open with" for the document types the importer reads. The app only reads them: role Viewer. */
 const fileAssociations = [
