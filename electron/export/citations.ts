@@ -4,13 +4,14 @@
  * Chicago author-date (17th ed.) and MLA (9th ed.) are the official Citation Style
  * Language styles (CC BY-SA 3.0, authors credited inside each file), taken from the
  * rehype-citation package and committed as .csl files in ./styles because the style
- * repository itself cannot be downloaded here; they are registered by path (STYLE_FILES).
+ * repository itself cannot be downloaded here. They are located with `new URL(…,
+ * import.meta.url)`, which works from the sources and, after Vite bundles the main
+ * process, as data: URLs holding the file (see readStyle).
  *
  * citeproc renders HTML; the briefing wants Markdown, so the HTML is parsed (linkedom)
  * and rewritten as escaped Markdown text with `*italics*` kept — never raw HTML.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
@@ -30,10 +31,18 @@ export interface FormattedCitation {
 }
 
 /** Style files registered at first use. Only these paths change when official styles are installed. */
-export const STYLE_FILES: Record<'chicago' | 'mla', string> = {
-  chicago: fileURLToPath(new URL('./styles/chicago-author-date.csl', import.meta.url)),
-  mla: fileURLToPath(new URL('./styles/mla.csl', import.meta.url)),
+export const STYLE_FILES: Record<'chicago' | 'mla', URL> = {
+  chicago: new URL('./styles/chicago-author-date.csl', import.meta.url),
+  mla: new URL('./styles/mla.csl', import.meta.url),
 };
+
+/** A style file's XML, from a file: URL (sources) or a data: URL (the bundled app). */
+export function readStyle(url: URL): string {
+  if (url.protocol !== 'data:') return readFileSync(url, 'utf8');
+  const m = /^data:([^,]*),(.*)$/s.exec(url.href);
+  if (!m) throw new Error('malformed data: URL for a citation style');
+  return m[1]!.endsWith(';base64') ? Buffer.from(m[2]!, 'base64').toString('utf8') : decodeURIComponent(m[2]!);
+}
 
 /** citation-js template names; the custom ones are prefixed so they never shadow a bundled style. */
 const TEMPLATE: Record<CitationStyle, string> = {
@@ -54,7 +63,7 @@ function ensureTemplate(style: CitationStyle): string {
   const name = TEMPLATE[style];
   if (style === 'chicago' || style === 'mla') {
     const templates = (plugins.config.get('@csl') as { styles: TemplateRegister }).styles;
-    if (!templates.has(name)) templates.add(name, readFileSync(STYLE_FILES[style], 'utf8'));
+    if (!templates.has(name)) templates.add(name, readStyle(STYLE_FILES[style]));
   }
   return name;
 }

@@ -70,3 +70,13 @@ describe('reference exports', () => {
     expect(bib).toContain('author = {Lopez, Maria and {Copper Desk}}');
   });
 });
+
+describe('citation style files', () => {
+  it('are read the same from a file URL (sources) and from the data: URL Vite inlines into the bundled main process', async () => {
+    const { STYLE_FILES, readStyle } = await import('../../electron/export/citations.ts');
+    const fromFile = readStyle(STYLE_FILES.chicago);
+    expect(fromFile).toMatch(/<title>Chicago Manual of Style 17th edition \(author-date\)<\/title>/);
+    const inlined = new URL(`data:application/octet-stream;base64,${Buffer.from(fromFile).toString('base64')}`);
+    expect(readStyle(inlined)).toBe(fromFile);
+  });
+});
