@@ -377,7 +377,7 @@ export function buildProgram(io: Io = processIo): Command {
     .addHelpText('after', '\nQuery syntax:\n' + SEARCH_HELP)
     .action(async (words: string[], o: { limit?: number; json?: boolean }) => {
       const r = await withSession('prefer', (s) => s.call('search', { query: words.join(' '), limit: o.limit }));
-      emit(!!o.json, r, () => (r.hits.length ? r.hits.map(hitLines).join('\n') + (r.total > r.hits.length ? `\n… ${r.total - r.hits.length} more` : '') : 'No results.'));
+      emit(!!o.json, r, () => (r.hits.length ? r.hits.map(hitLines).join('\n') + (r.total > r.hits.length ? `\n… ${r.totalExact ? '' : 'at least '}${r.total - r.hits.length} more` : '') : 'No results.'));
     });
 
   program

@@ -298,7 +298,7 @@ export class NotebookService implements NotebookHandlers {
   search: Handler<'search'> = async ({ query, limit }) => {
     const r = await this.searchIndex.search(query, limit ?? 20);
     if (!r.ok) throw new NotebookError('invalid_argument', `search: ${r.error}`);
-    return ok({ hits: r.hits, total: r.total });
+    return ok({ hits: r.hits, total: r.total, totalExact: r.totalExact });
   };
 
   loadSample: Handler<'loadSample'> = async () => {

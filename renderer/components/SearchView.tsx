@@ -72,7 +72,7 @@ export function SearchView() {
       ) : (
         <>
           <p className="subtle pad-x" role="status">
-            {outcome.total === outcome.hits.length ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}` : `First ${outcome.hits.length} of ${outcome.total} results`}
+            {outcome.total === outcome.hits.length ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}` : `First ${outcome.hits.length} of ${outcome.totalExact ? '' : 'at least '}${outcome.total} results`}
           </p>
           <ul className="search-results" aria-label="Search results">
             {outcome.hits.map((h) => (

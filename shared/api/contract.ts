@@ -263,7 +263,8 @@ export interface ApiResults {
   markConflict: { a: string; b: string; notConflict: boolean };
   exportBriefing: ExportOutcome;
   loadSample: { sources: number; quotes: number; claims: number };
-  search: { hits: SearchHit[]; total: number };
+  /** `total` counts every match when `totalExact`; otherwise it is a lower bound ("at least"). */
+  search: { hits: SearchHit[]; total: number; totalExact: boolean };
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */

@@ -58,6 +58,12 @@ export class PostingList {
    */
   skipDoc: number[] | undefined = [];
   skipOff: number[] = [];
+  /**
+   * For the few terms found in a large share of all documents ("the", "said"): the
+   * tf of every document number (0 = absent), kept by the index (dense.ts). Ranking
+   * such a term then reads a flat array instead of decoding its long list.
+   */
+  tfs: Uint16Array | undefined = undefined;
 
   /** A new empty list, or a view of persisted bytes (nothing copied until it grows). */
   constructor(bytes?: { buf: Uint8Array; base: number; len: number }, lastDoc = -1, df = 0) {
@@ -104,7 +110,9 @@ export class PostingList {
     let cap = Math.max(16, this.cap * 2);
     while (cap < this.len + extra) cap *= 2;
     // Grow by 1.5x past 64 KB: big lists are few, and doubling them wastes the most.
-    if (this.cap > 65536) cap = Math.max(this.len + extra, Math.floor(this.cap * 1.5));
+    // "| 0" keeps the field a small integer: a float here would give big lists another
+    // hidden class than small ones and deoptimize every loop that reads both.
+    if (this.cap > 65536) cap = Math.max(this.len + extra, (this.cap * 1.5) | 0);
     const r = alloc(cap);
     r.buf.set(this.buf.subarray(this.base, this.base + this.len), r.base);
     this.buf = r.buf;
@@ -239,18 +247,43 @@ export class Cursor {
   }
 
   next(): boolean {
-    if (this.p >= this.len) return false;
-    this.offset = this.p;
-    this.doc += this.get();
-    this.tf = this.get();
-    if (this.tf > 0) {
-      const n = this.get();
-      this.posStart = this.p;
-      this.p += n;
-      this.posEnd = this.p;
-    } else {
-      this.posStart = this.posEnd = this.p;
+    let p = this.p;
+    if (p >= this.len) return false;
+    this.offset = p;
+    // One-byte varints are the rule here (dense deltas, small tf, short position
+    // blocks); the slow path only runs for the rest. This is the innermost loop of
+    // every intersection, so it works on a local copy of the read offset.
+    const b = this.buf;
+    let x = b[p++]!;
+    if (x < 0x80) this.doc += x;
+    else {
+      this.p = p - 1;
+      this.doc += this.get();
+      p = this.p;
     }
+    x = b[p++]!;
+    let tf = x;
+    if (x >= 0x80) {
+      this.p = p - 1;
+      tf = this.get();
+      p = this.p;
+    }
+    this.tf = tf;
+    if (tf > 0) {
+      x = b[p++]!;
+      let n = x;
+      if (x >= 0x80) {
+        this.p = p - 1;
+        n = this.get();
+        p = this.p;
+      }
+      this.posStart = p;
+      p += n;
+      this.posEnd = p;
+    } else {
+      this.posStart = this.posEnd = p;
+    }
+    this.p = p;
     return true;
   }
 

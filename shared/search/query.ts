@@ -20,7 +20,8 @@ export const SEARCH_HELP = `Search quotes, claims, notes, tags and source texts.
   solar curtailment     all words must appear (in any order); the last word also
                         matches as a prefix while you type ("curtail" finds "curtailment"),
                         unless it is already a common word by itself
-  "exact phrase"        words in this order, next to each other
+  "exact phrase"        words in this order, next to each other (a phrase found in
+                        very many places is counted as "at least N" results)
   -word  -"a phrase"    leave out results containing the word or phrase
   tag:energy/hash-rate  results tagged energy/hash-rate or any of its children
   source:<id or words>  results from that source (by id, or words of its title;

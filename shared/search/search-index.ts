@@ -15,6 +15,13 @@
  * no per-query allocation scales with the corpus. Phrases are verified from
  * positions, only for documents that survived the cheaper clauses.
  *
+ * The commonest query shapes skip that machinery (rank.ts): one term, one word with
+ * its expansions, a word within filters (stamped filters, or a dense tf array for
+ * very common words, dense.ts) and a lone phrase (candidates in order of a score
+ * upper bound, so a phrase in a third of the corpus is not confirmed in every
+ * document; its `total` is then a lower bound, see types.ts). Ties in score go to
+ * the older document on every path (topk.ts).
+ *
  * Expansion limits: the last word's prefix completions and a word's typo variants
  * are each capped at the 50 most frequent, and a word found in at least 1% of the
  * documents is taken as typed (no completion or correction): it was meant as written,
@@ -29,14 +36,16 @@
 
 import { foldLabel, tokenize, type Token } from './fold.ts';
 import { inRange, parseNumberTerm, type NumberRange } from './numbers.ts';
+import { buildDense, setDense, wantsDense } from './dense.ts';
 import { Cursor, fromBase64, PostingList, toBase64 } from './postings.ts';
 import { DOC_TYPES, parseQuery, type Clause } from './query.ts';
+import { PhraseMatcher } from './phrase.ts';
+import { bm25 as bm25Of, Ranker, type DocTables } from './rank.ts';
 import { findMarks, makeSnippet, type HighlightSpec } from './snippet.ts';
+import { TopK } from './topk.ts';
 import type { DocType, SearchDoc, SearchHit, SearchHits, SearchOptions, SearchResult } from './types.ts';
 import { LazySorted, LengthBuckets, lowerBound } from './vocab.ts';
 
-const K1 = 1.2;
-const B = 0.75;
 export const WEIGHTS = {
   exact: 1,
   prefix: 0.7,
@@ -143,6 +152,8 @@ export function createIndex(): SearchIndex {
   // Per-document type code (index into DOC_TYPES), so type: filters are a bit test on
   // the candidates instead of a walk through a list holding a fifth of the corpus.
   let docT = new Uint8Array(1024);
+  // Document lengths again, typed: BM25 reads one per posting in the ranking loops.
+  let docL = new Uint32Array(1024);
   let ids = new Map<string, number>();
   let live = 0;
   let totalLen = 0;
@@ -158,7 +169,7 @@ export function createIndex(): SearchIndex {
   let epoch = 0;
 
   const alive = (d: number): boolean => docW[d]! > 0;
-  const setDoc = (d: number, doc: SearchDoc): void => {
+  const setDoc = (d: number, doc: SearchDoc, len: number): void => {
     if (d >= docW.length) {
       const next = new Float32Array(Math.max(1024, d * 2));
       next.set(docW);
@@ -166,7 +177,11 @@ export function createIndex(): SearchIndex {
       const nextT = new Uint8Array(next.length);
       nextT.set(docT);
       docT = nextT;
+      const nextL = new Uint32Array(next.length);
+      nextL.set(docL);
+      docL = nextL;
     }
+    docL[d] = len;
     docW[d] = WEIGHTS.type[doc.type] ?? 1;
     docT[d] = Math.max(0, DOC_TYPES.indexOf(doc.type));
   };
@@ -193,7 +208,7 @@ export function createIndex(): SearchIndex {
     const { terms, len } = analyze(doc);
     docs.push(doc);
     docLen.push(len);
-    setDoc(num, doc);
+    setDoc(num, doc, len);
     ids.set(doc.id, num);
     live++;
     totalLen += len;
@@ -205,6 +220,10 @@ export function createIndex(): SearchIndex {
         register(term);
       }
       l.append(num, packed);
+      if (packed) {
+        if (l.tfs) setDense(l, num, packed.length);
+        else if (wantsDense(l, docs.length)) buildDense(l, docW.length);
+      }
     }
   }
 
@@ -215,6 +234,7 @@ export function createIndex(): SearchIndex {
     ids.delete(id);
     docs[num] = undefined;
     docW[num] = 0;
+    docL[num] = 0;
     live--;
     totalLen -= docLen[num]!;
     docLen[num] = 0;
@@ -378,54 +398,11 @@ export function createIndex(): SearchIndex {
     epoch = 0;
   }
 
-  const bm25 = (tf: number, d: number, avgdl: number): number => (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLen[d]!) / avgdl));
+  const bm25 = (tf: number, d: number, avgdl: number): number => bm25Of(tf, docL[d]!, avgdl);
 
-  // Scratch for phrase checks; grown on demand, never shrunk.
-  let ends = new Int32Array(256);
-  let nextEnds = new Int32Array(256);
-  let occ = new Int32Array(256);
-  /** Number of occurrences of the phrase in the current cursor documents. */
-  function phraseCount(cursors: Cursor[]): number {
-    // States are end positions (pos + span) reached by a prefix of the phrase. Both
-    // sides are ascending by position, so each step is a merge, not a lookup.
-    const c0 = cursors[0]!;
-    if (c0.tf > occ.length) occ = new Int32Array(c0.tf * 2);
-    let nE = c0.positionsInto(occ);
-    if (nE > ends.length) {
-      ends = new Int32Array(nE * 2);
-      nextEnds = new Int32Array(nE * 2);
-    }
-    let sorted = true;
-    for (let i = 0; i < nE; i++) {
-      const p = occ[i]!;
-      ends[i] = (p >> 3) + (p & 7) + 1;
-      if (i > 0 && ends[i]! < ends[i - 1]!) sorted = false;
-    }
-    for (let k = 1; k < cursors.length && nE > 0; k++) {
-      const c = cursors[k]!;
-      if (c.tf > occ.length) occ = new Int32Array(c.tf * 2);
-      const nO = c.positionsInto(occ);
-      // Joined compounds can put a longer span first; sort only then.
-      if (!sorted) ends.subarray(0, nE).sort();
-      let e = 0;
-      let nN = 0;
-      sorted = true;
-      for (let i = 0; i < nO; i++) {
-        const p = occ[i]!;
-        const pos = p >> 3;
-        while (e < nE && ends[e]! < pos) e++;
-        if (e === nE) break;
-        if (ends[e] === pos) {
-          const v = pos + (p & 7) + 1;
-          if (nN > 0 && v < nextEnds[nN - 1]!) sorted = false;
-          nextEnds[nN++] = v;
-        }
-      }
-      [ends, nextEnds] = [nextEnds, ends];
-      nE = nN;
-    }
-    return nE;
-  }
+  const ranker = new Ranker();
+  const matcher = new PhraseMatcher();
+  const phraseCount = (cursors: Cursor[]): number => matcher.count(cursors);
 
   /**
    * Calls fn(doc, tf) for live documents matched by the alternative. With `only`
@@ -508,7 +485,7 @@ export function createIndex(): SearchIndex {
     const parsed = parseQuery(query);
     if (!parsed.ok) return parsed;
     let { required, excluded } = parsed.query;
-    if (required.length === 0) return { ok: true, hits: [], total: 0 };
+    if (required.length === 0) return { ok: true, hits: [], total: 0, totalExact: true };
     // type: filters become a bit mask checked per candidate, as long as some other
     // clause supplies the candidates.
     let mask = ALL_TYPES;
@@ -518,12 +495,12 @@ export function createIndex(): SearchIndex {
       for (const c of excluded) if (isType(c)) mask &= ~typeBits(c.values);
       required = required.filter((c) => !isType(c));
       excluded = excluded.filter((c) => !isType(c));
-      if (mask === 0) return { ok: true, hits: [], total: 0 };
+      if (mask === 0) return { ok: true, hits: [], total: 0, totalExact: true };
     }
     const typeOk = (d: number): boolean => ((mask >> docT[d]!) & 1) === 1;
     if (required.length > 250 || excluded.length > 250) return { ok: false, error: 'Query too long: use fewer than 250 words or filters.' };
     const plans = required.map(plan);
-    if (plans.some((p) => p.alts.length === 0)) return { ok: true, hits: [], total: 0 };
+    if (plans.some((p) => p.alts.length === 0)) return { ok: true, hits: [], total: 0, totalExact: true };
     const order = [...plans].sort((a, b) => a.cost - b.cost);
 
     ensureScratch();
@@ -534,53 +511,71 @@ export function createIndex(): SearchIndex {
     }
     const ep = epoch;
     const avgdl = live > 0 ? Math.max(1, totalLen / live) : 1;
+    const tables: DocTables = { docW, docT, docL, seen, cnt, acc, ep, count: docs.length, avgdl };
 
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
-    const top: { d: number; s: number }[] = [];
-    const offer = (d: number, s: number): void => {
-      if (limit > 0 && (top.length < limit || s > top[top.length - 1]!.s)) {
-        let k = top.length;
-        if (top.length < limit) top.push({ d, s });
-        else k = limit - 1;
-        while (k > 0 && top[k - 1]!.s < s) {
-          top[k] = top[k - 1]!;
-          k--;
-        }
-        top[k] = { d, s };
-      }
-    };
+    const top = new TopK(limit);
+    const offer = (d: number, s: number): void => top.offer(d, s);
+    // limit 0 asks only for the count, so the count is exact then.
+    const exactTotal = opts.exactTotal === true || limit === 0;
     const only = order.length === 1 && excluded.length === 0 ? order[0]!.alts : undefined;
     if (only && only.length === 1 && only[0]!.kind === 'phrase') {
       // One phrase and nothing else: no candidate bookkeeping needed either.
       const alt = only[0]!;
       const w = alt.weight * altIdf(alt);
+      if (!exactTotal) {
+        const total = ranker.phrase(tables, alt.lists, w, mask, top);
+        return { ok: true, hits: finish(top, plans), total: total.count, totalExact: total.exact };
+      }
       let total = 0;
       forEachDoc(alt, undefined, (d, tf) => {
         if (!typeOk(d)) return;
         total++;
         offer(d, (w * bm25(tf, d, avgdl) + 1e-6) * docW[d]!);
       });
-      return { ok: true, hits: finish(top, plans), total };
+      return { ok: true, hits: finish(top, plans), total, totalExact: true };
     }
     if (only && only.length === 1 && only[0]!.kind === 'term') {
       // One plain term, the commonest query: rank straight off the postings.
       const alt = only[0]!;
       const w = alt.weight * altIdf(alt);
-      const c = new Cursor(alt.list);
-      let total = 0;
-      while (c.next()) {
-        const tw = docW[c.doc]!;
-        if (!(tw > 0) || !typeOk(c.doc)) continue;
-        total++;
-        offer(c.doc, (w * bm25(c.tf, c.doc, avgdl) + 1e-6) * tw);
-      }
-      return { ok: true, hits: finish(top, plans), total };
+      const tfs = alt.list.tfs;
+      // Reading the term's own list is as fast as a pass over its dense array even for
+      // "the"; but a single type filter (type:quote) smaller than the list leads instead.
+      const typeList = tfs && mask !== ALL_TYPES && (mask & (mask - 1)) === 0 ? getList(`${F}type:${DOC_TYPES[31 - Math.clz32(mask)]}`) : undefined;
+      const total = tfs && typeList && typeList.df < alt.list.df ? ranker.denseIn(tables, typeList, tfs, w, mask, top) : ranker.term(tables, alt.list, w, mask, top);
+      return { ok: true, hits: finish(top, plans), total, totalExact: true };
+    }
+
+    if (only && only.every((a) => a.kind === 'term')) {
+      const terms = (only as (Alt & { kind: 'term' })[]).map((a) => ({ list: a.list, w: a.weight * altIdf(a) }));
+      const total = ranker.union(tables, terms, mask, top);
+      return { ok: true, hits: finish(top, plans), total, totalExact: true };
     }
 
     if (excluded.length === 0 && order.length > 1 && order.every((p) => p.alts.length === 1 && p.alts[0]!.kind === 'term')) {
       // Only plain terms and single-valued filters: a leapfrog intersection of the
       // lists (the rarest leads, the others jump by skip pointers), scored inline.
       const alts = order.map((p) => p.alts[0] as Alt & { kind: 'term' });
+      const words = alts.filter((a) => a.weight > 0);
+      const filters = alts.filter((a) => a.weight === 0);
+      const word = words[0];
+      const fdf = filters[0]?.list.df ?? 0;
+      if (word && words.length === 1 && filters.length > 0 && (word.list.tfs || (fdf * 64 >= word.list.df && word.list.df * 16 >= fdf))) {
+        // A word within filters of comparable size: stamp the filters in one tight pass,
+        // then read the word's list (or look up its dense tfs along the rarest filter).
+        // Only a size gap of more than an order of magnitude pays for leapfrogging.
+        const w = word.weight * altIdf(word);
+        const tfs = word.list.tfs;
+        // `filters` come rarest first (plans are sorted by cost): the rarest leads.
+        const rest = tfs ? filters.slice(1) : filters;
+        ranker.stamp(
+          tables,
+          rest.map((f) => f.list),
+        );
+        const total = tfs ? ranker.denseIn(tables, filters[0]!.list, tfs, w, mask, top, rest.length) : ranker.term(tables, word.list, w, mask, top, rest.length);
+        return { ok: true, hits: finish(top, plans), total, totalExact: true };
+      }
       const cs = alts.map((a) => new Cursor(a.list));
       const ws = alts.map((a) => a.weight * altIdf(a));
       const lead = cs[0]!;
@@ -610,7 +605,7 @@ export function createIndex(): SearchIndex {
         }
         more = lead.next();
       }
-      return { ok: true, hits: finish(top, plans), total };
+      return { ok: true, hits: finish(top, plans), total, totalExact: true };
     }
 
     // Clause 0 (the cheapest) seeds the candidates; each later clause keeps those it matches.
@@ -660,16 +655,17 @@ export function createIndex(): SearchIndex {
       total++;
       offer(d, (acc[d]! + 1e-6) * docW[d]!);
     }
-    return { ok: true, hits: finish(top, plans), total };
+    return { ok: true, hits: finish(top, plans), total, totalExact: true };
   }
 
-  function finish(top: { d: number; s: number }[], plans: Plan[]): SearchHit[] {
+  function finish(top: TopK, plans: Plan[]): SearchHit[] {
     const spec: HighlightSpec = { terms: new Set(), phrases: [] };
     for (const p of plans) {
       for (const t of p.highlight.terms) spec.terms.add(t);
       spec.phrases.push(...p.highlight.phrases);
     }
-    return top.map(({ d, s }) => toHit(docs[d]!, s, spec));
+    const scores = top.scores;
+    return top.docs.map((d, i) => toHit(docs[d]!, scores[i]!, spec));
   }
 
   function toHit(doc: SearchDoc, score: number, spec: HighlightSpec): SearchHit {
@@ -730,9 +726,10 @@ export function createIndex(): SearchIndex {
     totalLen = 0;
     docW = new Float32Array(Math.max(1024, docs.length));
     docT = new Uint8Array(docW.length);
+    docL = new Uint32Array(docW.length);
     docs.forEach((d, i) => {
       if (!d) return;
-      setDoc(i, d);
+      setDoc(i, d, docLen[i] ?? 0);
       ids.set(d.id, i);
       live++;
       totalLen += docLen[i] ?? 0;
@@ -745,6 +742,7 @@ export function createIndex(): SearchIndex {
       off += len;
       register(term);
     });
+    for (const l of lists.values()) if (wantsDense(l, docs.length)) buildDense(l, docW.length);
     seen = new Uint32Array(0);
   }
 

@@ -45,9 +45,22 @@ export interface SearchHit {
 export interface SearchOptions {
   /** Maximum hits returned (default 20). */
   limit?: number;
+  /**
+   * Count every match even when that costs more than finding the best `limit` (default
+   * false). A lone phrase matching a large share of the corpus is otherwise ranked
+   * without confirming every occurrence, and `total` is then a lower bound. With
+   * limit 0 (a count only) the total is always exact.
+   */
+  exactTotal?: boolean;
 }
 
 /** `search()` returns hits; for an invalid query the array is empty and `error` says why. */
 export type SearchHits = SearchHit[] & { error?: string };
 
-export type SearchResult = { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
+/**
+ * `total` is the number of matching documents when `totalExact` is true; when false
+ * (only for a lone quoted phrase, unless `exactTotal` was asked for) it is a lower
+ * bound: at least that many documents match, and `hits` are still exactly the best
+ * ones. Show it as "at least N" / "N+".
+ */
+export type SearchResult = { ok: true; hits: SearchHit[]; total: number; totalExact: boolean } | { ok: false; error: string };

@@ -9,7 +9,7 @@ import { guard, perform, toast } from './common.ts';
 import { openClaim, openQuote, openSource, openTag } from './navigation.ts';
 import { createQuoteCommand } from './quotes.ts';
 
-export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number } | { ok: false; error: string };
+export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number; totalExact: boolean } | { ok: false; error: string };
 
 /**
  * Runs a search. A malformed query is normal while typing, so its message is
@@ -17,7 +17,7 @@ export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number } | { o
  */
 export async function search(query: string, limit = 50): Promise<SearchOutcome> {
   const r = await client.call('search', { query: query.slice(0, 2000), limit });
-  if (r.ok) return { ok: true, hits: r.value.hits, total: r.value.total };
+  if (r.ok) return { ok: true, hits: r.value.hits, total: r.value.total, totalExact: r.value.totalExact };
   return { ok: false, error: r.error.message.replace(/^search:\s*/, '') };
 }
 
