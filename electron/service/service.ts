@@ -195,10 +195,25 @@ export class NotebookService implements NotebookHandlers {
   linkClaims: Handler<'linkClaims'> = async ({ from, to, relation }) => this.run(actions.linkClaims(this.view, from, to, relation, this.ctx()));
   unlinkClaims: Handler<'unlinkClaims'> = async ({ from, to }) => this.run(actions.unlinkClaims(this.view, from, to, this.ctx()));
 
-  private detail(claim: Claim): ClaimDetail {
+  /**
+   * Who links to each claim and which claims conflict with it, indexed once per
+   * listing: looking them up claim by claim would make listing n claims O(n²).
+   */
+  private claimRelations() {
+    const backlinks = actions.backlinkIndex(this.view);
+    const conflicts = new Map<string, ClaimDetail['conflicts']>();
+    const add = (id: string, other: string, reason: string) => conflicts.set(id, [...(conflicts.get(id) ?? []), { claimId: other, reason }]);
+    for (const p of this.conflicts()) {
+      add(p.a, p.b, p.reason);
+      add(p.b, p.a, p.reason);
+    }
+    return { backlinks, conflicts };
+  }
+
+  private detail(claim: Claim, relations = this.claimRelations()): ClaimDetail {
     return {
       claim,
-      conflicts: this.conflicts().flatMap((p) => (p.a === claim.id ? [{ claimId: p.b, reason: p.reason }] : p.b === claim.id ? [{ claimId: p.a, reason: p.reason }] : [])),
+      conflicts: relations.conflicts.get(claim.id) ?? [],
       unreviewedEvidence: claim.evidence.filter((e) => {
         const q = this.view.getQuote(e.quoteId);
         return q !== undefined && needsReview(q);
@@ -207,7 +222,7 @@ export class NotebookService implements NotebookHandlers {
         const quote = this.view.getQuote(e.quoteId);
         return quote ? [{ quote, relation: e.relation, sourceTitle: this.view.getSource(quote.sourceId)?.title ?? '' }] : [];
       }),
-      citedBy: actions.backlinks(this.view, claim.id).map((b) => ({ ...b, statement: this.view.getClaim(b.claimId)?.statement ?? '' })),
+      citedBy: (relations.backlinks.get(claim.id) ?? []).map((b) => ({ ...b, statement: this.view.getClaim(b.claimId)?.statement ?? '' })),
     };
   }
 
@@ -219,11 +234,12 @@ export class NotebookService implements NotebookHandlers {
 
   listClaims: Handler<'listClaims'> = async ({ tag }) => {
     const wanted = tag === undefined ? null : tagFilter(tag);
+    const relations = this.claimRelations();
     return ok(
       [...this.view.claims()]
         .filter((c) => !wanted || c.tags.some(wanted))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-        .map((c) => this.detail(c)),
+        .map((c) => this.detail(c, relations)),
     );
   };
 

@@ -310,10 +310,16 @@ export function deleteClaim(view: NotebookView, id: ClaimId, ctx: TransitionCont
   return done({ claimsUpdated: updated }, changes);
 }
 
-/** Claims that link to `id`: the "cited by" list. */
-export function backlinks(view: NotebookView, id: ClaimId): { claimId: ClaimId; relation: ClaimRelation }[] {
-  const out: { claimId: ClaimId; relation: ClaimRelation }[] = [];
-  for (const c of view.claims()) for (const l of c.links) if (l.claimId === id) out.push({ claimId: c.id, relation: l.relation });
+/** For every claim, the claims that link to it (its "cited by" list), built in one pass. */
+export function backlinkIndex(view: NotebookView): Map<ClaimId, { claimId: ClaimId; relation: ClaimRelation }[]> {
+  const out = new Map<ClaimId, { claimId: ClaimId; relation: ClaimRelation }[]>();
+  for (const c of view.claims()) {
+    for (const l of c.links) {
+      const list = out.get(l.claimId) ?? [];
+      list.push({ claimId: c.id, relation: l.relation });
+      out.set(l.claimId, list);
+    }
+  }
   return out;
 }
 
