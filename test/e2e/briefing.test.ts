@@ -9,9 +9,8 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const PHRASE = 'cost about 412 million euros';
@@ -26,15 +25,7 @@ const HOSTILE_NOTE = [
   '<iframe src="javascript:parent.__pwned=9"></iframe>',
 ].join('\n');
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 describe('the briefing view', () => {
   it('previews the Markdown briefing with quotes and footnotes, exports exactly that text, keeps hostile markup inert, and stops on a tampered source', async () => {

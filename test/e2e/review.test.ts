@@ -10,9 +10,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const LOAN = 'only if the council approves a second loan of around 95 million euros';
@@ -31,15 +30,7 @@ async function writeNewVersion(dir: string): Promise<string> {
   return path;
 }
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 describe('suggestions, conflicts and anchor review', () => {
   it('accepts and dismisses suggested figures, rules out a conflict, and reviews quotes that drifted in a new version', async () => {

@@ -4,22 +4,16 @@
  * the highlights in the Reader, the claims in the Claims view, and the one
  * conflicting figure flagged on the claims that disagree.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readSampleSpec } from '../../electron/service/sample.ts';
 import type { SampleSpec } from '../../electron/service/sample.ts';
-import { screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import { screenshot, useSession } from './support/harness.ts';
 
-let s: Session;
+const s = useSession();
 let spec: SampleSpec;
 
 beforeAll(async () => {
   spec = await readSampleSpec();
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
 });
 
 /** The two claims the sample links as contradicting each other: the conflicting figures. */

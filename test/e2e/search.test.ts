@@ -6,21 +6,12 @@
  * switcher hands its query over to the Search view.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, openEmptyNotebook, screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 describe('search', () => {
   it('finds passages with marked matches, makes a quote from one, explains a bad query and keeps hostile text inert', async () => {

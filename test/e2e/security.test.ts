@@ -6,19 +6,11 @@
  * unexpected console error (e.g. a CSP violation from something inline) occurred.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 const HOSTILE_NOTE = [
   '**Bold claim** and a [safe link](https://example.org/report).',
@@ -33,7 +25,7 @@ const HOSTILE_NOTE = [
   '<div style="background:url(javascript:window.__pwned=17)">styled</div>',
 ].join('\n');
 
-async function pwned(page: Session['page']) {
+async function pwned(page: Page) {
   return page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null, title: document.title }));
 }
 

@@ -5,23 +5,14 @@
  * screenshot of each main view to test/artifacts/screenshots/.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, screenshot, startSession } from './support/harness.ts';
-import type { Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, dragSelect, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const FIRST = 'cost about 412 million euros';
 const SECOND = 'container throughput rising almost 9%';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await startSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 describe('the research workflow in the browser', () => {
   it('imports, highlights, tags, claims, links contradicting evidence, survives a reload, and undoes and redoes an edit', async () => {

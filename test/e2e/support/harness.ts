@@ -15,6 +15,7 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../../electron/server/server.ts';
 import type { RunningServer } from '../../../electron/server/server.ts';
@@ -202,4 +203,26 @@ export async function openEmptyNotebook(page: Page, url: string): Promise<void> 
   await page.goto(url);
   await page.getByRole('button', { name: /^Start with an empty notebook/ }).click();
   await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
+}
+
+/**
+ * One session for the whole test file: started before its tests, closed after them.
+ * Returns a stand-in that forwards to the live session, so tests read `s.page`,
+ * `s.server.url` … as usual.
+ */
+export function useSession(): Session {
+  let current: Session | undefined;
+  beforeAll(async () => {
+    current = await startSession();
+  }, 60_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as Session, {
+    get(_target, key) {
+      if (!current) throw new Error('the browser session has not started (useSession must be called at the top of the test file)');
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
