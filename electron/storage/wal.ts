@@ -13,6 +13,11 @@
  * On open, the log is replayed over the shards. A torn last line (a write cut short
  * by a crash) was never acknowledged and is dropped. A bad line followed by good
  * ones is real damage: the log is quarantined like any unreadable file.
+ *
+ * Log lines carry no schema version: the log is emptied into the (versioned,
+ * migrated) shards on every close, so only a crash immediately followed by an
+ * upgrade that changes a record's shape could meet an old log — and then its lines
+ * fail validation and the log is quarantined, not misread.
  */
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
