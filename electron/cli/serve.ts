@@ -44,7 +44,8 @@ export function registerServe(program: Command, notebookDir: () => string, io: {
     .command('serve')
     .description('open the notebook in your web browser: serves it on 127.0.0.1 and prints the address to open')
     .option('--port <n>', 'the port to listen on (0 = any free port)', parsePort, 0)
-    .action(async (o: { port: number }) => {
+    .option('--json', 'print the address as one JSON document ({"url", "port"}) instead of a sentence')
+    .action(async (o: { port: number; json?: boolean }) => {
       // Listen for the signal before starting, so a Ctrl+C during start-up still releases the lock.
       const stop = stopSignal();
       const server = await startServer({ notebookDir: notebookDir(), port: o.port, staticDir: RENDERER_DIST }).catch((e: NodeJS.ErrnoException) => {
@@ -53,7 +54,7 @@ export function registerServe(program: Command, notebookDir: () => string, io: {
         if (e.code === 'EACCES') throw new NotebookError('io', `not allowed to listen on port ${o.port}`);
         throw e;
       });
-      io.out(`Research Notebook is running at ${server.url}`);
+      io.out(o.json ? JSON.stringify({ url: server.url, port: server.port }) : `Research Notebook is running at ${server.url}`);
       if (!existsSync(join(RENDERER_DIST, 'index.html'))) io.err('note: the interface has not been built yet; run `npm run build`, then reload the page.');
       await stop.stopped;
       await server.close();

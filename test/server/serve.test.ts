@@ -76,6 +76,20 @@ describe('notebook serve (in process)', () => {
     expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGINT')).toBe(0);
   });
 
+  it('with --json prints the address as one JSON document', async () => {
+    const dir = join(await tempDir('nb-serve-'), 'notebook');
+    const out: string[] = [];
+    const program = new Command('notebook').exitOverride();
+    registerServe(program, () => dir, { out: (t) => out.push(t), err: () => {} });
+    const running = program.parseAsync(['serve', '--port', '0', '--json'], { from: 'user' });
+    const doc = JSON.parse(await waitFor(() => out[0])) as { url: string; port: number };
+    expect(doc.url).toBe(`http://127.0.0.1:${doc.port}/${doc.url.slice(doc.url.indexOf('#'))}`);
+    expect(URL_LINE.exec(`Research Notebook is running at ${doc.url}`)).not.toBeNull();
+    process.emit('SIGTERM', 'SIGTERM');
+    await running;
+    expect(out).toHaveLength(1);
+  });
+
   it('refuses a port that is not a number', async () => {
     const program = new Command('notebook').exitOverride().configureOutput({ writeErr: () => {} });
     registerServe(program, () => '/nonexistent', { out: () => {}, err: () => {} });
