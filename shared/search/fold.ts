@@ -84,107 +84,166 @@ interface Raw {
   suffix?: string;
 }
 
-function scan(text: string): Raw[] {
-  const out: Raw[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const r: Raw = { start: m.index, end: m.index + m[0].length, num: m[1] !== undefined, text: m[0] };
-    if (m[1] !== undefined) {
-      r.digits = m[1];
-      if (m[2] !== undefined) r.suffix = m[2];
-    }
-    out.push(r);
+function rawOf(m: RegExpExecArray): Raw {
+  const r: Raw = { start: m.index, end: m.index + m[0].length, num: m[1] !== undefined, text: m[0] };
+  if (m[1] !== undefined) {
+    r.digits = m[1];
+    if (m[2] !== undefined) r.suffix = m[2];
   }
-  return out;
+  return r;
 }
 
 /** Tokenizes text into primary and extra tokens (see module comment). */
 export function tokenize(text: string): Token[] {
-  const raws = scan(text);
-  const out: Token[] = [];
-  let pos = 0;
-  // Current compound group: consecutive words joined by dashes.
-  let group: Token[] = [];
-  let prevWordRaw: Raw | undefined;
+  const t = new Tokenizer(text);
+  t.until(Infinity);
+  return t.tokens;
+}
 
-  const flush = (): void => {
+/**
+ * The tokenizer, resumable: `until(limit)` extends `tokens` so that it holds every
+ * token starting before `limit`, exactly as `tokenize` would produce them (same
+ * order, same positions), and usually little more. A hit's snippet only needs the
+ * tokens up to its window, which for a long passage is a fraction of the text.
+ *
+ * It stops only before a word that does not join the previous one (or before a
+ * number), with the compound group flushed: everything emitted later starts at or
+ * after that word.
+ */
+export class Tokenizer {
+  readonly tokens: Token[] = [];
+  /** True once the whole text is tokenized. */
+  done = false;
+  private readonly raws: Raw[] = [];
+  private scanAt = 0;
+  private scanned = false;
+  private i = 0;
+  private pos = 0;
+  // Current compound group: consecutive words joined by dashes.
+  private group: Token[] = [];
+  private prevWordRaw: Raw | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** Raw match i, scanning lazily (own scan offset: tokenizers may interleave). */
+  private raw(i: number): Raw | undefined {
+    const raws = this.raws;
+    while (raws.length <= i && !this.scanned) {
+      TOKEN_RE.lastIndex = this.scanAt;
+      const m = TOKEN_RE.exec(this.text);
+      if (!m) {
+        this.scanned = true;
+        break;
+      }
+      this.scanAt = TOKEN_RE.lastIndex;
+      raws.push(rawOf(m));
+    }
+    return raws[i];
+  }
+
+  private flush(): void {
+    const group = this.group;
     if (group.length >= 2) {
       for (let i = 0; i < group.length; i++) {
         let joined = group[i]!.term;
         for (let j = i + 1; j < group.length && j - i < MAX_SPAN; j++) {
           joined += group[j]!.term;
-          out.push({ term: joined, pos: group[i]!.pos, span: j - i + 1, start: group[i]!.start, end: group[j]!.end, extra: true });
+          this.tokens.push({ term: joined, pos: group[i]!.pos, span: j - i + 1, start: group[i]!.start, end: group[j]!.end, extra: true });
         }
       }
     }
-    group = [];
-  };
-  const wordAt = (i: number): string | undefined => {
-    const r = raws[i];
-    return r && !r.num ? foldWord(r.text) : undefined;
-  };
-  const gapIsSpace = (a: Raw, b: Raw | undefined): boolean => b !== undefined && WS_RE.test(text.slice(a.end, b.start));
-
-  for (let i = 0; i < raws.length; i++) {
-    const r = raws[i]!;
-    if (r.num) {
-      flush();
-      prevWordRaw = undefined;
-      let value = parseNumberLiteral(r.digits!, r.suffix);
-      let end = r.end;
-      let last = r;
-      if (r.suffix === undefined) {
-        const w = wordAt(i + 1);
-        const scale = w === undefined ? undefined : SCALE_WORDS[w];
-        if (scale !== undefined && gapIsSpace(r, raws[i + 1])) {
-          value *= scale;
-          last = raws[++i]!;
-          end = last.end;
-        }
-      }
-      let unit: '%' | '' = '';
-      const nextStart = raws[i + 1]?.start ?? text.length;
-      const pm = PERCENT_GAP_RE.exec(text.slice(end, nextStart));
-      if (pm) {
-        unit = '%';
-        end += pm[0].length;
-      } else {
-        const w1 = wordAt(i + 1);
-        if ((w1 === 'percent' || w1 === 'pct') && gapIsSpace(last, raws[i + 1])) {
-          unit = '%';
-          end = raws[++i]!.end;
-        } else if (w1 === 'per' && wordAt(i + 2) === 'cent' && gapIsSpace(last, raws[i + 1]) && gapIsSpace(raws[i + 1]!, raws[i + 2])) {
-          unit = '%';
-          i += 2;
-          end = raws[i]!.end;
-        }
-      }
-      out.push({ term: numberTerm(value, unit), pos, span: 1, start: r.start, end, extra: false, value, unit });
-      if (unit === '%') out.push({ term: numberTerm(value, ''), pos, span: 1, start: r.start, end, extra: true, value, unit: '' });
-      pos++;
-      continue;
-    }
-    const term = foldWord(r.text);
-    if (term === '') continue;
-    const tok: Token = { term, pos, span: 1, start: r.start, end: r.end, extra: false };
-    let joins = false;
-    if (prevWordRaw !== undefined) {
-      // Only a gap starting with a dash, or a word ending in a soft hyphen, can join.
-      const g = text.charCodeAt(prevWordRaw.end);
-      if (g === 0x2d || (g >= 0x2010 && g <= 0x2015) || g === 0x2212 || g === 0xfe63 || g === 0xff0d) {
-        joins = DASH_GAP_RE.test(text.slice(prevWordRaw.end, r.start));
-      } else if (text.charCodeAt(prevWordRaw.end - 1) === 0xad) {
-        joins = WS_RE.test(text.slice(prevWordRaw.end, r.start));
-      }
-    }
-    if (!joins) flush();
-    group.push(tok);
-    out.push(tok);
-    prevWordRaw = r;
-    pos++;
+    this.group = [];
   }
-  flush();
-  return out;
+
+  private wordAt(i: number): string | undefined {
+    const r = this.raw(i);
+    return r && !r.num ? foldWord(r.text) : undefined;
+  }
+
+  private gapIsSpace(a: Raw, b: Raw | undefined): boolean {
+    return b !== undefined && WS_RE.test(this.text.slice(a.end, b.start));
+  }
+
+  until(limit: number): void {
+    if (this.done) return;
+    const text = this.text;
+    const out = this.tokens;
+    for (;;) {
+      const r = this.raw(this.i);
+      if (r === undefined) break;
+      let i = this.i;
+      if (r.num) {
+        if (r.start >= limit) {
+          this.flush();
+          return;
+        }
+        this.flush();
+        this.prevWordRaw = undefined;
+        let value = parseNumberLiteral(r.digits!, r.suffix);
+        let end = r.end;
+        let last = r;
+        if (r.suffix === undefined) {
+          const w = this.wordAt(i + 1);
+          const scale = w === undefined ? undefined : SCALE_WORDS[w];
+          if (scale !== undefined && this.gapIsSpace(r, this.raw(i + 1))) {
+            value *= scale;
+            last = this.raw(++i)!;
+            end = last.end;
+          }
+        }
+        let unit: '%' | '' = '';
+        const nextStart = this.raw(i + 1)?.start ?? text.length;
+        const pm = PERCENT_GAP_RE.exec(text.slice(end, nextStart));
+        if (pm) {
+          unit = '%';
+          end += pm[0].length;
+        } else {
+          const w1 = this.wordAt(i + 1);
+          if ((w1 === 'percent' || w1 === 'pct') && this.gapIsSpace(last, this.raw(i + 1))) {
+            unit = '%';
+            end = this.raw(++i)!.end;
+          } else if (w1 === 'per' && this.wordAt(i + 2) === 'cent' && this.gapIsSpace(last, this.raw(i + 1)) && this.gapIsSpace(this.raw(i + 1)!, this.raw(i + 2))) {
+            unit = '%';
+            i += 2;
+            end = this.raw(i)!.end;
+          }
+        }
+        out.push({ term: numberTerm(value, unit), pos: this.pos, span: 1, start: r.start, end, extra: false, value, unit });
+        if (unit === '%') out.push({ term: numberTerm(value, ''), pos: this.pos, span: 1, start: r.start, end, extra: true, value, unit: '' });
+        this.pos++;
+        this.i = i + 1;
+        continue;
+      }
+      const term = foldWord(r.text);
+      if (term === '') {
+        this.i = i + 1;
+        continue;
+      }
+      let joins = false;
+      const prevWordRaw = this.prevWordRaw;
+      if (prevWordRaw !== undefined) {
+        // Only a gap starting with a dash, or a word ending in a soft hyphen, can join.
+        const g = text.charCodeAt(prevWordRaw.end);
+        if (g === 0x2d || (g >= 0x2010 && g <= 0x2015) || g === 0x2212 || g === 0xfe63 || g === 0xff0d) {
+          joins = DASH_GAP_RE.test(text.slice(prevWordRaw.end, r.start));
+        } else if (text.charCodeAt(prevWordRaw.end - 1) === 0xad) {
+          joins = WS_RE.test(text.slice(prevWordRaw.end, r.start));
+        }
+      }
+      if (!joins) {
+        this.flush();
+        if (r.start >= limit) return;
+      }
+      const tok: Token = { term, pos: this.pos, span: 1, start: r.start, end: r.end, extra: false };
+      this.group.push(tok);
+      out.push(tok);
+      this.prevWordRaw = r;
+      this.pos++;
+      this.i = i + 1;
+    }
+    this.flush();
+    this.done = true;
+  }
 }
 
 /**

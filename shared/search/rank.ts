@@ -46,7 +46,12 @@ export interface DocTables {
   /** Document numbers in use (live and removed). */
   count: number;
   avgdl: number;
+  /** The largest type weight a document can have (an upper bound on docW). */
+  maxW: number;
 }
+
+/** Term frequencies up to this get a length cut-off in denseIn; rarer larger ones are just scored. */
+const CUT_TF = 15;
 
 export class Ranker {
   private unionD = new Int32Array(1024);
@@ -58,6 +63,29 @@ export class Ranker {
   private readonly bucketCount = new Int32Array(PHRASE_BUCKETS + 1);
   private readonly bucketMax = new Float64Array(PHRASE_BUCKETS);
   private readonly matcher = new PhraseMatcher();
+  /** cuts[f]: longest document (in tokens) with tf f whose score could still reach the top k. */
+  private readonly cuts = new Float64Array(CUT_TF + 1);
+
+  /**
+   * Fills `cuts` for the current floor of the top k. BM25 falls as a document grows,
+   * so for each tf there is a length past which a document scores below the floor;
+   * solving bm25(f, dl) >= need for dl gives it. The bound uses the largest type
+   * weight and is loosened (relative 1e-6 plus one token), so rounding can only let a
+   * document through to the exact check, never turn one away that would enter.
+   */
+  private setCuts(floor: number, w: number, maxW: number, avgdl: number): void {
+    const cuts = this.cuts;
+    const need = (floor / (maxW * (1 + 1e-6)) - 1e-6) / w;
+    if (!(floor > 0) || !(need > 0) || !(w > 0)) {
+      cuts.fill(Infinity);
+      return;
+    }
+    for (let f = 1; f <= CUT_TF; f++) {
+      const x = (f * (K1 + 1)) / need - f - K1 * (1 - B);
+      const dl = (x * avgdl) / (K1 * B);
+      cuts[f] = dl + Math.abs(dl) * 1e-6 + 1;
+    }
+  }
 
   /**
    * Stamps the documents in every one of the (position-less) filter lists: afterwards
@@ -164,7 +192,8 @@ export class Ranker {
    * the stamps of the other filters.
    */
   denseIn(t: DocTables, lead: PostingList, tfs: Uint16Array, w: number, mask: number, top: TopK, need = 0): number {
-    const { docW, docT, docL, seen, cnt, ep, avgdl } = t;
+    const { docW, docT, docL, seen, cnt, ep, avgdl, maxW } = t;
+    const cuts = this.cuts;
     const b = lead.buf;
     let p = lead.base;
     const end = lead.base + lead.len;
@@ -172,6 +201,7 @@ export class Ranker {
     let doc = -1;
     let total = 0;
     let floor = top.floor;
+    this.setCuts(floor, w, maxW, avgdl);
     while (p < end) {
       let x = b[p++]!;
       let v = x & 0x7f;
@@ -202,10 +232,16 @@ export class Ranker {
       const tw = docW[doc]!;
       if (!(tw > 0) || ((mask >> docT[doc]!) & 1) === 0) continue;
       total++;
-      const sc = (w * bm25(f, docL[doc]!, avgdl) + 1e-6) * tw;
+      // Most matches of a common word cannot enter the top k: one comparison, no division.
+      const dl = docL[doc]!;
+      if (f <= CUT_TF && dl > cuts[f]!) continue;
+      const sc = (w * bm25(f, dl, avgdl) + 1e-6) * tw;
       if (sc >= floor) {
         top.offer(doc, sc);
-        floor = top.floor;
+        if (top.floor !== floor) {
+          floor = top.floor;
+          this.setCuts(floor, w, maxW, avgdl);
+        }
       }
     }
     return total;

@@ -34,14 +34,14 @@
  * so a quote or claim that says the same thing outranks the raw passage it came from.
  */
 
-import { foldLabel, tokenize, type Token } from './fold.ts';
+import { foldLabel, tokenize } from './fold.ts';
 import { inRange, parseNumberTerm, type NumberRange } from './numbers.ts';
 import { buildDense, setDense, wantsDense } from './dense.ts';
 import { Cursor, fromBase64, PostingList, toBase64 } from './postings.ts';
 import { DOC_TYPES, parseQuery, type Clause } from './query.ts';
 import { PhraseMatcher } from './phrase.ts';
 import { bm25 as bm25Of, Ranker, type DocTables } from './rank.ts';
-import { findMarks, makeSnippet, type HighlightSpec } from './snippet.ts';
+import { highlight, type HighlightSpec } from './snippet.ts';
 import { TopK } from './topk.ts';
 import type { DocType, SearchDoc, SearchHit, SearchHits, SearchOptions, SearchResult } from './types.ts';
 import { LazySorted, LengthBuckets, lowerBound } from './vocab.ts';
@@ -64,6 +64,8 @@ const COMMON_SHARE = 0.01;
 const COMMON_MIN_DF = 50;
 
 const ALL_TYPES = (1 << DOC_TYPES.length) - 1;
+/** Upper bound on any stored type weight (as docW holds it, a float32). */
+const MAX_TYPE_WEIGHT = Math.fround(Math.max(1, ...Object.values(WEIGHTS.type)));
 const typeBits = (values: readonly string[]): number =>
   values.reduce((m, v) => m | (1 << Math.max(0, DOC_TYPES.indexOf(v as DocType))), 0);
 
@@ -511,7 +513,7 @@ export function createIndex(): SearchIndex {
     }
     const ep = epoch;
     const avgdl = live > 0 ? Math.max(1, totalLen / live) : 1;
-    const tables: DocTables = { docW, docT, docL, seen, cnt, acc, ep, count: docs.length, avgdl };
+    const tables: DocTables = { docW, docT, docL, seen, cnt, acc, ep, count: docs.length, avgdl, maxW: MAX_TYPE_WEIGHT };
 
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
     const top = new TopK(limit);
@@ -669,13 +671,11 @@ export function createIndex(): SearchIndex {
   }
 
   function toHit(doc: SearchDoc, score: number, spec: HighlightSpec): SearchHit {
-    const tokens: Token[] = tokenize(doc.text);
-    const marks = findMarks(tokens, spec);
-    const hit: SearchHit = { id: doc.id, type: doc.type, refId: doc.refId, score, snippet: makeSnippet(doc.text, marks) };
+    const { snippet, first } = highlight(doc.text, spec);
+    const hit: SearchHit = { id: doc.id, type: doc.type, refId: doc.refId, score, snippet };
     if (doc.sourceId !== undefined) hit.sourceId = doc.sourceId;
     if (doc.sourceTitle !== undefined) hit.sourceTitle = doc.sourceTitle;
     if (doc.paragraph !== undefined) hit.paragraph = doc.paragraph;
-    const first = marks[0];
     if (doc.offset !== undefined && first) hit.match = { start: doc.offset + first[0], end: doc.offset + first[1] };
     return hit;
   }

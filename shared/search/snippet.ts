@@ -3,12 +3,13 @@
  *
  * The index keeps only positions, not character offsets (offsets would double the
  * posting size); a hit's text is re-tokenized here instead, which costs microseconds
- * for one paragraph or quote and is only done for the hits actually returned. Phrase
+ * for one paragraph or quote and is only done for the hits actually returned, and
+ * without phrases only as far into the text as the snippet reaches (highlight). Phrase
  * marks are found with the same span rules as the index (a joined compound covers
  * its parts), so what is highlighted is exactly what matched.
  */
 
-import type { Token } from './fold.ts';
+import { tokenize, Tokenizer, type Token } from './fold.ts';
 import { snapRange } from '../text/graphemes.ts';
 import type { Snippet } from './types.ts';
 
@@ -64,8 +65,8 @@ export const SNIPPET_LENGTH = 220;
 /** How much context to keep before the first match. */
 const LEAD = 60;
 
-/** A window of `text` around the first mark, whitespace-collapsed, with marks shifted into it. */
-export function makeSnippet(text: string, marks: readonly [number, number][], maxLen = SNIPPET_LENGTH): Snippet {
+/** The [start, end) window of `text` a snippet shows, around the first mark. */
+export function snippetWindow(text: string, marks: readonly [number, number][], maxLen = SNIPPET_LENGTH): { start: number; end: number } {
   let start = 0;
   let end = text.length;
   if (text.length > maxLen) {
@@ -85,6 +86,12 @@ export function makeSnippet(text: string, marks: readonly [number, number][], ma
     const safe = (i: number): boolean => i === 0 || i === text.length || /\s/.test(text[i - 1]!) || /[\s.,;:!?]/.test(text[i]!);
     if (!safe(start) || !safe(end)) ({ start, end } = snapRange(text, start, end));
   }
+  return { start, end };
+}
+
+/** A window of `text` around the first mark, whitespace-collapsed, with marks shifted into it. */
+export function makeSnippet(text: string, marks: readonly [number, number][], maxLen = SNIPPET_LENGTH, window = snippetWindow(text, marks, maxLen)): Snippet {
+  const { start, end } = window;
   const pre = start > 0 ? '\u2026' : '';
   const post = end < text.length ? '\u2026' : '';
   // \s matches single code units, so replacing keeps every offset valid.
@@ -97,4 +104,41 @@ export function makeSnippet(text: string, marks: readonly [number, number][], ma
     if (cs < ce) out.push([cs + shift, ce + shift]);
   }
   return { text: pre + body + post, marks: out };
+}
+
+/**
+ * A hit's snippet and its first (merged) mark, tokenizing no further into the text
+ * than the snippet needs; the same result as
+ * makeSnippet(text, findMarks(tokenize(text), spec)).
+ *
+ * Without phrases every mark is one token, so the marks of the tokens before `limit`
+ * are exactly the full text's marks that start before it (Tokenizer.until). The
+ * answer is final once the first mark ends before `limit` (a later mark cannot merge
+ * into it) and the window ends by `limit` (later marks fall outside it). A long
+ * passage with an early match is then read for about a snippet's length, not to its
+ * end. Phrases can reach past any limit, so with phrases the whole text is read.
+ */
+export function highlight(text: string, spec: HighlightSpec): { snippet: Snippet; first: [number, number] | undefined } {
+  let marks: [number, number][];
+  let window: { start: number; end: number } | undefined;
+  if (spec.phrases.length === 0 && spec.terms.size === 0) marks = [];
+  else if (spec.phrases.length === 0 && text.length > SNIPPET_LENGTH) {
+    const tk = new Tokenizer(text);
+    let limit = SNIPPET_LENGTH;
+    for (;;) {
+      tk.until(limit);
+      marks = findMarks(tk.tokens, spec);
+      if (tk.done) {
+        window = undefined;
+        break;
+      }
+      const first = marks[0];
+      if (first && first[1] < limit) {
+        window = snippetWindow(text, marks);
+        if (window.end <= limit) break;
+        limit = window.end;
+      } else limit = first ? first[1] + SNIPPET_LENGTH : limit * 2;
+    }
+  } else marks = findMarks(tokenize(text), spec);
+  return { snippet: makeSnippet(text, marks, SNIPPET_LENGTH, window ?? snippetWindow(text, marks)), first: marks[0] };
 }
