@@ -10,20 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { anchor, createAnchorer, describe, reanchorAll } from '../../shared/anchoring/index.ts';
 import type { AnchorResult, AnchorStatus, Selectors } from '../../shared/anchoring/index.ts';
 import { loadAnchoringCases } from '../fixtures/anchoring/index.ts';
+import { mulberry32 } from './stats.ts';
 
 const STATUSES: AnchorStatus[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
-
-/** Small deterministic PRNG (mulberry32) so every run measures the same texts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMPANIES = ['Kestrel Copper', 'Harbourline', 'Westmark Grid', 'Tarsa Grain', 'Northgate Shipping', 'Varnholm Port', 'Dunmore Refining', 'Ridgeback Mining', 'Orla Wind', 'Calder Freight'];
 const METRICS = ['output', 'throughput', 'revenue', 'exports', 'spot rates', 'ore grades', 'storage capacity', 'wheat yields', 'diesel margins', 'container volumes'];
@@ -48,7 +37,7 @@ function sentence(r: () => number): string {
 type Doc = string[][]; // paragraphs of sentences
 
 function generate(seed: number, size: number): Doc {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const doc: Doc = [];
   let length = 0;
   while (length < size) {
@@ -98,7 +87,7 @@ interface Scenario {
 }
 
 function scenario(name: string, seed: number, shares: { edit: number; delete: number; moveParagraph: number }): Scenario {
-  const r = prng(seed + 1);
+  const r = mulberry32(seed + 1);
   const doc = generate(seed, 1_000_000);
   const oldText = join(doc);
   // 1,000 distinct quoted sentences, spread over the document.

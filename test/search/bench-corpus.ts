@@ -5,17 +5,10 @@
  * drawn from a mulberry32 PRNG so every run measures the same text.
  */
 import { sourceParagraphDocs, type SearchDoc } from '../../shared/search/index.ts';
+import { mulberry32 } from '../bench/stats.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
 
 const TOPICS = {
   energy: ['grid', 'power', 'solar', 'wind', 'turbine', 'battery', 'storage', 'curtailment', 'transmission', 'electricity', 'hash-rate', 'difficulty', 'miners', 'substation', 'demand', 'capacity', 'tariff', 'interconnector'],
