@@ -11,13 +11,13 @@ import { useStore } from '../state/store.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { QuotePicker } from './QuotePicker.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
   const { claim } = detail;
   const claims = useStore((s) => s.claims);
   const [statement, setStatement] = useState(claim.statement);
   const [picking, setPicking] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [linkTo, setLinkTo] = useState('');
   const [linkRel, setLinkRel] = useState<ClaimRelation>('supports');
   useEffect(() => setStatement(claim.statement), [claim.statement]);
@@ -202,15 +202,7 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
       )}
 
       <div className="actions stack">
-        {confirming ? (
-          <button type="button" className="button danger" onClick={() => void A.deleteClaim(claim.id)}>
-            Confirm delete claim
-          </button>
-        ) : (
-          <button type="button" className="button ghost danger-text" onClick={() => setConfirming(true)}>
-            Delete claim
-          </button>
-        )}
+        <ConfirmDelete what="claim" onDelete={() => void A.deleteClaim(claim.id)} />
       </div>
     </div>
   );

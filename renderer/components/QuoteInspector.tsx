@@ -1,18 +1,17 @@
 /** Inspector contents for a quote: text, source, anchor status, color, tags, note and the claims using it. */
-import { useState } from 'react';
 import type { Quote } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
 import { anchorStatus, awaitsReview, claimsCiting, excerpt } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { TagEditor } from './TagEditor.tsx';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function QuoteInspector({ quote }: { quote: Quote }) {
   const sourceTitle = useStore((s) => s.sources.find((x) => x.id === quote.sourceId)?.title ?? 'Unknown source');
   const claims = useStore((s) => s.claims);
   const focus = useStore((s) => s.focusRequest);
   const usedBy = claimsCiting(claims, quote.id);
-  const [confirming, setConfirming] = useState(false);
   return (
     <div className="inspector-body">
       <div className="inspector-kind">
@@ -78,15 +77,7 @@ export function QuoteInspector({ quote }: { quote: Quote }) {
         <button type="button" className="button" onClick={() => void A.claimFromQuote(quote.id)}>
           New claim from this quote
         </button>
-        {confirming ? (
-          <button type="button" className="button danger" onClick={() => void A.deleteQuote(quote.id)}>
-            Confirm delete quote
-          </button>
-        ) : (
-          <button type="button" className="button ghost danger-text" onClick={() => setConfirming(true)}>
-            Delete quote
-          </button>
-        )}
+        <ConfirmDelete what="quote" onDelete={() => void A.deleteQuote(quote.id)} />
       </div>
     </div>
   );

@@ -159,6 +159,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * must sit on one line of text; it is scrolled into view first.
  */
 export async function dragSelect(page: Page, phrase: string): Promise<void> {
+  // The Reader renders after its source loads; on a busy machine that can trail the
+  // click that opened it. Wait until the text holds the phrase before measuring it.
+  await page.waitForFunction((needle) => (document.querySelector('.source-text')?.textContent ?? '').includes(needle), phrase);
   const box = await page.evaluate((needle) => {
     const root = document.querySelector('.source-text');
     if (!root) throw new Error('no reader text');
