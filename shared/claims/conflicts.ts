@@ -27,7 +27,7 @@
  * contradict itself, and that is worth showing too.
  */
 
-import { APPROX_TOLERANCE, type Quantity } from './quantity.ts';
+import { APPROX_TOLERANCE, toQuantity, type Quantity } from './quantity.ts';
 import { commonFactors } from './units.ts';
 import { overlapOfTerms, subjectTerms } from './terms.ts';
 import { detectFigures } from './figures.ts';
@@ -68,6 +68,8 @@ export function intervalOf(q: Quantity): [number, number] | null {
     case 'exact':
       return q.value === null ? null : [q.value, q.value];
     case 'approximate':
+    case 'near-below':
+    case 'near-above':
       return q.lower === null || q.upper === null ? null : [q.lower, q.upper];
     case 'upper':
       return q.upper === null ? null : [-Infinity, q.upper];
@@ -114,8 +116,7 @@ export function candidateFromStatement(id: string, statement: string, figureRaw?
   const figs = detectFigures(statement);
   const fig = (figureRaw ? figs.find((f) => f.raw === figureRaw) : undefined) ?? figs[0] ?? null;
   if (!fig) return { id, statement, quantity: null, subject: null };
-  const { value, lower, upper, unit, hedge, bound, raw } = fig;
-  return { id, statement, quantity: { value, lower, upper, unit, hedge, bound, raw }, subject: fig.subject };
+  return { id, statement, quantity: toQuantity(fig), subject: fig.subject };
 }
 
 interface Subject {

@@ -116,6 +116,7 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
 
   const second = core.rate === '' ? readSecond(text, core, between !== null, masks) : null;
   let q: Pick<Quantity, 'value' | 'lower' | 'upper' | 'unit' | 'bound'>;
+  const reading = readingOf(core, text, sent);
   let end: number;
   if (second && !fromChange) {
     if (between) start = core.start - (before.length - before.search(/between\s+$/i));
@@ -146,7 +147,7 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
   // never end a span inside a grapheme cluster (a combining mark or emoji modifier after the figure)
   if (text.charCodeAt(end) > 0x7f) end = snapRange(text, start, end).end;
 
-  const figure: Figure = { ...q, hedge, raw: text.slice(start, end), start, end, sentenceStart: sent.start, sentenceEnd: Math.max(sent.end, end), subject: '' };
+  const figure: Figure = { ...q, hedge, raw: text.slice(start, end), kind: 'level', asOf: null, reading, start, end, sentenceStart: sent.start, sentenceEnd: Math.max(sent.end, end), subject: '' };
   figure.subject = subjectFor(text, figure, core.nounHint);
   return { figure, resume: q.bound === 'range' ? end : core.end };
 }
@@ -161,6 +162,12 @@ function postHedge(text: string, end: number): { hedge: string; end: number } | 
     if (m) return { hedge: (m[1] ?? '').toLowerCase().replace(/\s+/g, ' '), end: POST_HEDGE_RE.lastIndex };
   }
   return null;
+}
+
+/** Says how an ambiguous currency sign was read, or null. */
+function readingOf(core: Core, text: string, sent: SentenceSpan): string | null {
+  if (!core.currency || text.slice(core.start, core.start + 1) !== '¥') return null;
+  return YUAN_CONTEXT.test(text.slice(sent.start, sent.end)) ? '¥ read as yuan: the sentence is about China' : '¥ read as yen';
 }
 
 function unitOf(core: Core, text: string, sent: SentenceSpan): string {

@@ -9,16 +9,25 @@ import type { Bound } from './quantity.ts';
 
 /** Hedges written before a figure, with the bound they imply. */
 export const PRE_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' | 'range'>]> = [
-  // upper: the value is a ceiling
-  ['almost', 'upper'], ['nearly', 'upper'], ['just under', 'upper'], ['just below', 'upper'],
-  ['close to', 'upper'], ['less than', 'upper'], ['under', 'upper'], ['below', 'upper'],
+  // near below: a little under the value ("almost 70%" is 63–70, see quantity.ts)
+  ['almost', 'near-below'], ['nearly', 'near-below'], ['just under', 'near-below'], ['just below', 'near-below'],
+  ['close to', 'near-below'], ['just shy of', 'near-below'], ['shy of', 'near-below'], ['a little under', 'near-below'],
+  ['a little below', 'near-below'], ['slightly less than', 'near-below'], ['slightly under', 'near-below'],
+  ['slightly below', 'near-below'], ['a little less than', 'near-below'], ['not quite', 'near-below'],
+  // near above: a little over the value
+  ['just over', 'near-above'], ['just above', 'near-above'], ['a little over', 'near-above'], ['a little above', 'near-above'],
+  ['slightly more than', 'near-above'], ['slightly over', 'near-above'], ['slightly above', 'near-above'],
+  ['a little more than', 'near-above'], ['just more than', 'near-above'],
+  // open upper: the value is a ceiling
+  ['less than', 'upper'], ['under', 'upper'], ['below', 'upper'],
   ['fewer than', 'upper'], ['up to', 'upper'], ['as much as', 'upper'], ['as many as', 'upper'],
   ['as high as', 'upper'], ['no more than', 'upper'], ['not more than', 'upper'], ['at most', 'upper'],
-  ['just shy of', 'upper'], ['shy of', 'upper'],
-  // lower: the value is a floor
+  ['a maximum of', 'upper'],
+  // open lower: the value is a floor
   ['more than', 'lower'], ['over', 'lower'], ['at least', 'lower'], ['above', 'lower'],
-  ['upwards of', 'lower'], ['in excess of', 'lower'], ['just over', 'lower'], ['well over', 'lower'],
+  ['upwards of', 'lower'], ['in excess of', 'lower'], ['well over', 'lower'],
   ['well above', 'lower'], ['no fewer than', 'lower'], ['no less than', 'lower'], ['not less than', 'lower'],
+  ['a minimum of', 'lower'],
   // approximate: the value is a centre
   ['about', 'approximate'], ['roughly', 'approximate'], ['around', 'approximate'],
   ['approximately', 'approximate'], ['approx.', 'approximate'], ['an estimated', 'approximate'],

@@ -1,23 +1,50 @@
 /**
  * The Quantity type the notebook's Claim model stores, and the one rule that turns
- * a hedge into bounds.
+ * a hedge into the band of values the writer committed to.
  *
  * A figure in a source is rarely exact: "almost 70%", "about 46%", "up to 8 GWh".
- * The hedge decides what the writer actually committed to, so every Quantity
- * carries explicit bounds and the conflict check can reason about intervals
- * instead of bare numbers.
+ * A reader hears three kinds of hedge, and so does this module:
+ *  - near bounds: "almost 70%" is a little below 70, not "anything up to 70";
+ *    "just over 70%" a little above it;
+ *  - open bounds: "up to", "less than", "at most" (anything below), "more than",
+ *    "at least", "topped" (anything above);
+ *  - approximate: "about", "around", "roughly" (either side of the value).
+ * Every Quantity carries its band explicitly in `lower`/`upper` (null = open),
+ * so the conflict check reasons about intervals instead of bare numbers.
  */
 
-export type Bound = 'exact' | 'upper' | 'lower' | 'approximate' | 'range';
+export type Bound =
+  | 'exact'
+  | 'approximate' // about v: [v − 10%, v + 10%]
+  | 'near-below' // almost v: [v − 10%, v]
+  | 'near-above' // just over v: [v, v + 10%]
+  | 'upper' // up to v: (−∞, v]
+  | 'lower' // more than v: [v, +∞)
+  | 'range'; // between a and b: [a, b]
+
+/** A level ("stands at 46%") or a change ("fell by 3%", "doubled"). Changes never compare with levels. */
+export type FigureKind = 'level' | 'change';
+
+/** A time written next to a figure: inclusive ISO dates, and the words as written ("in April", "September 2019"). */
+export interface Period {
+  from: string; // YYYY-MM-DD
+  to: string; // YYYY-MM-DD
+  text: string;
+}
 
 export interface Quantity {
   value: number | null; // the central value (null for a pure range)
-  lower: number | null; // inclusive lower bound implied by hedge/range, null if unbounded
-  upper: number | null; // upper bound, null if unbounded
+  lower: number | null; // inclusive lower end of the band, null if open
+  upper: number | null; // inclusive upper end of the band, null if open
   unit: string | null; // canonical unit ('%', 'pp', 'USD', 'GW', 'count', 'USD/day', '%/yoy' ...)
   hedge: string | null; // the hedge words as written, lower-cased
   bound: Bound;
   raw: string; // the exact span text
+  kind: FigureKind;
+  /** The time the figure's own sentence gives it, when it gives one. */
+  asOf: Period | null;
+  /** How an ambiguous reading was resolved, in the user's words ("¥ read as yuan: the story is about China"), else null. */
+  reading: string | null;
 }
 
 /**
@@ -30,13 +57,26 @@ export interface Quantity {
 export const APPROX_TOLERANCE = 0.1;
 
 /**
- * Builds the bounds for a single hedged value. Upper hedges ("almost", "less
- * than", "up to") make the value an upper bound and lower hedges ("more than",
- * "at least") a lower bound; whether the bound is strict ("less than") or not
- * ("up to") is deliberately ignored, because a written figure is itself rounded
- * and the difference is below reporting precision.
+ * Relative width of a near bound ("almost 70%" = 63–70, "just over 70%" = 70–77).
+ * A writer says "almost 70%" for a figure that rounds up to 70 as the next round
+ * number: 68.7% is "almost 70%", 64% still is in wire copy ("nearly two-thirds"
+ * territory), but 55% would be written "more than half", and nobody writes "almost
+ * 70%" for 46%. The same 10% as APPROX_TOLERANCE, because a near bound is the
+ * one-sided half of "about": the writer rounded in a known direction. Measured on
+ * the labelled pairs (test/fixtures/claims): 5% turned real corrections ("almost
+ * 70%" vs a precise 65.1%) into conflicts; 20% hid "almost 70%" vs "about 55%".
+ */
+export const NEAR_TOLERANCE = 0.1;
+
+/**
+ * Builds the band for a single hedged value. Open bounds ("less than", "up to")
+ * are not told apart by strictness: a written figure is itself rounded and the
+ * difference is below reporting precision. Bands keep their ordering for negative
+ * values ("almost −3%" is −3 to −2.7: a little less far below zero).
  */
 export function boundsFor(value: number, bound: Exclude<Bound, 'range'>): { lower: number | null; upper: number | null } {
+  const towardZero = (t: number) => roundTiny(value - Math.sign(value) * Math.abs(value) * t);
+  const awayFromZero = (t: number) => roundTiny(value + Math.sign(value) * Math.abs(value) * t);
   switch (bound) {
     case 'exact':
       return { lower: value, upper: value };
@@ -44,6 +84,10 @@ export function boundsFor(value: number, bound: Exclude<Bound, 'range'>): { lowe
       return { lower: null, upper: value };
     case 'lower':
       return { lower: value, upper: null };
+    case 'near-below':
+      return value >= 0 ? { lower: towardZero(NEAR_TOLERANCE), upper: value } : { lower: awayFromZero(NEAR_TOLERANCE), upper: value };
+    case 'near-above':
+      return value >= 0 ? { lower: value, upper: awayFromZero(NEAR_TOLERANCE) } : { lower: value, upper: towardZero(NEAR_TOLERANCE) };
     case 'approximate': {
       const a = roundTiny(value * (1 - APPROX_TOLERANCE));
       const b = roundTiny(value * (1 + APPROX_TOLERANCE));
@@ -55,4 +99,25 @@ export function boundsFor(value: number, bound: Exclude<Bound, 'range'>): { lowe
 /** Strips binary floating-point noise (46 * 0.9 = 41.400000000000006). */
 export function roundTiny(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(Number.parseFloat(x.toFixed(2))));
+
+/**
+ * The band in words, as the inspector and the conflict reasons show it:
+ * "63–70%", "at most 8 GWh", "more than 70%", "" for an exact figure.
+ */
+export function bandText(q: Pick<Quantity, 'lower' | 'upper' | 'unit' | 'bound'>): string {
+  const u = q.unit === null || q.unit === 'count' ? '' : q.unit === '%' ? '%' : ` ${q.unit}`;
+  if (q.bound === 'exact') return '';
+  if (q.lower !== null && q.upper !== null) return `${fmt(q.lower)}–${fmt(q.upper)}${u}`;
+  if (q.upper !== null) return `at most ${fmt(q.upper)}${u}`;
+  if (q.lower !== null) return `at least ${fmt(q.lower)}${u}`;
+  return '';
+}
+
+/** The Quantity part of a detected figure (a Figure also carries its offsets and subject). */
+export function toQuantity(f: Quantity): Quantity {
+  const { value, lower, upper, unit, hedge, bound, raw, kind, asOf, reading } = f;
+  return { value, lower, upper, unit, hedge, bound, raw, kind, asOf, reading };
 }

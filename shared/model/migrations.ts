@@ -8,6 +8,7 @@
  * `[oldVersion]: (file) => newFile` here, and a test with a file of the old shape.
  */
 import { SCHEMA_VERSION } from './records.ts';
+import { upgradeQuantity } from './quantity-upgrade.ts';
 
 type Json = Record<string, unknown>;
 export type Migration = (file: Json) => Json;
@@ -38,6 +39,14 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       }),
     };
   },
+  // Version 3 gave near hedges ("almost 70%") a band instead of an open bound and
+  // every quantity a kind, a time and a reading. The upgrade itself is the
+  // quantity schema's (quantity-upgrade.ts), so shards and write-ahead-log lines
+  // of version 2 read the same way; this step applies it to the stored claims.
+  2: (file) =>
+    Array.isArray(file['claims'])
+      ? { ...file, claims: (file['claims'] as Json[]).map((c) => ({ ...c, quantity: c['quantity'] == null ? null : upgradeQuantity(c['quantity']) })) }
+      : file,
 };
 
 export type MigrationOutcome = { ok: true; file: Json; migrated: boolean } | { ok: false; error: string };

@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from './ids.ts';
 import type { ClaimId, QuoteId, SourceId } from './ids.ts';
+import { upgradeQuantity } from './quantity-upgrade.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const IsoTime = z.iso.datetime({ offset: true });
 /** A publication or access date: year, year-month or full date (ISO 8601). */
@@ -145,16 +146,35 @@ export type EvidenceRelation = (typeof EVIDENCE_RELATIONS)[number];
 export const CLAIM_RELATIONS = ['supports', 'contradicts', 'refines', 'duplicates'] as const;
 export type ClaimRelation = (typeof CLAIM_RELATIONS)[number];
 
-/** A figure with its hedge kept: "almost 70%" is {value 70, upper 70, unit '%', hedge 'almost'}. */
-export const QuantitySchema = z.strictObject({
-  value: z.number().finite().nullable(),
-  lower: z.number().finite().nullable(),
-  upper: z.number().finite().nullable(),
-  unit: Text(40).nullable(),
-  hedge: Text(40).nullable(),
-  bound: z.enum(['exact', 'upper', 'lower', 'approximate', 'range']),
-  raw: Text(200),
+/** A time written beside a figure ("in April", "September 2019"): inclusive ISO dates. */
+export const PeriodSchema = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  text: Text(200),
 });
+
+/**
+ * A figure with its hedge kept as a band: "almost 70%" is {value 70, lower 63,
+ * upper 70, bound 'near-below'} (see shared/claims/quantity.ts for the widths).
+ * A quantity of schema 2 (no kind, near hedges read as open bounds) is upgraded
+ * on parse by `upgradeQuantity`, so shards and log lines of the previous version
+ * both read.
+ */
+export const QuantitySchema = z.preprocess(
+  upgradeQuantity,
+  z.strictObject({
+    value: z.number().finite().nullable(),
+    lower: z.number().finite().nullable(),
+    upper: z.number().finite().nullable(),
+    unit: Text(40).nullable(),
+    hedge: Text(40).nullable(),
+    bound: z.enum(['exact', 'approximate', 'near-below', 'near-above', 'upper', 'lower', 'range']),
+    raw: Text(200),
+    kind: z.enum(['level', 'change']),
+    asOf: PeriodSchema.nullable(),
+    reading: Text(200).nullable(),
+  }),
+);
 export type Quantity = z.infer<typeof QuantitySchema>;
 
 export const EvidenceSchema = z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) });

@@ -7,6 +7,7 @@ import type { ConflictCandidate, ConflictPair } from '../claims/conflicts.ts';
 import { candidateFromStatement, conflictKey, findConflicts } from '../claims/conflicts.ts';
 import type { Suggestion } from '../claims/suggestions.ts';
 import { detectFigures } from '../claims/figures.ts';
+import { toQuantity } from '../claims/quantity.ts';
 import { createClaim, createQuote } from './actions.ts';
 import type { Outcome } from './actions.ts';
 import type { Claim, Quote, SourceMeta } from './records.ts';
@@ -39,7 +40,7 @@ export function acceptSuggestion(
   if (!q.ok) return q;
   const f = suggestion.figure;
   const statement = (options.statement ?? suggestion.sentence.text).trim().slice(0, STATEMENT_MAX);
-  const c = createClaim(view, { statement, quantity: { value: f.value, lower: f.lower, upper: f.upper, unit: f.unit, hedge: f.hedge, bound: f.bound, raw: f.raw }, subject: f.subject || null, tags: options.tags }, ctx);
+  const c = createClaim(view, { statement, quantity: toQuantity(f), subject: f.subject || null, tags: options.tags }, ctx);
   if (!c.ok) return c;
   const quote = q.value.value;
   const claim: Claim = { ...c.value.value, evidence: [{ quoteId: quote.id, relation: 'supports' }] };

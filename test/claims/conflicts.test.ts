@@ -14,11 +14,17 @@ const claim = (id: string, statement: string, extra: Partial<ConflictCandidate> 
   ...candidateFromStatement(id, statement),
   ...extra,
 });
-const q = (over: Partial<Quantity>): Quantity => ({ value: 1, lower: 1, upper: 1, unit: '%', hedge: null, bound: 'exact', raw: '1%', ...over });
+const q = (over: Partial<Quantity>): Quantity => ({ value: 1, lower: 1, upper: 1, unit: '%', hedge: null, bound: 'exact', raw: '1%', kind: 'level', asOf: null, reading: null, ...over });
 
 describe('hedged figures are compared as intervals', () => {
-  it('does not flag "almost 70%" against "about 46%": both can hold', () => {
+  it('flags "almost 70%" against "about 46%": a reader takes "almost 70%" as 63–70%, not "anything up to 70%"', () => {
     const a = claim('a', 'China accounts for almost 70% of the global hash rate.');
+    const b = claim('b', 'China accounts for about 46% of the global hash rate.');
+    expect(findConflicts([a, b])).toHaveLength(1);
+  });
+
+  it('does not flag "up to 70%" against "about 46%": an open bound holds anything below', () => {
+    const a = claim('a', 'China accounts for up to 70% of the global hash rate.');
     const b = claim('b', 'China accounts for about 46% of the global hash rate.');
     expect(findConflicts([a, b])).toEqual([]);
   });

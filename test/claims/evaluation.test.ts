@@ -50,7 +50,7 @@ describe('the evaluation', () => {
   });
 
   it('counts a figure with the wrong unit or hedge as both a false alarm and a miss', () => {
-    const set = [{ id: 'x', text: 'Output hit almost 70% of capacity.', figures: [{ raw: 'almost 70%', value: 70, unit: '%', hedge: 'almost', bound: 'upper' as const }] }];
+    const set = [{ id: 'x', text: 'Output hit almost 70% of capacity.', figures: [{ raw: 'almost 70%', value: 70, unit: '%', hedge: 'almost', bound: 'near-below' as const }] }];
     expect(evaluateFigures(set)).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     const wrongUnit = evaluateFigures(set, (t) => detectFigures(t).map((f) => ({ ...f, unit: 'pp' })));
     expect(wrongUnit).toMatchObject({ tp: 0, fp: 1, fn: 1 });

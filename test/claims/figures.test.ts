@@ -12,11 +12,29 @@ const only = (text: string): Figure => {
 
 describe('hedges turn into bounds', () => {
   // [sentence, hedge as written, expected bound]
-  const upper: Array<[string, string]> = [
+  const nearBelow: Array<[string, string]> = [
     ['Wind supplied almost 70% of output.', 'almost'],
     ['Wind supplied nearly 70% of output.', 'nearly'],
     ['Wind supplied just under 70% of output.', 'just under'],
     ['Wind supplied close to 70% of output.', 'close to'],
+    ['Wind supplied a little under 70% of output.', 'a little under'],
+  ];
+  it.each(nearBelow)('reads "%s" as a near bound: a band just below the value, not anything below it', (text, hedge) => {
+    const f = only(text);
+    expect(f).toMatchObject({ hedge, bound: 'near-below', value: 70, lower: 63, upper: 70 });
+    expect(f.raw.toLowerCase().startsWith(hedge)).toBe(true);
+  });
+
+  const nearAbove: Array<[string, string]> = [
+    ['Wind supplied just over 70% of output.', 'just over'],
+    ['Wind supplied a little over 70% of output.', 'a little over'],
+    ['Wind supplied slightly more than 70% of output.', 'slightly more than'],
+  ];
+  it.each(nearAbove)('reads "%s" as a near bound: a band just above the value', (text, hedge) => {
+    expect(only(text)).toMatchObject({ hedge, bound: 'near-above', value: 70, lower: 70, upper: 77 });
+  });
+
+  const upper: Array<[string, string]> = [
     ['Wind supplied less than 70% of output.', 'less than'],
     ['Wind supplied under 70% of output.', 'under'],
     ['Wind supplied below 70% of output.', 'below'],
@@ -25,7 +43,7 @@ describe('hedges turn into bounds', () => {
     ['Wind supplied as much as 70% of output.', 'as much as'],
     ['As many as 70 ships arrived.', 'as many as'],
   ];
-  it.each(upper)('reads "%s" as an upper bound: value kept as the ceiling, no floor', (text, hedge) => {
+  it.each(upper)('reads "%s" as an open upper bound: value kept as the ceiling, no floor', (text, hedge) => {
     const f = only(text);
     expect(f).toMatchObject({ hedge, bound: 'upper', value: 70, lower: null, upper: 70 });
     expect(f.raw.toLowerCase().startsWith(hedge)).toBe(true);

@@ -193,7 +193,7 @@ describe('prototype pollution', () => {
     const dir = tempDir();
     const { source } = await seeded(dir);
     const shard = join(dir, `sources/${source.id}.json`);
-    const raw = readFileSync(shard, 'utf8').replace('"schemaVersion":2,', '"schemaVersion":2,"__proto__":{"polluted":"yes"},');
+    const raw = readFileSync(shard, 'utf8').replace('"schemaVersion":3,', '"schemaVersion":3,"__proto__":{"polluted":"yes"},');
     expect(raw).toContain('__proto__');
     writeFileSync(shard, raw);
     await expect(open(dir)).rejects.toThrow(/invalid content/);
