@@ -1,6 +1,6 @@
 /**
- * Evaluation of the claim assistant against hand-labelled examples: precision
- * and recall for figure detection and for conflict detection. Pure: the caller
+ * Evaluation of figure detection against hand-labelled sentences: precision
+ * and recall (conflict detection is evaluated in evaluate-conflicts.ts). Pure: the caller
  * loads the fixtures and passes them in, so tests and the benchmark share it.
  *
  * A detected figure is correct only when its span overlaps the labelled span
@@ -12,7 +12,6 @@
 
 import type { Bound } from './quantity.ts';
 import { detectFigures, type Figure } from './figures.ts';
-import { candidateFromStatement, findConflicts } from './conflicts.ts';
 
 export interface FigureLabel {
   raw: string;
@@ -28,13 +27,6 @@ export interface LabelledSentence {
   text: string;
   figures: FigureLabel[];
 }
-export interface LabelledPair {
-  id: string;
-  a: string;
-  b: string;
-  conflict: boolean;
-  note?: string;
-}
 
 export interface Score {
   tp: number;
@@ -47,11 +39,8 @@ export interface FigureEvaluation extends Score {
   misses: Array<{ id: string; label: FigureLabel; nearest: Figure | null }>;
   falseAlarms: Array<{ id: string; figure: Figure }>;
 }
-export interface ConflictEvaluation extends Score {
-  wrong: Array<{ id: string; expected: boolean; reason: string }>;
-}
 
-function score(tp: number, fp: number, fn: number): Score {
+export function score(tp: number, fp: number, fn: number): Score {
   // With nothing predicted (or nothing to find) there is nothing to get wrong: 1.
   return { tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
 }
@@ -111,20 +100,4 @@ export function evaluateFigures(set: readonly LabelledSentence[], detect: (text:
     });
   }
   return { ...score(tp, fp, fn), misses, falseAlarms };
-}
-
-export function evaluateConflicts(pairs: readonly LabelledPair[]): ConflictEvaluation {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const wrong: ConflictEvaluation['wrong'] = [];
-  for (const p of pairs) {
-    const found = findConflicts([candidateFromStatement(`${p.id}-a`, p.a), candidateFromStatement(`${p.id}-b`, p.b)]);
-    const predicted = found.length > 0;
-    if (predicted && p.conflict) tp++;
-    else if (predicted) fp++;
-    else if (p.conflict) fn++;
-    if (predicted !== p.conflict) wrong.push({ id: p.id, expected: p.conflict, reason: found[0]?.reason ?? 'no conflict found' });
-  }
-  return { ...score(tp, fp, fn), wrong };
 }

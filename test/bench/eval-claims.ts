@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateConflicts, evaluateFigures, type LabelledPair, type LabelledSentence } from '../../shared/claims/evaluate.ts';
+import { evaluateFigures, type LabelledSentence } from '../../shared/claims/evaluate.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { findConflicts } from '../../shared/claims/conflicts.ts';
 
@@ -15,26 +15,19 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/cla
 export function loadFigureSet(): LabelledSentence[] {
   return (JSON.parse(readFileSync(fixture('figures.json'), 'utf8')) as { sentences: LabelledSentence[] }).sentences;
 }
-export function loadPairs(): LabelledPair[] {
-  return (JSON.parse(readFileSync(fixture('conflict-pairs.json'), 'utf8')) as { pairs: LabelledPair[] }).pairs;
-}
 
 const pct = (x: number): string => x.toFixed(3);
 
 export async function main(): Promise<void> {
   const sentences = loadFigureSet();
-  const pairs = loadPairs();
   const t0 = performance.now();
   const figs = evaluateFigures(sentences);
   const t1 = performance.now();
-  const conf = evaluateConflicts(pairs);
-  const t2 = performance.now();
   const labels = sentences.reduce((n, s) => n + s.figures.length, 0);
   console.log('claims evaluation');
   console.log('task        items  tp  fp  fn  precision  recall   ms');
   console.log(`figures     ${String(sentences.length).padStart(5)} ${String(figs.tp).padStart(3)} ${String(figs.fp).padStart(3)} ${String(figs.fn).padStart(3)}  ${pct(figs.precision).padStart(9)}  ${pct(figs.recall).padStart(6)} ${(t1 - t0).toFixed(0).padStart(4)}`);
-  console.log(`conflicts   ${String(pairs.length).padStart(5)} ${String(conf.tp).padStart(3)} ${String(conf.fp).padStart(3)} ${String(conf.fn).padStart(3)}  ${pct(conf.precision).padStart(9)}  ${pct(conf.recall).padStart(6)} ${(t2 - t1).toFixed(0).padStart(4)}`);
-  console.log(`(${labels} labelled figures in ${sentences.length} sentences; ${pairs.filter((p) => p.conflict).length} of ${pairs.length} pairs conflict)`);
+  console.log(`(${labels} labelled figures in ${sentences.length} sentences)`);
   // throughput: every labelled sentence, repeated into one long document
   const doc = Array.from({ length: 40 }, () => sentences.map((s) => s.text).join(' ')).join('\n\n');
   const t3 = performance.now();
@@ -53,8 +46,6 @@ export async function main(): Promise<void> {
   }
   if (figs.falseAlarms.length) console.log('\nfigure false alarms:');
   for (const f of figs.falseAlarms) console.log(`  ${f.id} ${JSON.stringify({ raw: f.figure.raw, value: f.figure.value, unit: f.figure.unit, hedge: f.figure.hedge, bound: f.figure.bound })}`);
-  if (conf.wrong.length) console.log('\nconflict errors:');
-  for (const w of conf.wrong) console.log(`  ${w.id} expected ${w.expected ? 'conflict' : 'no conflict'}: ${w.reason}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

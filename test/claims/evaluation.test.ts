@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateConflicts, evaluateFigures, locate } from '../../shared/claims/evaluate.ts';
+import { evaluateFigures, locate } from '../../shared/claims/evaluate.ts';
+import { evaluateConflicts } from '../../shared/claims/evaluate-conflicts.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { splitUnit } from '../../shared/claims/units.ts';
-import { loadFigureSet, loadPairs } from '../bench/eval-claims.ts';
+import { loadFigureSet } from '../bench/eval-claims.ts';
+import { loadPairs } from '../bench/eval-conflicts.ts';
 
 const sentences = loadFigureSet();
 const pairs = loadPairs();
