@@ -22,8 +22,13 @@ export type Bound =
   | 'lower' // more than v: [v, +∞)
   | 'range'; // between a and b: [a, b]
 
-/** A level ("stands at 46%") or a change ("fell by 3%", "doubled"). Changes never compare with levels. */
-export type FigureKind = 'level' | 'change';
+/**
+ * A level ("stands at 46%") or a change: a rise ("rose 3%", "doubled"), a fall
+ * ("fell by $9.6bn", "halved") or a change of unknown direction ("changed by 2%").
+ * The value stays as written ("fell 3%" is 3, kind 'fall'; "-3.2%" is −3.2);
+ * changes never compare with levels.
+ */
+export type FigureKind = 'level' | 'rise' | 'fall' | 'change';
 
 /** A time written next to a figure: inclusive ISO dates, and the words as written ("in April", "September 2019"). */
 export interface Period {

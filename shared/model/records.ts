@@ -170,7 +170,7 @@ export const QuantitySchema = z.preprocess(
     hedge: Text(40).nullable(),
     bound: z.enum(['exact', 'approximate', 'near-below', 'near-above', 'upper', 'lower', 'range']),
     raw: Text(200),
-    kind: z.enum(['level', 'change']),
+    kind: z.enum(['level', 'rise', 'fall', 'change']),
     asOf: PeriodSchema.nullable(),
     reading: Text(200).nullable(),
   }),
