@@ -346,21 +346,6 @@ describe('spans and offsets', () => {
   });
 });
 
-describe('subject hints', () => {
-  it('names the sentence subject and what the figure is "of"', () => {
-    expect(only('China accounts for almost 70% of the global hash rate.').subject).toBe('China — global hash rate');
-  });
-  it('uses the words between a figure and its rate', () => {
-    expect(only('The mines lost about 1 million capacity per day.').subject).toBe('mines — capacity');
-  });
-  it('uses the clause after a reporting verb', () => {
-    expect(only('The ministry said the U.S. share was 35.5%.').subject).toBe('U.S. share');
-  });
-  it('uses the noun before "of" when the figure follows it', () => {
-    expect(only('The wind farm has a capacity of 500 MW.').subject).toBe('wind farm — capacity');
-  });
-});
-
 describe('sentences', () => {
   const split = (text: string): string[] => sentences(text).map((s) => text.slice(s.start, s.end));
   it('does not split at decimals, titles or dotted initials', () => {
