@@ -4,7 +4,8 @@
  */
 import type { SearchHit } from '../../shared/search/types.ts';
 import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionItem, TagSummary } from '../../shared/api/contract.ts';
-import type { Quote, Source } from '../../shared/model/records.ts';
+import type { Quantity, Quote, Source } from '../../shared/model/records.ts';
+import { bandText } from '../../shared/claims/quantity.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -46,9 +47,16 @@ export function tagLine(t: TagSummary): string {
   return `${'  '.repeat(depth)}${t.tag.name}  ${t.tag.color}  [${plural(t.quotes, 'quote')}, ${plural(t.claims, 'claim')}]`;
 }
 
+/** "  (almost 70% → 63–70%)": a claim's figure with its band, or "" when it has none. */
+export function quantityNote(q: Quantity | null): string {
+  if (!q) return '';
+  const band = bandText(q);
+  return `  (${q.raw.replace(/\s+/g, ' ')}${band ? ` → ${band}` : ''}${q.asOf ? `, ${q.asOf.text}` : ''})`;
+}
+
 export function claimLines(d: ClaimDetail): string {
   const c = d.claim;
-  const q = c.quantity ? `  (${c.quantity.raw})` : '';
+  const q = quantityNote(c.quantity);
   const tags = c.tags.length ? `  #${c.tags.join(' #')}` : '';
   const conflict = d.conflicts.length ? `  ⚡ conflicts with ${d.conflicts.map((x) => x.claimId).join(', ')}` : '';
   const flag = conflict + (d.unreviewedEvidence ? `  ⚠ ${d.unreviewedEvidence} evidence quote(s) drifted: review needed` : '');

@@ -20,7 +20,7 @@ import type { OpenOptions } from '../storage/store.ts';
 import { readSourceFile } from '../import/importer.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
-import { claimLines, conflictLines, hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, suggestionLine, tagLine } from './format.ts';
+import { claimLines, conflictLines, hitLines, quantityNote, quoteLine, reviewLines, sourceDetail, sourceLine, suggestionLine, tagLine } from './format.ts';
 
 /** Output sink, swappable in tests. */
 export interface Io {
@@ -221,15 +221,36 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .addOption(new Option('--status <status>').choices(CLAIM_STATUSES))
     .option('--note <text>')
+    .option('--quantity <figure>', 'the figure the claim states, as you would write it ("almost 70%"); default: read from the statement, else from its evidence')
+    .option('--no-quantity', 'the claim states no figure')
     .addOption(jsonOpt())
-    .action(async (statement: string, o: { evidence?: string[]; tag?: string[]; status?: (typeof CLAIM_STATUSES)[number]; note?: string; json?: boolean }) => {
+    .action(async (statement: string, o: { evidence?: string[]; tag?: string[]; status?: (typeof CLAIM_STATUSES)[number]; note?: string; quantity?: string | false; json?: boolean }) => {
       const evidence = (o.evidence ?? []).map((e) => {
         const [quoteId = '', relation = 'supports'] = e.split(':');
         if (!(EVIDENCE_RELATIONS as readonly string[]).includes(relation)) throw new NotebookError('invalid_argument', `unknown evidence relation "${relation}" (use ${EVIDENCE_RELATIONS.join(', ')})`);
         return { quoteId, relation: relation as (typeof EVIDENCE_RELATIONS)[number] };
       });
-      const c = await withSession('required', (s) => s.call('createClaim', { statement, evidence, tags: o.tag, status: o.status, note: o.note }));
-      emit(!!o.json, { claim: c }, () => `added ${c.id}  ${c.statement}`);
+      const figure = o.quantity === false ? { quantity: null } : typeof o.quantity === 'string' ? { quantityText: o.quantity } : {};
+      const c = await withSession('required', (s) => s.call('createClaim', { statement, evidence, tags: o.tag, status: o.status, note: o.note, ...figure }));
+      emit(!!o.json, { claim: c }, () => `added ${c.id}  ${c.statement}${quantityNote(c.quantity)}`);
+    });
+  claim
+    .command('edit')
+    .description("change a claim's statement, figure, status, tags or note")
+    .argument('<claim>')
+    .option('--statement <text>', 'the claim in new words (its figure is read again when it came from the old words)')
+    .option('--quantity <figure>', 'the figure the claim states ("almost 70%"); "" clears it')
+    .option('--no-quantity', 'the claim states no figure')
+    .addOption(new Option('--status <status>').choices(CLAIM_STATUSES))
+    .option('--tag <tag>', 'replace the tags with these (repeatable)', collect)
+    .option('--note <text>')
+    .addOption(jsonOpt())
+    .action(async (id: string, o: { statement?: string; quantity?: string | false; status?: (typeof CLAIM_STATUSES)[number]; tag?: string[]; note?: string; json?: boolean }) => {
+      const figure = o.quantity === false ? { quantity: null } : typeof o.quantity === 'string' ? { quantityText: o.quantity } : {};
+      const patch = { statement: o.statement, status: o.status, tags: o.tag, note: o.note, ...figure };
+      if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --statement, --quantity, --no-quantity, --status, --tag or --note');
+      const c = await withSession('required', (s) => s.call('updateClaim', { id, patch }));
+      emit(!!o.json, { claim: c }, () => `changed ${c.id}  ${c.statement}${quantityNote(c.quantity)}`);
     });
   claim
     .command('link')

@@ -15,8 +15,7 @@ import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
 import type { Claim, ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
-import { acceptSuggestion, claimConflicts, conflictCandidate, dismissSuggestion } from '../../shared/model/suggest.ts';
-import { suggestionsFor } from '../../shared/claims/suggestions.ts';
+import { acceptSuggestion, claimConflicts, conflictCandidate, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import type { ConflictPair } from '../../shared/claims/conflicts.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
@@ -273,7 +272,7 @@ export class NotebookService implements NotebookHandlers {
     const source = this.view.getSource(sourceId);
     if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
     const text = await this.store.getText(source.sha256);
-    return { source, text, list: suggestionsFor(text, source.suggestions) };
+    return { source, text, list: sourceSuggestions(this.view, source, text) };
   }
 
   listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided }) => {

@@ -75,6 +75,8 @@ export const apiArgs = {
   createClaim: z.strictObject({
     statement: z.string().min(1).max(5000),
     quantity: QuantitySchema.nullable().optional(),
+    /** A figure as the researcher types it ("almost 70%"), read like a figure in a source. */
+    quantityText: z.string().max(200).optional(),
     subject: z.string().max(300).nullable().optional(),
     status: z.enum(CLAIM_STATUSES).optional(),
     tags: TagList.optional(),
@@ -86,6 +88,8 @@ export const apiArgs = {
     patch: z.strictObject({
       statement: z.string().min(1).max(5000).optional(),
       quantity: QuantitySchema.nullable().optional(),
+      /** A typed figure ("almost 70%"); "" clears the figure. */
+      quantityText: z.string().max(200).optional(),
       subject: z.string().max(300).nullable().optional(),
       status: z.enum(CLAIM_STATUSES).optional(),
       tags: TagList.optional(),

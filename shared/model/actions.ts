@@ -11,6 +11,7 @@ import type { Result } from '../api/result.ts';
 import { snapRange } from '../text/graphemes.ts';
 import { describe } from '../anchoring/describe.ts';
 import { findOccurrences } from './selectors.ts';
+import { detectClaimFigure, parseQuantityText, quantityFromStatement } from './claim-figure.ts';
 import { normalizeTagName, retag, tagAncestors } from './tags.ts';
 import type {
   Claim, ClaimId, ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, Quantity, Quote, QuoteId, SourceId, SourceMeta, Tag,
@@ -178,7 +179,10 @@ export function deleteQuote(view: NotebookView, id: QuoteId, ctx: TransitionCont
 
 export interface CreateClaimInput {
   statement: string;
+  /** Omitted: read from the statement (else the evidence); null: the claim has no figure. */
   quantity?: Quantity | null;
+  /** A figure typed by the researcher ("almost 70%"), read like any figure; wins over `quantity`. */
+  quantityText?: string;
   subject?: string | null;
   status?: ClaimStatus;
   tags?: string[];
@@ -196,15 +200,27 @@ export function createClaim(view: NotebookView, input: CreateClaimInput, ctx: Tr
   }
   const tags = useTags(view, input.tags ?? [], ctx);
   if (!tags.ok) return tags;
+  let quantity = input.quantity ?? null;
+  let subject = input.subject ?? null;
+  if (input.quantityText !== undefined) {
+    const typed = parseQuantityText(input.quantityText);
+    if (!typed.ok) return typed;
+    quantity = typed.value;
+  }
+  if (input.quantity === undefined || input.subject === undefined) {
+    const found = detectClaimFigure(view, statement, evidence);
+    if (input.quantity === undefined && input.quantityText === undefined) quantity = found?.quantity ?? null;
+    if (input.subject === undefined && (input.quantityText === undefined || found?.quantity.raw === quantity?.raw)) subject = found?.subject ?? null;
+  }
   const claim: Claim = {
     id: ctx.newId('claim'),
     statement,
-    quantity: input.quantity ?? null,
+    quantity,
     status: input.status ?? 'unverified',
     tags: tags.value.names,
     evidence,
     links: [],
-    subject: input.subject ?? null,
+    subject,
     notConflictingWith: [],
     note: input.note ?? '',
     createdAt: ctx.now,
@@ -216,6 +232,8 @@ export function createClaim(view: NotebookView, input: CreateClaimInput, ctx: Tr
 export interface ClaimPatch {
   statement?: string;
   quantity?: Quantity | null;
+  /** A typed figure ("almost 70%"); an empty string clears the claim's figure. */
+  quantityText?: string;
   subject?: string | null;
   status?: ClaimStatus;
   tags?: string[];
@@ -228,10 +246,26 @@ export function updateClaim(view: NotebookView, id: ClaimId, patch: ClaimPatch, 
   if (patch.statement !== undefined && !patch.statement.trim()) return err('invalid_argument', 'a claim needs a statement');
   const tags = useTags(view, patch.tags ?? claim.tags, ctx);
   if (!tags.ok) return tags;
+  const statement = patch.statement?.trim() ?? claim.statement;
+  let quantity = patch.quantity;
+  let subject = patch.subject;
+  if (patch.quantityText !== undefined) {
+    if (patch.quantityText.trim() === '') quantity = null;
+    else {
+      const typed = parseQuantityText(patch.quantityText);
+      if (!typed.ok) return typed;
+      quantity = typed.value;
+    }
+  } else if (quantity === undefined && statement !== claim.statement && (claim.quantity === null || quantityFromStatement(claim))) {
+    // the figure came from the old wording: read the new wording's instead
+    const found = detectClaimFigure(view, statement, claim.evidence);
+    quantity = found?.quantity ?? null;
+    if (subject === undefined) subject = found?.subject ?? claim.subject;
+  }
   const record: Claim = {
     ...claim,
-    ...stripUndefined({ quantity: patch.quantity, subject: patch.subject, status: patch.status, note: patch.note }),
-    statement: patch.statement?.trim() ?? claim.statement,
+    ...stripUndefined({ quantity, subject, status: patch.status, note: patch.note }),
+    statement,
     tags: tags.value.names,
     updatedAt: ctx.now,
   };

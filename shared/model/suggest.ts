@@ -5,8 +5,8 @@
 import { err, ok } from '../api/result.ts';
 import type { ConflictCandidate, ConflictPair } from '../claims/conflicts.ts';
 import { candidateFromStatement, conflictKey, findConflicts } from '../claims/conflicts.ts';
-import type { Suggestion } from '../claims/suggestions.ts';
-import { detectFigures } from '../claims/figures.ts';
+import { suggestionsFor, type Suggestion } from '../claims/suggestions.ts';
+import { mainFigure } from './claim-figure.ts';
 import { toQuantity } from '../claims/quantity.ts';
 import { createClaim, createQuote } from './actions.ts';
 import type { Outcome } from './actions.ts';
@@ -24,7 +24,38 @@ function withDecision(source: SourceMeta, k: string, decision: 'accepted' | 'dis
   } as SourceMeta;
 }
 
-/** Accepts a suggestion: its sentence becomes a quote, and a claim with the figure's quantity cites it. */
+/** The quote of this source that already holds the figure (its sentence, or the shortest covering it), if any. */
+function quoteHolding(view: NotebookView, source: SourceMeta, suggestion: Suggestion): Quote | undefined {
+  const { start, end } = suggestion.figure;
+  let best: Quote | undefined;
+  for (const q of view.quotesOf(source.id)) {
+    if (q.anchor.sha256 !== source.sha256 || q.anchor.status === 'orphaned') continue;
+    const r = q.selectors[0];
+    if (r.start > start || r.end < end) continue;
+    const len = r.end - r.start;
+    if (!best || (r.start === suggestion.sentence.start && r.end === suggestion.sentence.end) || len < best.selectors[0].end - best.selectors[0].start) best = q;
+  }
+  return best;
+}
+
+/** A claim citing `quote` that states this figure, or states none yet. */
+function claimCiting(view: NotebookView, quote: Quote, raw: string): Claim | undefined {
+  const citing = [...view.claims()].filter((c) => c.evidence.some((e) => e.quoteId === quote.id));
+  return citing.find((c) => c.quantity?.raw === raw) ?? citing.find((c) => c.quantity === null);
+}
+
+/** "China — global hash rate: almost 70%": what an accepted figure says, short enough to rewrite; the sentence when no subject was found. */
+export function conciseStatement(figure: Suggestion['figure'], sentence: string): string {
+  const raw = figure.raw.replace(/\s+/g, ' ').trim();
+  return figure.subject ? `${figure.subject}: ${raw}` : sentence;
+}
+
+/**
+ * Accepts a suggestion: its sentence becomes a quote, and a claim with the figure's
+ * quantity cites it. When the sentence is already quoted (or a quote holds the
+ * figure), that quote is used; when a claim already cites it with this figure or
+ * with none, that claim gets the figure: accepting never makes duplicates.
+ */
 export function acceptSuggestion(
   view: NotebookView,
   sourceId: SourceMeta['id'],
@@ -36,26 +67,61 @@ export function acceptSuggestion(
   const source = view.getSource(sourceId);
   if (!source) return err('not_found', `no source ${sourceId}`);
   if (suggestion.status === 'accepted') return err('conflict', `suggestion ${suggestion.key} was already accepted`);
-  const q = createQuote(view, text, { sourceId, range: { start: suggestion.sentence.start, end: suggestion.sentence.end }, tags: options.tags }, ctx);
-  if (!q.ok) return q;
   const f = suggestion.figure;
-  const statement = (options.statement ?? suggestion.sentence.text).trim().slice(0, STATEMENT_MAX);
-  const c = createClaim(view, { statement, quantity: toQuantity(f), subject: f.subject || null, tags: options.tags }, ctx);
-  if (!c.ok) return c;
-  const quote = q.value.value;
-  const claim: Claim = { ...c.value.value, evidence: [{ quoteId: quote.id, relation: 'supports' }] };
+  const quantity = toQuantity(f);
+  const changes: Change[] = [];
+  let quote = quoteHolding(view, source, suggestion);
+  if (!quote) {
+    const q = createQuote(view, text, { sourceId, range: { start: suggestion.sentence.start, end: suggestion.sentence.end }, tags: options.tags }, ctx);
+    if (!q.ok) return q;
+    quote = q.value.value;
+    changes.push(...q.value.changes);
+  }
+  let claim = claimCiting(view, quote, f.raw);
+  if (claim) {
+    if (claim.quantity === null) {
+      claim = { ...claim, quantity, subject: claim.subject ?? (f.subject || null), updatedAt: ctx.now };
+      changes.push({ kind: 'claim', op: 'put', record: claim });
+    }
+  } else {
+    const statement = (options.statement ?? conciseStatement(f, suggestion.sentence.text)).trim().slice(0, STATEMENT_MAX);
+    const c = createClaim(view, { statement, quantity, subject: f.subject || null, tags: options.tags, evidence: [] }, ctx);
+    if (!c.ok) return c;
+    claim = { ...c.value.value, evidence: [{ quoteId: quote.id, relation: 'supports' }] };
+    changes.push(...c.value.changes.filter((ch) => ch.kind !== 'claim'), { kind: 'claim', op: 'put', record: claim });
+  }
   // Both transitions may create the same new tags: keep one put per tag.
   const tagPuts = new Map<string, Change>();
-  for (const ch of [...q.value.changes, ...c.value.changes]) if (ch.kind === 'tag' && ch.op === 'put') tagPuts.set(ch.record.name, ch);
+  for (const ch of changes) if (ch.kind === 'tag' && ch.op === 'put') tagPuts.set(ch.record.name, ch);
   return ok({
     value: { quote, claim },
-    changes: [
-      ...tagPuts.values(),
-      { kind: 'quote', op: 'put', record: quote },
-      { kind: 'claim', op: 'put', record: claim },
-      { kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'accepted', ctx) },
-    ],
+    changes: [...tagPuts.values(), ...changes.filter((ch) => ch.kind !== 'tag'), { kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'accepted', ctx) }],
   });
+}
+
+/**
+ * Figures of a source that a claim already states through a quote holding them:
+ * they count as accepted however the claim was made (typed, from a highlight, or
+ * from a suggestion in an earlier version), so they are not offered again.
+ */
+export function claimedFigures(view: NotebookView, source: SourceMeta): (figure: { start: number; end: number; raw: string }) => boolean {
+  const spans: Array<{ start: number; end: number; raws: Set<string> }> = [];
+  const quotes = new Map(view.quotesOf(source.id).filter((q) => q.anchor.sha256 === source.sha256 && q.anchor.status !== 'orphaned').map((q) => [q.id as string, q]));
+  if (quotes.size === 0) return () => false;
+  for (const c of view.claims()) {
+    if (!c.quantity) continue;
+    for (const e of c.evidence) {
+      const q = quotes.get(e.quoteId);
+      if (q) spans.push({ start: q.selectors[0].start, end: q.selectors[0].end, raws: new Set([c.quantity.raw]) });
+    }
+  }
+  return (f) => spans.some((s) => s.start <= f.start && f.end <= s.end && s.raws.has(f.raw));
+}
+
+/** A source's suggestions with their status: a stored decision, or accepted when a claim already states the figure. */
+export function sourceSuggestions(view: NotebookView, source: SourceMeta, text: string): Suggestion[] {
+  const claimed = claimedFigures(view, source);
+  return suggestionsFor(text, source.suggestions).map((s) => (s.status === 'open' && claimed(s.figure) ? { ...s, status: 'accepted' as const } : s));
 }
 
 export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id'], suggestion: Suggestion, ctx: TransitionContext): Outcome<{ key: string }> {
@@ -65,19 +131,9 @@ export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id']
   return ok({ value: { key: suggestion.key }, changes: [{ kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'dismissed', ctx) }] });
 }
 
-/**
- * The figure a statement is about, when the claim has no stored quantity: a
- * measured one (%, money, units) before a bare count, so "The three largest
- * operators supply nearly 64%" is about 64%, not about three.
- */
-function mainFigureRaw(statement: string): string | undefined {
-  const figures = detectFigures(statement);
-  return (figures.find((f) => f.unit !== 'count') ?? figures[0])?.raw;
-}
-
 /** The conflict-detection view of a claim: its stored quantity and subject, else what its statement says. */
 export function conflictCandidate(view: NotebookView, claim: Claim): ConflictCandidate {
-  const fromText = candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigureRaw(claim.statement));
+  const fromText = candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw);
   const firstQuote = claim.evidence.map((e) => view.getQuote(e.quoteId)).find((q) => q !== undefined);
   const source = firstQuote ? view.getSource(firstQuote.sourceId) : undefined;
   return {

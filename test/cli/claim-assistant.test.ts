@@ -9,7 +9,7 @@ describe('suggested figures', () => {
     const id = (await cli(dir, ['import', join(FIXTURES, 'lithium-output.txt'), '--json'])).json.results[0].source.id;
     const list = (await cli(dir, ['suggest', id, '--json'])).json.suggestions;
     const almost = list.find((s: any) => s.figure.raw === 'almost 12%');
-    expect(almost).toMatchObject({ status: 'open', figure: { value: 12, upper: 12, unit: '%', hedge: 'almost', bound: 'upper' } });
+    expect(almost).toMatchObject({ status: 'open', figure: { value: 12, lower: 10.8, upper: 12, unit: '%', hedge: 'almost', bound: 'near-below' } });
     const r = await cli(dir, ['suggest', 'accept', id, almost.key, '--tag', 'mining', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.quote.exact).toBe(almost.sentence.text);
