@@ -12,6 +12,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { QuotePicker } from './QuotePicker.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { QuantityEditor } from './QuantityEditor.tsx';
 
 export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
   const { claim } = detail;
@@ -51,7 +52,7 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
           </button>
         )}
       </form>
-      {claim.quantity && <p className="subtle">Quantity: {claim.quantity.raw}</p>}
+      <QuantityEditor claimId={claim.id} quantity={claim.quantity} />
 
       <label className="field">
         <span>Status</span>

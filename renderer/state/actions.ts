@@ -17,7 +17,7 @@ export { updateSource, deleteSource } from './actions/sources.ts';
 export type { SourceEdit } from './actions/sources.ts';
 export { quoteSelection, updateQuote, addQuoteTags, removeQuoteTag, deleteQuote, quoteById } from './actions/quotes.ts';
 export type { SelectionIntent, QuotePatch } from './actions/quotes.ts';
-export { createClaim, claimFromQuote, updateClaim, addClaimTags, removeClaimTag, deleteClaim, linkEvidence, unlinkEvidence, linkClaims, unlinkClaims } from './actions/claims.ts';
+export { createClaim, claimFromQuote, updateClaim, setClaimQuantity, addClaimTags, removeClaimTag, deleteClaim, linkEvidence, unlinkEvidence, linkClaims, unlinkClaims } from './actions/claims.ts';
 export type { ClaimPatch } from './actions/claims.ts';
 export { renameTag, mergeTags, setTagColor } from './actions/tags.ts';
 export { undo, redo } from './actions/history.ts';

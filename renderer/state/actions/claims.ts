@@ -8,7 +8,7 @@ import type { Claim, ClaimRelation, ClaimStatus, EvidenceRelation } from '../../
 import { parseTagInput } from '../derive.ts';
 import { store } from '../store.ts';
 import type { Command, IdMap } from '../undo.ts';
-import { guard, must, perform } from './common.ts';
+import { guard, must, perform, undoStack } from './common.ts';
 
 type ClaimInput = Omit<Parameters<NotebookApi['createClaim']>[0], 'evidence'> & { evidence?: { quoteId: string; relation: EvidenceRelation }[] };
 
@@ -67,6 +67,28 @@ export async function updateClaim(id: string, patch: ClaimPatch, label = 'edit c
     };
     await perform({ label, run: apply(patch), redo: apply(patch), undo: apply(prev) });
   });
+}
+
+/**
+ * Sets a claim's figure from what the researcher typed ("almost 70%"; "" clears
+ * it), read by the service with the same reader as figures in sources. Returns
+ * the service's message when the text holds no readable figure, for the field.
+ */
+export async function setClaimQuantity(id: string, text: string): Promise<string | null> {
+  const before = store.get().claims.find((c) => c.claim.id === id)?.claim;
+  if (!before) return null;
+  const prev = before.quantity;
+  try {
+    const run = async (ids: IdMap) => {
+      await must('updateClaim', { id: ids.resolve(id) as never, patch: { quantityText: text } });
+    };
+    await perform({ label: text.trim() ? 'set figure' : 'clear figure', run, redo: run, undo: async (ids) => void (await must('updateClaim', { id: ids.resolve(id) as never, patch: { quantity: prev } })) });
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    store.set({ undo: undoStack.state() });
+  }
 }
 
 export async function addClaimTags(id: string, raw: string): Promise<void> {
