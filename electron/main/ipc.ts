@@ -5,7 +5,7 @@
  * validates the arguments against the contract. Calls run one at a time.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { API_METHODS } from '../../shared/api/contract.ts';
+import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
 import type { NotebookHandlers } from '../../shared/api/contract.ts';
 import { dispatch } from '../../shared/api/dispatch.ts';
 import { createCallQueue } from '../server/call-queue.ts';
@@ -49,7 +49,7 @@ export function registerIpc(
     ipcMain.handle(API_CHANNEL_PREFIX + method, async (event, args: unknown) => {
       // Throwing (not a Result) makes the untrusted caller's invoke reject with nothing useful.
       if (!isTrustedSender(event)) throw new Error('refused: not the notebook window');
-      return queue(() => dispatch(current(), method, args));
+      return queue(() => dispatch(current(), method, args), READ_METHODS.has(method) ? 'read' : 'write');
     });
   }
   return () => {

@@ -40,7 +40,7 @@ export class OpenNotebook {
       this.store = next;
       this.handlers = new NotebookService(next);
       await previous?.close();
-    });
+    }, 'exclusive');
   }
 
   close(): Promise<void> {
@@ -48,6 +48,6 @@ export class OpenNotebook {
       await this.store?.close();
       this.store = null;
       this.handlers = null;
-    });
+    }, 'exclusive');
   }
 }

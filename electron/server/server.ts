@@ -21,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dispatch, isApiMethod } from '../../shared/api/dispatch.ts';
+import { READ_METHODS } from '../../shared/api/contract.ts';
 import { err } from '../../shared/api/result.ts';
 import { NotebookService } from '../service/service.ts';
 import { NotebookStore } from '../storage/store.ts';
@@ -131,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       return send(res, 400, JSON.stringify(err('invalid_argument', 'the request body is not valid JSON')), 'application/json; charset=utf-8');
     }
-    const result = await enqueue(() => dispatch(service, method, args));
+    const result = await enqueue(() => dispatch(service, method, args), READ_METHODS.has(method) ? 'read' : 'write');
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   }
 
@@ -200,7 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       });
       // Let an in-flight commit finish before the lock goes.
-      await enqueue(async () => undefined);
+      await enqueue.drain();
       await store.close();
     })());
 

@@ -20,6 +20,15 @@ import type { SearchHit } from '../search/types.ts';
 const TagList = z.array(z.string().max(600)).max(200);
 const NoArgs = z.strictObject({});
 
+/**
+ * Methods that only read the notebook: they may run beside writes (see
+ * electron/server/call-queue.ts). Everything else is a write.
+ */
+export const READ_METHODS: ReadonlySet<string> = new Set([
+  'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
+  'listSuggestions', 'listConflicts', 'search', 'exportBriefing',
+]);
+
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
 export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
 

@@ -57,7 +57,7 @@ describe('a notebook written by schema 2', () => {
 
   it('replays a schema-2 log line left by a crash, upgrading its quantity instead of quarantining the log', async () => {
     const dir = copyOfFixture();
-    const claim = { ...v2Claims().find((c) => c.quantity?.raw === 'almost 70%')!, note: 'written just before the crash' };
+    const claim: Json = { ...v2Claims().find((c) => c.quantity?.raw === 'almost 70%')!, note: 'written just before the crash' };
     writeFileSync(join(dir, WAL_FILE), encodeEntry([{ kind: 'claim', op: 'put', record: claim } as unknown as Change]));
     const store = await NotebookStore.open(dir, { write: 'required' });
     try {
