@@ -133,7 +133,8 @@ export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id']
 
 /** The conflict-detection view of a claim: its stored quantity and subject, else what its statement says. */
 export function conflictCandidate(view: NotebookView, claim: Claim): ConflictCandidate {
-  const fromText = candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw);
+  // reading the statement runs the figure detector: only when the claim lacks what it would give
+  const fromText = claim.quantity && claim.subject ? { quantity: null, subject: null } : candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw);
   const firstQuote = claim.evidence.map((e) => view.getQuote(e.quoteId)).find((q) => q !== undefined);
   const source = firstQuote ? view.getSource(firstQuote.sourceId) : undefined;
   return {
