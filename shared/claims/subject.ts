@@ -10,9 +10,15 @@
  *    remain" → "rigs"), or the words between a figure and its rate ("1 million
  *    capacity per day" → "capacity").
  * The hint is "entity — metric" when both exist and differ, else whichever exists.
+ * 3. The place: when neither names a place of the gazetteer, a place the clause
+ *    ties to the figure by a preposition of location ("unemployment in Spain",
+ *    "the share attributed to China") or a fronted "In Andalusia, ..." leads the
+ *    hint: "Spain — unemployment". A place after "from" or "to" is left out:
+ *    "imports from China" are not China's imports.
  */
 
 import type { Figure } from './figures.ts';
+import { placeMentions, placeName } from './entities.ts';
 
 const NUMERIC_WORDS = /^(?:nearly|almost|about|roughly|around|some|over|under|half|third|thirds|quarter|quarters|tenth|fifth|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)$/;
 const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|all|some|each|every|any|both)$/i;
@@ -89,17 +95,42 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
 function clauseBefore(left: string): string {
   // a comma inside "2,000" is no clause break: only punctuation followed by a space counts
   let cut = -1;
-  for (const m of left.matchAll(/[,;:(](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|showed|shows|found|finds)(?:\s+that)?(?=\s)/g)) cut = m.index + m[0].length - 1;
+  for (const m of left.matchAll(/[,;:(](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|showed|shows|found|finds|while|whereas|but)(?:\s+that)?(?=\s)/g)) cut = m.index + m[0].length - 1;
   // when the figure opens its clause ("..., says, “More than one million ...") the
   // clause has no subject of its own; borrowing an earlier one would misattribute it
   return cut >= 0 ? left.slice(cut + 1) : left;
 }
 
+// prepositions that place a figure in a place; "from" and "to" name an origin or destination
+const LOCATIVE = /(?:\b(?:in|across|within|throughout|for|of|among|by|attributed\s+to|located\s+in|based\s+in|inside)\s+(?:the\s+)?)$/i;
+
+/** The place a clause ties to its figure, read from the clause around it (see rule 3). */
+function placeNear(left: string, clause: string, right: string): string | null {
+  const tied = (part: string): string | null => {
+    for (const m of placeMentions(part)) if (m.demonym || LOCATIVE.test(part.slice(0, m.start))) return m.id;
+    return null;
+  };
+  const fronted = /^\s*(?:In|Across|Throughout|Within)\s+([^,]+),\s/.exec(left);
+  return tied(clause) ?? tied(right) ?? (fronted ? (placeMentions(fronted[1]!)[0]?.id ?? null) : null);
+}
+
 export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'sentenceStart' | 'sentenceEnd'>, nounHint = ''): string {
   const left = text.slice(fig.sentenceStart, fig.start);
   // the metric ends at the first clause punctuation ("hash rate, becoming ...")
-  const right = text.slice(fig.end, fig.sentenceEnd).split(/[,;:!?()"“”…]|\.(?!\d)/)[0] ?? '';
-  const entity = nounPhrase(tokens(clauseBefore(left)), true);
+  // (a dot of initials, "U.S.", or of a decimal is no clause break)
+  const right = text.slice(fig.end, fig.sentenceEnd).split(/[,;:!?()"“”…]|(?<!(?:^|[^\p{L}])\p{L})\.(?!\d)/u)[0] ?? '';
+  const clause = clauseBefore(left);
+  const base = baseSubject(left, right, clause, nounHint);
+  if (placeMentions(base.text).length > 0) return base.text;
+  const place = placeNear(left, clause, right);
+  if (!place) return base.text;
+  const name = placeName(place);
+  if (base.entity && base.metric) return `${name} ${base.entity} — ${base.metric}`;
+  return base.text ? `${name} — ${base.text}` : name;
+}
+
+function baseSubject(left: string, right: string, clause: string, nounHint: string): { text: string; entity: string; metric: string } {
+  const entity = nounPhrase(tokens(clause), true);
   let metric = nounHint;
   // "a depth of 900 m", "a capacity of 500 MW": the noun before "of" names the metric
   if (!metric && /\sof\s*$/i.test(left)) {
@@ -118,6 +149,6 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
     if (ofm) metric = nounPhrase(tokens(right.slice(ofm[0].length)), false);
     else if (/^[ \u00A0]+\p{L}/u.test(right)) metric = nounPhrase(tokens(right), false);
   }
-  if (entity && metric && !entity.toLowerCase().includes(metric.toLowerCase())) return `${entity} — ${metric}`;
-  return entity || metric;
+  if (entity && metric && !entity.toLowerCase().includes(metric.toLowerCase())) return { text: `${entity} — ${metric}`, entity, metric };
+  return { text: entity || metric, entity: '', metric: '' };
 }

@@ -1,7 +1,8 @@
 /**
  * Subject terms: turns a subject hint into a set of comparable words, so two
  * claims about "the global hash rate" and "global hashrate" are seen to talk
- * about the same metric.
+ * about the same metric, and into a subject key (place + metric terms) that
+ * conflict detection groups on exactly.
  *
  * Steps: lower-case, drop stop words and generic measure words ("share",
  * "total", "level" say how something is measured, not what), strip possessives,
@@ -13,13 +14,25 @@
 
 const STOP = new Set(
   ('the a an of in on at for to from by with and or its their his her our this that these those all some each ' +
-    'about around over under than as per is are was were be been has have had will would could can may might ' +
-    'share shares total level levels amount amounts number figure proportion portion part percent percentage ' +
-    'country world countries region regional national').split(' '),
+    'about around over under than as per is are was were be been has have had will would could can may might').split(' '),
 );
-// The generic words name how something is measured (a share, a total, a level),
-// not what; "country", "region", "national" name a scope that writers drop or add
-// freely ("the country's wind output" = "wind output").
+/**
+ * Generic words name how something is measured (a share, a total, a level, a
+ * rate: "the unemployment rate" = "unemployment"), not what; "country",
+ * "region", "national", "global", "worldwide" name a scope that writers drop or
+ * add freely ("the country's wind output" = "wind output", "global hash rate" =
+ * "hash rate"); times ("April exports", "first-quarter output") say when, which
+ * when.ts reads. They are dropped after compounds are joined, so "hash rate"
+ * still meets "hashrate".
+ */
+export const GENERIC = new Set(
+  ('share shares total level levels amount amounts number figure proportion portion part percent percentage rate rates ' +
+    'country world countries region regional national global worldwide nationwide overall ' +
+    'annual yearly january february march april june july august september october november december ' +
+    'year years quarter quarters month months first second third fourth half last latest current').split(' '),
+);
+
+import { contains, placeMentions } from './entities.ts';
 
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
@@ -30,6 +43,11 @@ export function stem(word: string): string {
 }
 
 export function subjectTerms(subject: string): string[] {
+  return subjectWords(subject).filter((w) => !GENERIC.has(w));
+}
+
+/** The content words of a subject, generic words included (for compound joining). */
+export function subjectWords(subject: string): string[] {
   return (subject.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
     .flatMap((w) => w.split('-'))
     .map(stem)
@@ -37,7 +55,7 @@ export function subjectTerms(subject: string): string[] {
 }
 
 /** Merges adjacent terms of `a` whose concatenation is a term of `b`. */
-function joinCompounds(a: string[], b: ReadonlySet<string>): string[] {
+export function joinCompounds(a: readonly string[], b: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < a.length; i++) {
     const pair = a[i]! + (a[i + 1] ?? '');
@@ -51,18 +69,59 @@ function joinCompounds(a: string[], b: ReadonlySet<string>): string[] {
 
 /** Jaccard overlap of two subjects' terms (0..1), compounds joined both ways. */
 export function termOverlap(a: string, b: string): { overlap: number; shared: string[] } {
-  return overlapOfTerms(subjectTerms(a), subjectTerms(b));
+  return overlapOfTerms(subjectWords(a), subjectWords(b));
 }
 
-/** termOverlap on terms already extracted (lets callers extract once per claim). */
+/** termOverlap on words already extracted (lets callers extract once per claim); generic words are dropped after joining. */
 export function overlapOfTerms(termsA: readonly string[], termsB: readonly string[]): { overlap: number; shared: string[] } {
   let ta = [...termsA];
   let tb = [...termsB];
   ta = joinCompounds(ta, new Set(tb));
   tb = joinCompounds(tb, new Set(ta));
-  const sa = new Set(ta);
-  const sb = new Set(tb);
+  const sa = new Set(ta.filter((t) => !GENERIC.has(t)));
+  const sb = new Set(tb.filter((t) => !GENERIC.has(t)));
   const shared = [...sa].filter((t) => sb.has(t));
   const union = new Set([...sa, ...sb]).size;
   return { overlap: union === 0 ? 0 : shared.length / union, shared };
+}
+
+/**
+ * What a subject is about, in exact comparable form: the place it names first
+ * (a gazetteer id, '' when none), its content words (generic ones included, so
+ * the caller can join compounds first: see metricSignature) and its other places
+ * as `@id` words ("Texas — share of Chinese output"), except a place that
+ * contains the first, which is scope ("Texas — share of the U.S. hash rate" is
+ * about Texas's share, and writers drop "of the U.S." freely).
+ */
+export interface SubjectKey {
+  place: string;
+  words: string[];
+}
+
+export function subjectKey(subject: string): SubjectKey {
+  const mentions = placeMentions(subject);
+  const place = mentions[0]?.id ?? '';
+  const extra: string[] = [];
+  let rest = '';
+  let at = 0;
+  for (const m of mentions) {
+    rest += subject.slice(at, m.start) + ' ';
+    at = m.end;
+    if (m.id !== place && !contains(m.id, place) && !extra.includes('@' + m.id)) extra.push('@' + m.id);
+  }
+  rest += subject.slice(at);
+  return { place, words: [...subjectWords(rest), ...extra] };
+}
+
+/**
+ * The metric as an exact, order-free signature: compounds joined against
+ * `known` (every single word seen in the claims being compared), generic words
+ * dropped, sorted. A subject that is only generic words ("the U.S. share") keeps
+ * them rather than saying nothing; one with no words at all has no signature.
+ */
+export function metricSignature(words: readonly string[], known: ReadonlySet<string>): string | null {
+  const joined = joinCompounds(words, known);
+  const specific = joined.filter((w) => !GENERIC.has(w));
+  const kept = specific.length > 0 ? specific : joined;
+  return kept.length === 0 ? null : [...new Set(kept)].sort().join(' ');
 }
