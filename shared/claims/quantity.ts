@@ -106,19 +106,23 @@ export function roundTiny(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
-const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(Number.parseFloat(x.toFixed(2))));
+const SCALES: Array<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+/** A band end as a reader writes it: "41.4", "2,700", "2.7 million". */
+export function formatNumber(x: number): string {
+  for (const [f, word] of SCALES) if (Math.abs(x) >= f) return `${Number.parseFloat((x / f).toFixed(2))} ${word}`;
+  return Math.abs(x) >= 1000 ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(Number.parseFloat(x.toFixed(2)));
+}
 
 /**
- * The band in words, as the inspector and the conflict reasons show it:
- * "63–70%", "at most 8 GWh", "more than 70%", "" for an exact figure.
+ * The band a hedge implies, in words, as the inspector, the conflict reasons and
+ * the briefing show it: "63–70%" for "almost 70%", "41.4–50.6%" for "about 46%".
+ * Empty when the figure's own words already say all of it (exact figures, open
+ * bounds such as "more than 70%", ranges as written).
  */
 export function bandText(q: Pick<Quantity, 'lower' | 'upper' | 'unit' | 'bound'>): string {
+  if (!(q.bound === 'approximate' || q.bound === 'near-below' || q.bound === 'near-above') || q.lower === null || q.upper === null) return '';
   const u = q.unit === null || q.unit === 'count' ? '' : q.unit === '%' ? '%' : ` ${q.unit}`;
-  if (q.bound === 'exact') return '';
-  if (q.lower !== null && q.upper !== null) return `${fmt(q.lower)}–${fmt(q.upper)}${u}`;
-  if (q.upper !== null) return `at most ${fmt(q.upper)}${u}`;
-  if (q.lower !== null) return `at least ${fmt(q.lower)}${u}`;
-  return '';
+  return `${formatNumber(q.lower)}–${formatNumber(q.upper)}${u}`;
 }
 
 /** The Quantity part of a detected figure (a Figure also carries its offsets and subject). */

@@ -6,6 +6,7 @@
  * Markdown. Output is deterministic: no clock, no locale-dependent sorting — the
  * caller passes the date, and every sort compares code units with an id tiebreak.
  */
+import { bandText } from '../claims/quantity.ts';
 import type { Claim, ClaimId, EvidenceRelation, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.ts';
 import { paragraphLocator } from './paragraphs.ts';
@@ -17,10 +18,18 @@ export interface BriefingCitation {
   bibliography: string;
 }
 
+/**
+ * Two claims' figures as the claim assistant judges them: a conflict (cannot both
+ * hold), a change over time (different times: a timeline, not a conflict), or a
+ * superseded figure (a newer source's figure for the same subject; `older` is the
+ * claim possibly out of date).
+ */
 export interface ClaimConflict {
   a: ClaimId;
   b: ClaimId;
   reason: string;
+  relation?: 'conflict' | 'change' | 'superseded';
+  older?: ClaimId;
 }
 
 export interface BriefingInput {
@@ -124,7 +133,12 @@ export function buildBriefing(input: BriefingInput): string {
     out.push(`## ${group.untagged ? UNTAGGED : group.heading === null ? 'Claims' : `Tag: ${escapeInline(group.heading)}`}`, '');
     for (const claim of group.claims) {
       out.push(`### C${claimNumber.get(claim.id)}. ${escapeInline(claim.statement)}`, '');
-      if (claim.quantity) out.push(`- Figure: ${escapeInline(claim.quantity.raw)}`);
+      if (claim.quantity) {
+        const band = bandText(claim.quantity);
+        out.push(`- Figure: ${escapeInline(claim.quantity.raw)}${band ? ` (${escapeInline(band)})` : ''}${claim.quantity.asOf ? `, ${escapeInline(claim.quantity.asOf.text)}` : ''}`);
+      }
+      const newer = (input.conflicts ?? []).filter((c) => c.relation === 'superseded' && c.older === claim.id);
+      if (newer.length) out.push(`- Possibly out of date: ${escapeInline(newer[0]!.reason)}`);
       out.push(`- Status: ${claim.status}`);
       if (claim.tags.length) out.push(`- Tags: ${claim.tags.map(escapeInline).join(', ')}`);
       out.push('');
@@ -161,8 +175,18 @@ export function buildBriefing(input: BriefingInput): string {
       }
     }
   }
-  for (const c of input.conflicts ?? []) conflictLines.push(`- ${label(c.a)} and ${label(c.b)}: ${escapeInline(c.reason)}`);
+  for (const c of input.conflicts ?? []) if ((c.relation ?? 'conflict') === 'conflict') conflictLines.push(`- ${label(c.a)} and ${label(c.b)}: ${escapeInline(c.reason)}`);
   out.push(...(conflictLines.length ? conflictLines : ['*None found.*']), '');
+  const over = (input.conflicts ?? []).filter((c) => c.relation === 'change' || c.relation === 'superseded');
+  if (over.length) {
+    out.push('## Figures over time', '');
+    for (const c of over) {
+      const older = c.older ?? c.a;
+      const newer = older === c.a ? c.b : c.a;
+      out.push(`- ${label(older)} → ${label(newer)}: ${escapeInline(c.reason)}${c.relation === 'superseded' ? ' (the earlier figure may be out of date)' : ''}`);
+    }
+    out.push('');
+  }
 
   const citedSources = [...cited].map((id) => input.sources.get(id)).filter((s): s is SourceMeta => s !== undefined);
   out.push('## Bibliography', '');

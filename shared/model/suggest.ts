@@ -44,10 +44,15 @@ function claimCiting(view: NotebookView, quote: Quote, raw: string): Claim | und
   return citing.find((c) => c.quantity?.raw === raw) ?? citing.find((c) => c.quantity === null);
 }
 
-/** "China — global hash rate: almost 70%": what an accepted figure says, short enough to rewrite; the sentence when no subject was found. */
+/**
+ * "China — global hash rate: almost 70%": what an accepted figure says, short
+ * enough to rewrite. Only when the subject names both who and what ("entity —
+ * metric"); a half subject ("own figures: almost 9%") says less than the
+ * sentence, so the sentence is kept then.
+ */
 export function conciseStatement(figure: Suggestion['figure'], sentence: string): string {
   const raw = figure.raw.replace(/\s+/g, ' ').trim();
-  return figure.subject ? `${figure.subject}: ${raw}` : sentence;
+  return figure.subject.includes(' — ') ? `${figure.subject}: ${raw}` : sentence;
 }
 
 /**

@@ -5,7 +5,7 @@ import { acceptSuggestion, sourceSuggestions } from '../../shared/model/suggest.
 import { parseQuantityText } from '../../shared/model/claim-figure.ts';
 import { apply, sourceMeta, testContext } from '../support/model.ts';
 
-const TEXT = 'Dune Valley Power said on Monday it met close to 40% of the county’s demand in March. Storage covered the rest.';
+const TEXT = 'Dune Valley Power met close to 40% of the county’s demand in March, the operator said on Monday. Storage covered the rest.';
 
 function notebook() {
   const nb = new MemoryNotebook();
@@ -63,6 +63,7 @@ describe('accepting a suggestion', () => {
     const { nb, source, ctx } = notebook();
     const s = sourceSuggestions(nb, source, TEXT).find((x) => x.figure.raw === 'close to 40%')!;
     const { claim, quote } = apply(nb, acceptSuggestion(nb, source.id, TEXT, s, {}, ctx));
+    expect(s.figure.subject).toContain(' — ');
     expect(claim.statement).toBe(`${s.figure.subject}: close to 40%`);
     expect(claim.statement.length).toBeLessThan(s.sentence.text.length);
     expect(quote.exact).toBe(s.sentence.text);
@@ -85,7 +86,7 @@ describe('accepting a suggestion', () => {
 
   it('counts a figure as accepted when a claim already states it through a quote, however the claim was made', () => {
     const { nb, source, ctx } = notebook();
-    const q = apply(nb, createQuote(nb, TEXT, { sourceId: source.id, exact: 'it met close to 40% of the county’s demand' }, ctx));
+    const q = apply(nb, createQuote(nb, TEXT, { sourceId: source.id, exact: 'met close to 40% of the county’s demand' }, ctx));
     apply(nb, createClaim(nb, { statement: 'Dune Valley met close to 40% of demand', evidence: [{ quoteId: q.id, relation: 'supports' }] }, ctx));
     expect(sourceSuggestions(nb, source, TEXT).find((x) => x.figure.raw === 'close to 40%')?.status).toBe('accepted');
   });
