@@ -58,7 +58,7 @@ export function claimLines(d: ClaimDetail): string {
   const c = d.claim;
   const q = quantityNote(c.quantity);
   const tags = c.tags.length ? `  #${c.tags.join(' #')}` : '';
-  const conflict = d.conflicts.length ? `  ⚡ conflicts with ${d.conflicts.map((x) => x.claimId).join(', ')}` : '';
+  const conflict = (d.conflicts.length ? `  ⚡ conflicts with ${d.conflicts.map((x) => x.claimId).join(', ')}` : '') + (d.outOfDate ? `  ⌛ possibly out of date: ${d.outOfDate}` : '');
   const flag = conflict + (d.unreviewedEvidence ? `  ⚠ ${d.unreviewedEvidence} evidence quote(s) drifted: review needed` : '');
   const lines = [`${c.id}  [${c.status}] ${c.statement}${q}${tags}${flag}`];
   for (const e of d.evidence) {
@@ -87,7 +87,10 @@ export function suggestionLine(s: SuggestionItem): string {
 
 export function conflictLines(c: ConflictItem): string {
   const side = (x: ConflictItem['a']) => `${x.claimId}  ${clip(x.statement, 80)}${x.sourceTitle ? `  — ${clip(x.sourceTitle, 40)}` : ''}${x.date ? ` (${x.date})` : ''}`;
-  return `⚡ ${c.reason}\n    ${side(c.a)}\n    ${side(c.b)}`;
+  const mark = c.relation === 'conflict' ? '⚡' : c.relation === 'change' ? '↦' : '⌛';
+  // the earlier figure first for a change, so the two lines read as a timeline
+  const [first, second] = c.older === c.b.claimId ? [c.b, c.a] : [c.a, c.b];
+  return `${mark} ${c.reason}\n    ${side(first)}\n    ${side(second)}`;
 }
 
 /** A hit with its matched words in [brackets] (terminals have no highlight we can rely on). */

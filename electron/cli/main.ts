@@ -371,11 +371,19 @@ export function buildProgram(io: Io = processIo): Command {
 
   const conflicts = program
     .command('conflicts')
-    .description('claims whose figures cannot both hold, hedges taken into account')
+    .description('claims whose figures cannot both hold, hedges and times taken into account; then figures that changed over time or that a newer source supersedes')
     .addOption(jsonOpt())
     .action(async (o: { json?: boolean }) => {
-      const items = await withSession('prefer', (s) => s.call('listConflicts', {}));
-      emit(!!o.json, { conflicts: items }, () => (items.length ? items.map(conflictLines).join('\n') : 'No conflicting figures.'));
+      const [items, changes] = await withSession('prefer', async (s) => [await s.call('listConflicts', {}), await s.call('listFigureChanges', {})] as const);
+      const superseded = changes.filter((c) => c.relation === 'superseded');
+      const overTime = changes.filter((c) => c.relation === 'change');
+      emit(!!o.json, { conflicts: items, changes: overTime, superseded }, () =>
+        [
+          items.length ? items.map(conflictLines).join('\n') : 'No conflicting figures.',
+          ...(overTime.length ? ['', 'Changes over time (not conflicts):', ...overTime.map(conflictLines)] : []),
+          ...(superseded.length ? ['', 'Possibly out of date (a newer source gives another figure):', ...superseded.map(conflictLines)] : []),
+        ].join('\n'),
+      );
     });
   conflicts
     .command('dismiss')

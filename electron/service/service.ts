@@ -8,15 +8,15 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import type { ApiResults, ClaimDetail, ConflictSide, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import type { ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
 import type { Claim, ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
-import { acceptSuggestion, claimConflicts, conflictCandidate, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
-import type { ConflictPair } from '../../shared/claims/conflicts.ts';
+import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
+import { ConflictTracker } from './conflicts.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
@@ -37,6 +37,7 @@ export class NotebookService implements NotebookHandlers {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha));
+    this.judgement = new ConflictTracker(store.memory);
   }
 
   private ctx(): TransitionContext {
@@ -53,18 +54,14 @@ export class NotebookService implements NotebookHandlers {
   /** Every write goes through here, so derived state (conflicts, the search index) follows each change. */
   private async commit(changes: readonly Change[]): Promise<void> {
     await this.store.commit(changes);
-    if (changes.some((c) => c.kind !== 'tag')) this.conflictCache = null;
+    if (changes.some((c) => c.kind !== 'tag')) this.judgement.invalidate();
     await this.searchIndex.apply(changes);
   }
 
   private readonly searchIndex: NotebookSearch;
 
-  /** Conflicts are all-pairs work: computed once per change of the notebook, not per listing. */
-  private conflictCache: ConflictPair[] | null = null;
-  private conflicts(): ConflictPair[] {
-    this.conflictCache ??= claimConflicts(this.view);
-    return this.conflictCache;
-  }
+  /** Conflicts, changes over time and superseded figures: judged once per change of the notebook, not per listing. */
+  private readonly judgement: ConflictTracker;
 
   private get view() {
     return this.store.memory;
@@ -198,21 +195,35 @@ export class NotebookService implements NotebookHandlers {
    * Who links to each claim and which claims conflict with it, indexed once per
    * listing: looking them up claim by claim would make listing n claims O(n²).
    */
-  private claimRelations() {
+  private async claimRelations() {
     const backlinks = actions.backlinkIndex(this.view);
     const conflicts = new Map<string, ClaimDetail['conflicts']>();
-    const add = (id: string, other: string, reason: string) => conflicts.set(id, [...(conflicts.get(id) ?? []), { claimId: other, reason }]);
-    for (const p of this.conflicts()) {
-      add(p.a, p.b, p.reason);
-      add(p.b, p.a, p.reason);
+    const overTime = new Map<string, ClaimDetail['overTime']>();
+    const outOfDate = new Map<string, string>();
+    const push = <T>(m: Map<string, T[]>, id: string, item: T) => {
+      const list = m.get(id);
+      if (list) list.push(item);
+      else m.set(id, [item]);
+    };
+    for (const p of (await this.judgement.get()).pairs) {
+      if (p.relation === 'conflict') {
+        push(conflicts, p.a, { claimId: p.b, reason: p.reason });
+        push(conflicts, p.b, { claimId: p.a, reason: p.reason });
+        continue;
+      }
+      push(overTime, p.a, { claimId: p.b, reason: p.reason, relation: p.relation, thisIsOlder: p.older === p.a });
+      push(overTime, p.b, { claimId: p.a, reason: p.reason, relation: p.relation, thisIsOlder: p.older === p.b });
+      if (p.relation === 'superseded' && p.older && !outOfDate.has(p.older)) outOfDate.set(p.older, p.reason);
     }
-    return { backlinks, conflicts };
+    return { backlinks, conflicts, overTime, outOfDate };
   }
 
-  private detail(claim: Claim, relations = this.claimRelations()): ClaimDetail {
+  private detail(claim: Claim, relations: Awaited<ReturnType<NotebookService['claimRelations']>>): ClaimDetail {
     return {
       claim,
       conflicts: relations.conflicts.get(claim.id) ?? [],
+      overTime: relations.overTime.get(claim.id) ?? [],
+      outOfDate: relations.outOfDate.get(claim.id) ?? null,
       unreviewedEvidence: claim.evidence.filter((e) => {
         const q = this.view.getQuote(e.quoteId);
         return q !== undefined && needsReview(q);
@@ -228,12 +239,12 @@ export class NotebookService implements NotebookHandlers {
   getClaim: Handler<'getClaim'> = async ({ id }) => {
     const claim = this.view.getClaim(id);
     if (!claim) throw new NotebookError('not_found', `no claim ${id}`);
-    return ok(this.detail(claim));
+    return ok(this.detail(claim, await this.claimRelations()));
   };
 
   listClaims: Handler<'listClaims'> = async ({ tag }) => {
     const wanted = tag === undefined ? null : tagFilter(tag);
-    const relations = this.claimRelations();
+    const relations = await this.claimRelations();
     return ok(
       [...this.view.claims()]
         .filter((c) => !wanted || c.tags.some(wanted))
@@ -299,14 +310,19 @@ export class NotebookService implements NotebookHandlers {
     return r.ok ? ok({ key, status: 'accepted' as const, quote: r.value.quote, claim: r.value.claim }) : r;
   };
 
-  listConflicts: Handler<'listConflicts'> = async () => {
+  listConflicts: Handler<'listConflicts'> = async () => ok(await this.relationItems((r) => r === 'conflict'));
+  listFigureChanges: Handler<'listFigureChanges'> = async () => ok(await this.relationItems((r) => r !== 'conflict'));
+
+  private async relationItems(wanted: (relation: FigureRelation) => boolean): Promise<ConflictItem[]> {
+    const { pairs, candidates } = await this.judgement.get();
     const side = (id: string): ConflictSide => {
-      const claim = this.view.getClaim(id as ClaimId)!;
-      const c = conflictCandidate(this.view, claim);
-      return { claimId: id, statement: claim.statement, quantity: c.quantity, sourceId: c.sourceId ?? null, sourceTitle: c.sourceId ? (this.view.getSource(c.sourceId as SourceId)?.title ?? null) : null, date: c.date ?? null };
+      const claim = this.view.getClaim(id as ClaimId);
+      const c = candidates.get(id);
+      const sourceId = c?.sourceId ?? null;
+      return { claimId: id, statement: claim?.statement ?? c?.statement ?? '', quantity: c?.quantity ?? null, sourceId, sourceTitle: sourceId ? (this.view.getSource(sourceId as SourceId)?.title ?? null) : null, date: c?.published ?? null };
     };
-    return ok(this.conflicts().map((p) => ({ key: p.key, a: side(p.a), b: side(p.b), reason: p.reason })));
-  };
+    return pairs.filter((p) => wanted(p.relation)).map((p) => ({ key: p.key, a: side(p.a), b: side(p.b), reason: p.reason, relation: p.relation, older: p.older ?? null }));
+  }
 
   markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
 
@@ -338,7 +354,7 @@ export class NotebookService implements NotebookHandlers {
         includeUnverified: includeUnverified ?? false,
         title,
         date: this.clock().toISOString().slice(0, 10),
-        conflicts: this.conflicts().map((p) => ({ a: p.a as ClaimId, b: p.b as ClaimId, reason: p.reason })),
+        conflicts: (await this.judgement.get()).pairs.map((p) => ({ a: p.a as ClaimId, b: p.b as ClaimId, reason: p.reason, relation: p.relation, older: p.older as ClaimId | undefined })),
       });
     } catch (e) {
       if (e instanceof ExportScopeError) throw new NotebookError('not_found', e.message);

@@ -84,6 +84,23 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
           </ul>
         </section>
       )}
+      {(detail.overTime.length > 0 || detail.outOfDate) && (
+        <section className="inspector-relations" aria-label="Over time">
+          <h3>Over time ({detail.overTime.length})</h3>
+          {detail.outOfDate && <p className="flag flag-outdated">⌛ Possibly out of date: {detail.outOfDate}</p>}
+          <ul className="plain-list">
+            {detail.overTime.map((k) => (
+              <li key={k.claimId}>
+                <span className="subtle">{k.thisIsOlder ? 'later figure:' : 'earlier figure:'}</span>{' '}
+                <button type="button" className="link-button" onClick={() => A.openClaim(k.claimId)}>
+                  {excerpt(statementOf.get(k.claimId) ?? k.claimId, 70)}
+                </button>
+                <div className="subtle">{k.reason}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h3>Tags</h3>
       <TagEditor tags={claim.tags} onAdd={(raw) => void A.addClaimTags(claim.id, raw)} onRemove={(t) => void A.removeClaimTag(claim.id, t)} />
 

@@ -23,6 +23,7 @@ export function ClaimsView() {
   const claims = useStore((s) => s.claims);
   const selected = useStore((s) => s.selected);
   const conflicts = useStore((s) => s.conflicts);
+  const figureChanges = useStore((s) => s.figureChanges);
   const [tab, setTab] = useState<'claims' | 'conflicts'>('claims');
   const [query, setQuery] = useState<ClaimQuery>({ text: '', status: 'all', sort: 'created', descending: false });
   const [draft, setDraft] = useState('');
@@ -61,7 +62,7 @@ export function ClaimsView() {
         </div>
       )}
       {tab === 'conflicts' && claims.length > 0 ? (
-        <ConflictList conflicts={conflicts} />
+        <ConflictList conflicts={conflicts} changes={figureChanges} />
       ) : claims.length === 0 ? (
         <div className="empty-state">
           <h2>No claims yet</h2>
@@ -142,7 +143,7 @@ export function ClaimsView() {
 /** The warning chips shown wherever a claim is listed. */
 export function ClaimFlags({ detail }: { detail: ClaimDetail }) {
   const statements = useStore((s) => s.claims);
-  if (detail.conflicts.length === 0 && detail.unreviewedEvidence === 0) return null;
+  if (detail.conflicts.length === 0 && detail.unreviewedEvidence === 0 && !detail.outOfDate) return null;
   const other = (id: string) => statements.find((c) => c.claim.id === id)?.claim.statement ?? id;
   return (
     <span className="flags">
@@ -151,6 +152,11 @@ export function ClaimFlags({ detail }: { detail: ClaimDetail }) {
           ⚡ conflicts with “{excerpt(other(k.claimId), 40)}”
         </span>
       ))}
+      {detail.outOfDate && (
+        <span className="flag flag-outdated" title={`A newer source gives another figure: ${detail.outOfDate}`}>
+          ⌛ possibly out of date
+        </span>
+      )}
       {detail.unreviewedEvidence > 0 && (
         <span className="flag flag-review" title="Evidence quotes lost their exact place when a source changed: review them">
           ⚠ {detail.unreviewedEvidence} evidence to review
@@ -179,15 +185,53 @@ function Side({ side }: { side: ConflictSide }) {
   );
 }
 
-function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
-  if (conflicts.length === 0) {
-    return (
-      <div className="empty-state">
-        <h2>No conflicts</h2>
-        <p>When two claims give figures for the same thing that cannot both hold (hedges such as “about” or “up to” taken into account), they are listed here.</p>
-      </div>
-    );
-  }
+function ConflictList({ conflicts, changes }: { conflicts: ConflictItem[]; changes: ConflictItem[] }) {
+  return (
+    <>
+      {conflicts.length === 0 ? (
+        <div className="empty-state">
+          <h2>No conflicts</h2>
+          <p>When two claims give figures for the same thing that cannot both hold (hedges such as “almost”, “about” or “up to” and the times the figures are for taken into account), they are listed here.</p>
+        </div>
+      ) : (
+        <ConflictCards conflicts={conflicts} />
+      )}
+      {changes.length > 0 && <FigureTimeline changes={changes} />}
+    </>
+  );
+}
+
+/** Figures that differ because time passed: the earlier one first, never shown as a conflict. */
+function FigureTimeline({ changes }: { changes: ConflictItem[] }) {
+  return (
+    <section className="figure-timeline" aria-label="Changes over time">
+      <h2>Changes over time</h2>
+      <p className="subtle">Figures for the same thing at different times. Not conflicts; an earlier figure from an older source may be out of date.</p>
+      <ul className="conflict-list" aria-label="Figures over time">
+        {changes.map((c) => {
+          const [earlier, later] = c.older === c.b.claimId ? [c.b, c.a] : [c.a, c.b];
+          return (
+            <li key={c.key} className="conflict-card timeline-card">
+              <div className="conflict-pair">
+                <Side side={earlier} />
+                <span className="versus" aria-hidden="true">
+                  →
+                </span>
+                <Side side={later} />
+              </div>
+              <p className="conflict-reason">
+                {c.relation === 'superseded' ? '⌛ Possibly out of date: ' : ''}
+                {c.reason}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ConflictCards({ conflicts }: { conflicts: ConflictItem[] }) {
   return (
     <ul className="conflict-list" aria-label="Conflicts">
       {conflicts.map((c) => (

@@ -36,6 +36,8 @@ export interface AppState {
   review: ReviewItem[];
   /** Claim pairs whose figures cannot both hold. */
   conflicts: ConflictItem[];
+  /** Claim pairs whose figures differ because time passed: changes over time, figures a newer source supersedes. */
+  figureChanges: ConflictItem[];
   /** First run: the notebook is empty and the welcome screen has not been dismissed. */
   welcome: boolean;
   /** Re-selecting a drifted quote: the Reader's selection then replaces that quote's anchor. */
@@ -70,6 +72,7 @@ export const initialState: AppState = {
   tags: [],
   review: [],
   conflicts: [],
+  figureChanges: [],
   welcome: false,
   reselect: null,
   source: null,

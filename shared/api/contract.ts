@@ -26,7 +26,7 @@ const NoArgs = z.strictObject({});
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
-  'listSuggestions', 'listConflicts', 'search', 'exportBriefing',
+  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing',
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
@@ -136,6 +136,8 @@ export const apiArgs = {
   }),
   /** Claims whose figures cannot both hold. */
   listConflicts: NoArgs,
+  /** Figures for the same thing at different times: changes over time and figures a newer source supersedes. */
+  listFigureChanges: NoArgs,
   markConflict: z.strictObject({ a: ClaimIdSchema, b: ClaimIdSchema, notConflict: z.boolean() }),
 
   /** Searches sources, quotes, notes, claims and tags; the query language is SEARCH_HELP in shared/search/query.ts. */
@@ -208,13 +210,20 @@ export interface ConflictSide {
   quantity: Quantity | null;
   sourceId: string | null;
   sourceTitle: string | null;
+  /** The source's published date. */
   date: string | null;
 }
+/** How the claim assistant judges two claims' figures for the same thing (shared/claims/judge.ts). */
+export type FigureRelation = 'conflict' | 'change' | 'superseded';
 export interface ConflictItem {
   key: string;
   a: ConflictSide;
   b: ConflictSide;
+  /** One line in the user's words: "almost 70% (63–70%) vs about 46% (41.4–50.6%): cannot both hold". */
   reason: string;
+  relation: FigureRelation;
+  /** For a change or a supersession: the claim with the earlier figure. */
+  older: string | null;
 }
 export interface ExportOutcome {
   /** True when verification failed and the export stopped (content is then null). */
@@ -230,6 +239,10 @@ export interface ClaimDetail {
   claim: Claim;
   /** Claims whose figures conflict with this one (not ruled out by the researcher). */
   conflicts: { claimId: string; reason: string }[];
+  /** Figures for the same thing at other times: earlier values, later values, newer sources. */
+  overTime: { claimId: string; reason: string; relation: 'change' | 'superseded'; thisIsOlder: boolean }[];
+  /** Set when a newer source gives another figure for the same thing: why this claim may be out of date. */
+  outOfDate: string | null;
   /** Evidence quotes whose anchors are fuzzy or orphaned and not yet reviewed: the claim is shown flagged. */
   unreviewedEvidence: number;
   evidence: { quote: Quote; relation: Claim['evidence'][number]['relation']; sourceTitle: string }[];
@@ -273,6 +286,7 @@ export interface ApiResults {
   listSuggestions: SuggestionItem[];
   decideSuggestion: { key: string; status: 'accepted' | 'dismissed'; quote: Quote | null; claim: Claim | null };
   listConflicts: ConflictItem[];
+  listFigureChanges: ConflictItem[];
   markConflict: { a: string; b: string; notConflict: boolean };
   exportBriefing: ExportOutcome;
   loadSample: { sources: number; quotes: number; claims: number };

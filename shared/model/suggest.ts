@@ -3,8 +3,8 @@
  * across claims — the notebook-side rules around shared/claims/.
  */
 import { err, ok } from '../api/result.ts';
-import type { ConflictCandidate, ConflictPair } from '../claims/conflicts.ts';
-import { candidateFromStatement, conflictKey, findConflicts } from '../claims/conflicts.ts';
+import type { ConflictCandidate } from '../claims/conflicts.ts';
+import { candidateFromStatement } from '../claims/conflicts.ts';
 import { suggestionsFor, type Suggestion } from '../claims/suggestions.ts';
 import { mainFigure } from './claim-figure.ts';
 import { toQuantity } from '../claims/quantity.ts';
@@ -136,26 +136,20 @@ export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id']
   return ok({ value: { key: suggestion.key }, changes: [{ kind: 'source', op: 'put', record: withDecision(source, suggestion.decision, 'dismissed', ctx) }] });
 }
 
-/** The conflict-detection view of a claim: its stored quantity and subject, else what its statement says. */
+/** The conflict-detection view of a claim: its stored quantity and subject, else what its statement says; its source's dates. */
 export function conflictCandidate(view: NotebookView, claim: Claim): ConflictCandidate {
-  // reading the statement runs the figure detector: only when the claim lacks what it would give
-  const fromText = claim.quantity && claim.subject ? { quantity: null, subject: null } : candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw);
   const firstQuote = claim.evidence.map((e) => view.getQuote(e.quoteId)).find((q) => q !== undefined);
   const source = firstQuote ? view.getSource(firstQuote.sourceId) : undefined;
+  const published = source?.published ?? null;
+  // reading the statement runs the figure detector: only when the claim lacks what it would give
+  const fromText = claim.quantity && claim.subject ? { quantity: null, subject: null } : candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw, published);
   return {
     id: claim.id,
     statement: claim.statement,
     quantity: claim.quantity ?? fromText.quantity,
     subject: claim.subject ?? fromText.subject ?? null,
     sourceId: source?.id ?? null,
-    date: source?.published ?? null,
+    published,
+    addedAt: source?.importedAt ?? null,
   };
-}
-
-/** Every pair of claims whose figures cannot both hold, minus the pairs the researcher ruled out. */
-export function claimConflicts(view: NotebookView): ConflictPair[] {
-  const claims = [...view.claims()];
-  const dismissed = new Set<string>();
-  for (const c of claims) for (const other of c.notConflictingWith) dismissed.add(conflictKey(c.id, other));
-  return findConflicts(claims.map((c) => conflictCandidate(view, c)).filter((c) => c.quantity !== null), dismissed);
 }

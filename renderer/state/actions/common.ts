@@ -60,19 +60,20 @@ export async function perform(cmd: Command & { run(ids: IdMap): Promise<void> })
 }
 
 export async function refresh(): Promise<void> {
-  const [sources, quotes, claims, tags, review, conflicts] = await Promise.all([
+  const [sources, quotes, claims, tags, review, conflicts, figureChanges] = await Promise.all([
     must('listSources', {}),
     must('listQuotes', {}),
     must('listClaims', {}),
     must('listTags', {}),
     must('listReview', {}),
     must('listConflicts', {}),
+    must('listFigureChanges', {}),
   ]);
   const cur = store.get().source;
   const meta = cur ? sources.find((s) => s.id === cur.id) : undefined;
   // A new version of the open source changes its text, not just its details: fetch it again.
   const source = cur && meta ? (meta.sha256 === cur.sha256 ? { ...cur, ...stripCounts(meta) } : await must('getSource', { id: cur.id as never })) : null;
-  store.set({ sources, quotes, claims, tags, review, conflicts, loaded: true, source });
+  store.set({ sources, quotes, claims, tags, review, conflicts, figureChanges, loaded: true, source });
   const sel = store.get().selected;
   if (sel && !exists(sel)) store.set({ selected: null });
 }
