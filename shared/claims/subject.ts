@@ -19,6 +19,8 @@
 
 import type { Figure } from './figures.ts';
 import { placeMentions, placeName } from './entities.ts';
+import { ACTOR_NOUNS } from './places.ts';
+import { leadingTime } from './when.ts';
 
 const NUMERIC_WORDS = /^(?:nearly|almost|about|roughly|around|some|over|under|half|third|thirds|quarter|quarters|tenth|fifth|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)$/;
 const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|all|some|each|every|any|both)$/i;
@@ -89,17 +91,26 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
 
 /**
  * The clause of `left` that holds the figure: text after the last comma,
- * semicolon, colon or reporting verb ("the ministry said the U.S. share was ..."
+ * semicolon, colon, spaced dash (a wire dateline "HONG KONG, June 10 (Wire) - "),
+ * "and" after another figure, or reporting verb ("the ministry said the U.S. share was ..."
  * is about the U.S. share, not the ministry).
  */
 function clauseBefore(left: string): string {
   // a comma inside "2,000" is no clause break: only punctuation followed by a space counts
   let cut = -1;
-  for (const m of left.matchAll(/[,;:(](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|showed|shows|found|finds|while|whereas|but)(?:\s+that)?(?=\s)/g)) cut = m.index + m[0].length - 1;
+  for (const m of left.matchAll(/[,;:(](?=\s)|(?<=\s)[-–—](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|show|showed|shows|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|reckon|reckons|while|whereas|but)(?:\s+that)?(?=\s)|(?<=\d\S*\s+)and(?=\s)/g)) cut = m.index + m[0].length - 1;
+  // a comparison base ("rose to 5.2 Mt in March, from 4.1 Mt a year earlier") measures
+  // what its main clause measures: the clause before the comma gives the subject
+  if (cut >= 0 && COMPARISON_BASE.test(left.slice(cut + 1)) && /,$/.test(left.slice(0, cut + 1))) return clauseBefore(left.slice(0, cut));
   // when the figure opens its clause ("..., says, “More than one million ...") the
   // clause has no subject of its own; borrowing an earlier one would misattribute it
-  return cut >= 0 ? left.slice(cut + 1) : left;
+  const clause = cut >= 0 ? left.slice(cut + 1) : left;
+  // a fronted time ("In September 2019 the share ...") is not the subject
+  return clause.slice(leadingTime(clause));
 }
+const COMPARISON_BASE = /^\s*(?:(?:up|down)\s+)?(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$/i;
+
+const ACTOR_WORDS = new Set(ACTOR_NOUNS.flatMap((n) => n.split(' ')));
 
 // prepositions that place a figure in a place; "from" and "to" name an origin or destination
 const LOCATIVE = /(?:\b(?:in|across|within|throughout|for|of|among|by|attributed\s+to|located\s+in|based\s+in|inside)\s+(?:the\s+)?)$/i;
@@ -125,7 +136,9 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
   const place = placeNear(left, clause, right);
   if (!place) return base.text;
   const name = placeName(place);
-  if (base.entity && base.metric) return `${name} ${base.entity} — ${base.metric}`;
+  // "Miners in China": the actors stand for the place's industry, as "Chinese miners" do
+  const actors = base.entity.toLowerCase().split(/\s+/).every((w) => ACTOR_WORDS.has(w));
+  if (base.entity && base.metric) return actors ? `${name} — ${base.metric}` : `${name} ${base.entity} — ${base.metric}`;
   return base.text ? `${name} — ${base.text}` : name;
 }
 

@@ -252,6 +252,14 @@ export function timeOf(text: string, sentence: { start: number; end: number }, f
   return { ...period, text: ((prep?.[0] ?? '') + s.slice(chosen.start, chosen.end)).trim() };
 }
 
+/** The length of a time phrase opening `s` ("In September 2019 ", "Last year, "), 0 when none. */
+export function leadingTime(s: string): number {
+  const lead = /^\s*(?:(?:in|during|by|as of|at the end of|over|throughout)\s+)?/i.exec(s)![0].length;
+  const e = expressions(s).find((x) => x.start === lead);
+  if (!e || e.skip) return 0;
+  return e.end + (/^\s*,?\s*/.exec(s.slice(e.end))?.[0].length ?? 0);
+}
+
 /** A period in words for a reason line: "April 2021", "Q3 2024", "2019–2021", "5 April 2021". */
 export function periodLabel(p: Period): string {
   const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];

@@ -1,10 +1,11 @@
 /**
- * Evaluation benchmark for conflict detection: precision and recall on the
- * hand-labelled claim pairs, with every wrong judgement listed.
+ * Evaluation benchmark for the conflict judgement: precision and recall of
+ * conflicts and of each relation on the hand-labelled claim pairs, the confusion
+ * between relations, and every wrong judgement.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateConflicts, type LabelledPair } from '../../shared/claims/evaluate-conflicts.ts';
+import { evaluateConflicts, expectedOf, type Expected, type LabelledPair } from '../../shared/claims/evaluate-conflicts.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/claims/${name}`, import.meta.url));
 
@@ -13,18 +14,25 @@ export function loadPairs(): LabelledPair[] {
 }
 
 const pct = (x: number): string => x.toFixed(3);
+const KINDS: Expected[] = ['conflict', 'change', 'superseded', 'none'];
 
 export async function main(): Promise<void> {
   const pairs = loadPairs();
   const t0 = performance.now();
-  const conf = evaluateConflicts(pairs);
+  const r = evaluateConflicts(pairs);
   const t1 = performance.now();
   console.log('\nconflict evaluation');
-  console.log('task        items  tp  fp  fn  precision  recall   ms');
-  console.log(`conflicts   ${String(pairs.length).padStart(5)} ${String(conf.tp).padStart(3)} ${String(conf.fp).padStart(3)} ${String(conf.fn).padStart(3)}  ${pct(conf.precision).padStart(9)}  ${pct(conf.recall).padStart(6)} ${(t1 - t0).toFixed(0).padStart(4)}`);
-  console.log(`(${pairs.filter((p) => p.conflict).length} of ${pairs.length} pairs conflict)`);
-  if (conf.wrong.length) console.log('\nconflict errors:');
-  for (const w of conf.wrong) console.log(`  ${w.id} expected ${w.expected ? 'conflict' : 'no conflict'}: ${w.reason}`);
+  console.log('relation     items  tp  fp  fn  precision  recall');
+  for (const rel of ['conflict', 'change', 'superseded'] as const) {
+    const s = r.relations[rel];
+    const items = pairs.filter((p) => expectedOf(p) === rel).length;
+    console.log(`${rel.padEnd(11)} ${String(items).padStart(6)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+  }
+  console.log(`(${pairs.length} pairs, ${pairs.filter((p) => expectedOf(p) === 'none').length} expected none; ${(t1 - t0).toFixed(0)} ms)`);
+  console.log('\nexpected \\ predicted  ' + KINDS.map((k) => k.padStart(12)).join(''));
+  for (const e of KINDS) console.log(`${e.padEnd(21)} ${KINDS.map((k) => String(r.confusion[e][k]).padStart(12)).join('')}`);
+  if (r.wrong.length) console.log('\nwrong judgements:');
+  for (const w of r.wrong) console.log(`  ${w.id} expected ${w.expected}, got ${w.predicted}: ${w.reason}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

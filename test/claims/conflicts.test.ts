@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   candidateFromStatement,
   compatible,
+  conflictBetween,
   conflictKey,
   findConflicts,
   intervalOf,
@@ -34,8 +35,8 @@ describe('hedged figures are compared as intervals', () => {
     const b = claim('b', 'China accounts for about 46% of the global hash rate.');
     const [pair, ...rest] = findConflicts([a, b]);
     expect(rest).toEqual([]);
-    expect(pair).toMatchObject({ a: 'a', b: 'b', key: 'a|b' });
-    expect(pair!.reason).toBe('A says more than 70%, B says about 46% (41.4–50.6) of global hash rate');
+    expect(pair).toMatchObject({ a: 'a', b: 'b', key: 'a|b', relation: 'conflict' });
+    expect(pair!.reason).toBe('more than 70% vs about 46% (41.4–50.6%): cannot both hold');
     expect(pair!.overlap).toBeGreaterThan(0.6);
   });
 
@@ -119,12 +120,18 @@ describe('only the same metric in comparable units is compared', () => {
     expect(findConflicts([a, b])).toEqual([]);
   });
 
-  it('does not compare claims dated more than a year apart, unless told to', () => {
-    const a = claim('a', 'China accounts for 70% of the global hash rate.', { date: '2019-06-01' });
-    const b = claim('b', 'China accounts for 46% of the global hash rate.', { date: '2021-06-01' });
-    expect(findConflicts([a, b])).toEqual([]);
-    expect(findConflicts([a, b], new Set(), { maxDateGapDays: Infinity })).toHaveLength(1);
-    expect(findConflicts([a, { ...b, date: '2019-09-01' }])).toHaveLength(1);
+  it('calls a figure from a source two years newer a supersession, not a conflict, unless told the window is wider', () => {
+    const a = claim('a', 'China accounts for 70% of the global hash rate.', { published: '2019-06-01' });
+    const b = claim('b', 'China accounts for 46% of the global hash rate.', { published: '2021-06-01' });
+    expect(findConflicts([a, b])).toMatchObject([{ relation: 'superseded', older: 'a', reason: '70% in a source of 1 June 2019, then 46% in a source of 1 June 2021' }]);
+    expect(findConflicts([a, b], new Set(), { sameTimeDays: Infinity })).toMatchObject([{ relation: 'conflict' }]);
+    expect(findConflicts([a, { ...b, published: '2019-09-01' }])).toMatchObject([{ relation: 'conflict' }]);
+  });
+
+  it('still reads the old `date` field as the published date', () => {
+    const a = claim('a', 'China accounts for 70% of the global hash rate.', { date: '2019' });
+    const b = claim('b', 'China accounts for 46% of the global hash rate.', { date: '2021-06' });
+    expect(findConflicts([a, b])).toMatchObject([{ relation: 'superseded', older: 'a' }]);
   });
 });
 
@@ -151,5 +158,58 @@ describe('pairs', () => {
 
   it('does not pair a claim with itself', () => {
     expect(findConflicts([a, { ...a }])).toEqual([]);
+  });
+
+  it('compares two candidates alone with conflictBetween', () => {
+    expect(conflictBetween(a, b)).toMatchObject({ key: 'a-claim|z-claim', relation: 'conflict' });
+    expect(conflictBetween(a, claim('x', 'Solar output reached 12.04 TWh.'))).toBeNull();
+    expect(conflictBetween(a, claim('y', 'Wind output reached 18 TWh.'))).toBeNull();
+  });
+});
+
+describe('places, demonyms and scope', () => {
+  it('tells a region from its country: Andalusia is not Spain', () => {
+    const spain = claim('es', 'Unemployment in Spain fell to 12.3% in the first quarter.', { published: '2023-04-28' });
+    const andalusia = claim('an', 'In Andalusia, unemployment stood at 18.9% in the first quarter.', { published: '2023-04-28' });
+    expect(findConflicts([spain, andalusia])).toEqual([]);
+    const spain2 = claim('es2', "Spain's unemployment rate was 14.8% in the first quarter.", { published: '2023-05-02' });
+    expect(findConflicts([spain, andalusia, spain2])).toMatchObject([{ key: 'es|es2', relation: 'conflict' }]);
+  });
+
+  it('tells a state from its country: Texas is not the United States, and "of the U.S." is Texas\'s scope', () => {
+    const texas = claim('tx', 'Texas hosts about 35% of the U.S. hash rate.');
+    const us = claim('us', 'The United States accounts for 38% of the global hash rate.');
+    expect(findConflicts([texas, us])).toEqual([]);
+    expect(findConflicts([texas, claim('tx2', 'Texas accounts for 20% of the hash rate.')])).toHaveLength(1);
+  });
+
+  it('matches demonyms and adjectives with their places', () => {
+    expect(findConflicts([claim('a', 'German exports reached EUR 1.56 trillion.'), claim('b', "Germany's exports reached EUR 1.2 trillion.")])).toHaveLength(1);
+    expect(findConflicts([claim('a', 'Chinese miners account for about 46% of the hash rate.'), claim('b', 'China accounts for almost 70% of the global hash rate.')])).toHaveLength(1);
+    expect(findConflicts([claim('a', 'American crude output averaged 12.4 million barrels per day.'), claim('b', 'U.S. crude output averaged 11.9 million barrels per day.')])).toHaveLength(1);
+    expect(findConflicts([claim('a', 'Chinese miners account for about 46% of the hash rate.'), claim('b', 'American miners account for about 35% of the hash rate.')])).toEqual([]);
+  });
+
+  it('keeps a place named after the figure ("the share attributed to China")', () => {
+    const a = claim('a', 'The share of the global hash rate attributed to China was about 46%.');
+    const b = claim('b', 'China accounts for almost 70% of the global hash rate.');
+    expect(findConflicts([a, b])).toHaveLength(1);
+  });
+
+  it('does not take a destination or origin for the subject\'s place', () => {
+    const a = claim('a', 'Imports of gas from Russia fell to 40 billion cubic metres.');
+    const b = claim('b', "Russia's gas output fell to 600 billion cubic metres.");
+    expect(findConflicts([a, b])).toEqual([]);
+  });
+});
+
+describe('kinds', () => {
+  it('compares a rise with a fall of the same thing, and never a change with a level', () => {
+    const rise: ConflictCandidate = { id: 'r', statement: '', quantity: q({ value: 4, lower: 4, upper: 4, kind: 'rise', raw: '4%' }), subject: 'coffee exports' };
+    const fall: ConflictCandidate = { id: 'f', statement: '', quantity: q({ value: 3, lower: 3, upper: 3, kind: 'fall', raw: '3%' }), subject: 'coffee exports' };
+    const level: ConflictCandidate = { id: 'l', statement: '', quantity: q({ value: 30, lower: 30, upper: 30, raw: '30%' }), subject: 'coffee exports' };
+    expect(findConflicts([rise, fall, level])).toMatchObject([{ key: 'f|r', reason: 'up 4% vs down 3%: cannot both hold' }]);
+    const small: ConflictCandidate = { ...fall, id: 's', quantity: q({ value: 4, lower: 4, upper: 4, kind: 'rise', raw: '4%' }) };
+    expect(findConflicts([rise, small])).toEqual([]);
   });
 });

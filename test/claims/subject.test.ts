@@ -22,3 +22,30 @@ describe('subject hints', () => {
   });
 });
 
+
+describe('subject hints keep their place', () => {
+  it('keeps a place named after the figure or after a locative preposition', () => {
+    expect(only('The share of the global hash rate attributed to China was about 46%.').subject).toBe('China — share of global hash rate');
+    expect(only('Unemployment in Spain fell to 12.3%.').subject).toBe('Spain — Unemployment');
+    expect(only('In Andalusia, unemployment rose to 21%.').subject).toBe('Andalusia — unemployment');
+  });
+  it('takes actors in a place for the place', () => {
+    expect(only('Mining pools based in China control about 46% of the hash rate.').subject).toBe('China — hash rate');
+  });
+  it('does not take an origin or destination for the place', () => {
+    expect(only('Exports rose 12% to the United States.').subject).toBe('Exports');
+  });
+  it('reads past a fronted time, a wire dateline and a reporting verb', () => {
+    expect(only('In September 2019 the share of the global hash rate attributed to China stood at 75%.').subject).toBe('China — share of global hash rate');
+    expect(only('BEIJING, June 10 (Newswire) - Chinese miners control about 46% of the hash rate.').subject).toBe('Chinese miners — hash rate');
+    expect(only('Data show that China’s share of the hash rate fell to about 46%.').subject).toBe('China’s share of hash rate');
+  });
+  it('gives a comparison base the subject of its main clause', () => {
+    const figs = detectFigures('Soybean exports rose to 5.2 million tonnes in March, from 4.1 million tonnes a year earlier.');
+    expect(figs.map((f) => f.subject)).toEqual(['Soybean exports', 'Soybean exports']);
+  });
+  it('starts a new subject after "and" following another figure', () => {
+    const figs = detectFigures('In 2022, wheat exports rose 12% and barley exports fell 3%.');
+    expect(figs.map((f) => f.subject)).toEqual(['wheat exports', 'barley exports']);
+  });
+});
