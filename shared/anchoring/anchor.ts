@@ -7,9 +7,14 @@
  *      with changed context); among several occurrences the one whose context
  *      agrees best wins, then the one nearest the expected position;
  *  (c) fuzzy: an approximate match, tolerating small edits inside and around the
- *      quote, scored from quote, context and position similarity (weights below);
+ *      quote, scored from quote, context and position similarity (thresholds.ts);
+ *      a long, little-edited quote whose context was all edited away is found on
+ *      its own words when the old version is known and no other place matches
+ *      nearly as well;
  *  (d) orphaned: nothing scored at least FUZZY_THRESHOLD, or what did broke a rule
- *      (changed figures, no agreeing context).
+ *      (changed figures, no agreeing context, words rewritten or reordered, or the
+ *      place is an unchanged sentence of the old version that did not hold the
+ *      quote: units.ts).
  *
  * createAnchorer(text) shares the expensive part (folded text, q-gram index) among
  * many quotes of one text; anchor(text, selectors) is the one-off form. Results
@@ -17,51 +22,28 @@
  * text.slice(start, end) === exact.
  */
 import { onBoundary, snap } from './boundaries.ts';
+import { ANCHOR_CHARS, approximateMatches, endAnchored, startAnchored } from './candidates.ts';
+import { ContextFinder } from './context-finder.ts';
+import { bestOccurrence } from './occurrences.ts';
 import { foldCodes } from './fold.ts';
 import { MyersPattern } from './myers.ts';
 import { BIN, QGramIndex } from './qgram.ts';
-import { ContextMatcher, contextAgreement, contextSimilarity, digitRuns } from './similarity.ts';
+import { ContextMatcher, contextSimilarity, figures } from './similarity.ts';
 import type { AnchorOptions, AnchorResult, Selectors } from './types.ts';
+import { type PreviousVersion, widenToSentences } from './units.ts';
+import {
+  AMBIGUITY_MARGIN,
+  FUZZY_THRESHOLD,
+  MIN_QUOTE_SIMILARITY,
+  MIN_WORDS_KEPT,
+  SELF_EVIDENT_LENGTH,
+  SELF_EVIDENT_SIMILARITY,
+  STRONG_CONTEXT,
+  WEIGHTS,
+} from './thresholds.ts';
 import { wordDiff } from './word-diff.ts';
+import { compareWording, insideWord } from './wording.ts';
 
-/**
- * Minimum weighted score for a fuzzy match; below it the quote is orphaned rather
- * than attached to a guess. With the weights below, a quote that kept 90% of its
- * characters and both sides of its context scores about 0.95; one that kept 90%
- * and lost all context scores about 0.62 (unrelated prose agrees with a stored
- * 32-character context at about 0.25, and above 0.55 less than 1% of the time, as
- * measured on the fixture articles). 0.75 sits between the two and still accepts
- * a 90% quote with one side of its context destroyed (about 0.8).
- */
-export const FUZZY_THRESHOLD = 0.75;
-
-/**
- * Weights of the fuzzy score, after hypothesis' match-quote.ts (50/20/20/2).
- * The quote itself carries most of the weight: it is what the user cited. Prefix
- * and suffix together weigh almost as much, because context is what tells the
- * edited original apart from a similar sentence elsewhere (a repeated boilerplate
- * line, the same figure quoted in the summary). Position is a tie-breaker only:
- * sources get reorganized, and a moved paragraph is no less the same paragraph.
- */
-export const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
-
-/**
- * A fuzzy candidate must keep at least this share of the quote's characters
- * (1 − edit distance / quote length). Without it, a perfect context could carry a
- * passage that was largely rewritten: it would no longer be what the user quoted.
- */
-export const MIN_QUOTE_SIMILARITY = 0.7;
-
-/**
- * At least one side of the stored context must still agree this well, unless the
- * quote was stored without any context (it was the whole text). A similar sentence elsewhere (the deleted quote's
- * neighbour in a list, a figure restated in a summary) has context that agrees only
- * by chance, so this rule is what turns "sentence deleted" into 'orphaned'.
- */
-export const STRONG_CONTEXT = 0.75;
-
-/** How far around the expected position the exact search looks first, in code units. */
-const LOCAL_WINDOW = 2048;
 /**
  * The same for the approximate search, which costs a bit-parallel scan per
  * character: a narrower window, since the q-gram index covers whatever moved farther.
@@ -69,16 +51,8 @@ const LOCAL_WINDOW = 2048;
 const FUZZY_WINDOW = 1024;
 /** Global candidates (from the q-gram index) verified per quote. */
 const GLOBAL_CANDIDATES = 6;
-/**
- * Approximate matches verified per searched region. A repetitive text (tables,
- * boilerplate) can hold several near-copies that beat the true, edited passage on
- * distance alone; context decides among them, so several must be scored.
- */
-const MAX_RUNS = 8;
-/** Characters of context that must agree verbatim (folded) to pin a match's edge to it. */
-const ANCHOR_CHARS = 8;
-/** Occurrences of an exact quote weighed in step (b); a bound for very common strings. */
-const MAX_OCCURRENCES = 20_000;
+
+export { FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY, MIN_WORDS_KEPT, SELF_EVIDENT_LENGTH, SELF_EVIDENT_SIMILARITY, STRONG_CONTEXT, WEIGHTS };
 
 export interface Anchorer {
   readonly text: string;
@@ -95,20 +69,30 @@ interface Quote {
   /** Stored start, when it is a usable offset. */
   stored: number | null;
   expected: number;
+  /** The old version, when it holds the quote at its stored offset (reanchorAll). */
+  previous: PreviousVersion | null;
+  /** Whether the stored prefix/suffix is still found somewhere in the text; computed on first need. */
+  found: { before?: boolean; after?: boolean };
 }
 
 interface Scored {
   start: number;
   end: number;
   score: number;
+  /** Characters kept (1 − distance / quote length). */
+  q: number;
   accepted: boolean;
+  /** How many of its edges meet the stored context (or the text's edge), 0..2. */
+  edges: number;
+  /**
+   * Passes every rule but agreeing context, and every stored context is gone from
+   * the text: acceptable on its own words if no other place matches nearly as well.
+   */
+  alone: boolean;
 }
 
-function matchesAt(codes: Uint16Array, at: number, what: Uint16Array): boolean {
-  if (at < 0 || at + what.length > codes.length) return false;
-  for (let k = 0; k < what.length; k++) if (codes[at + k] !== what[k]) return false;
-  return true;
-}
+/** A sentence end with more text after it. */
+const SENTENCE_BREAK = /[.!?\u2026]["'\u201d\u2019)\]]*\s+\S/u;
 
 function orphan(score: number): AnchorResult {
   return { status: 'orphaned', start: null, end: null, score, text: null };
@@ -132,6 +116,8 @@ class TextAnchorer implements Anchorer {
     this.qgrams ??= new QGramIndex(this.folded);
     return this.qgrams;
   }
+
+  private finder: ContextFinder | null = null;
 
   anchor(selectors: Selectors, options: AnchorOptions = {}): AnchorResult {
     const quote = this.prepare(selectors, options);
@@ -182,7 +168,8 @@ class TextAnchorer implements Anchorer {
     const stored = storedOk ? position.start : null;
     const hint = options.hint !== undefined && Number.isFinite(options.hint) ? options.hint : null;
     const expected = Math.max(0, Math.min(len, Math.round(hint ?? stored ?? 0)));
-    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected };
+    const previous = options.previous && stored !== null && options.previous.text.startsWith(quote.exact, stored) ? options.previous : null;
+    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected, previous, found: {} };
   }
 
   private found(quote: Quote, start: number): AnchorResult {
@@ -190,45 +177,9 @@ class TextAnchorer implements Anchorer {
     return { status: start === quote.stored ? 'exact' : 'moved', start, end, score: 1, text: quote.exact };
   }
 
-  /**
-   * The occurrence of the exact text whose context agrees over the most characters
-   * (counted outward from the quote's edges), then the nearest to the expected
-   * position. A full-context occurrence near the expected position ends the search
-   * early; nothing can beat it but an equally good one that is farther away.
-   */
+  /** Step (b), skipping occurrences inside another passage's unchanged line or sentence (units.ts). */
   private bestOccurrence(quote: Quote): { start: number; agreement: number } | null {
-    const { text } = this;
-    const { exact, prefix, suffix, expected } = quote;
-    const full = prefix.length + suffix.length;
-    let best: { start: number; agreement: number; distance: number } | null = null;
-    const consider = (start: number): void => {
-      if (!onBoundary(text, start) || !onBoundary(text, start + exact.length)) return;
-      const agreement =
-        contextAgreement(text, start, prefix, 'before') + contextAgreement(text, start + exact.length, suffix, 'after');
-      const distance = Math.abs(start - expected);
-      if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
-        best = { start, agreement, distance };
-      }
-    };
-    const from = Math.max(0, expected - LOCAL_WINDOW);
-    const to = Math.min(text.length, expected + exact.length + LOCAL_WINDOW);
-    const local = text.slice(from, to);
-    for (let i = local.indexOf(exact); i !== -1; i = local.indexOf(exact, i + 1)) consider(from + i);
-    if (best !== null && (best as { agreement: number }).agreement === full) return best;
-    // Everywhere else: the q-gram index names the few places the quote could
-    // start, instead of a scan of the whole text per quote.
-    const possible = this.index.possibleStarts(foldCodes(exact));
-    if (possible) {
-      for (const i of possible.slice(0, MAX_OCCURRENCES)) {
-        if ((i < from || i + exact.length > to) && text.startsWith(exact, i)) consider(i);
-      }
-    } else {
-      let seen = 0;
-      for (let i = text.indexOf(exact); i !== -1 && seen < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1), seen++) {
-        if (i < from || i + exact.length > to) consider(i);
-      }
-    }
-    return best;
+    return bestOccurrence(this.text, this.index, quote, (start, end) => this.ownedElsewhere(quote, start, end));
   }
 
   private fuzzy(quote: Quote, threshold: number): { accepted: Scored | null; bestRejected: number } {
@@ -240,16 +191,22 @@ class TextAnchorer implements Anchorer {
     const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
     let bestRejected = 0;
     let accepted: Scored | null = null;
+    const alone: Scored[] = [];
+    const verified: { start: number; end: number; q: number }[] = [];
     const seen = new Set<number>();
     const tryRegion = (from: number, to: number): void => {
-      for (const c of this.verify(matcher, quote, from, to, maxErrors)) {
+      for (const c of approximateMatches(this.folded, matcher, quote.prefix, quote.suffix, from, to, maxErrors)) {
         const key = c.start * 4_294_967_296 + c.end;
         if (seen.has(key)) continue;
         seen.add(key);
         const scored = this.score(quote, c.start, c.end, c.distance, threshold);
+        verified.push(scored);
         if (scored.accepted) {
-          if (!accepted || scored.score > accepted.score) accepted = scored;
-        } else bestRejected = Math.max(bestRejected, scored.score);
+          if (!accepted || this.better(scored, accepted)) accepted = scored;
+        } else {
+          bestRejected = Math.max(bestRejected, scored.score);
+          if (scored.alone) alone.push(scored);
+        }
       }
     };
     // Most edits are local: look around the expected position first.
@@ -265,76 +222,60 @@ class TextAnchorer implements Anchorer {
       if (from >= localFrom && to <= localTo) continue;
       tryRegion(from, to);
     }
-    return { accepted, bestRejected };
+    if (accepted || alone.length === 0) return { accepted, bestRejected };
+    // No context anywhere: the quote's own words decide, if they single out one place.
+    const best = alone.reduce((x, y) => (y.q > x.q || (y.q === x.q && y.score > x.score) ? y : x));
+    const rival = verified.some((v) => (v.end <= best.start || v.start >= best.end) && v.q >= best.q - AMBIGUITY_MARGIN);
+    return rival ? { accepted: null, bestRejected } : { accepted: best, bestRejected };
   }
 
   /**
-   * Approximate matches of the pattern within text[from, to): for each run of end
-   * positions within the error budget, a few plausible ends, then for each end the
-   * plausible starts. Scoring (with context) chooses among them.
+   * Between two accepted candidates for the same place, distance has already
+   * said the quote is there; the context says where its edges are. So the one
+   * whose edges meet the stored context (or the text's edge, for a quote that
+   * began or ended the old text) wins, unless reaching that edge takes in
+   * another sentence; otherwise, and between places, the higher score wins.
    */
-  private verify(matcher: MyersPattern, quote: Quote, from: number, to: number, maxErrors: number): { start: number; end: number; distance: number }[] {
-    const folded = this.folded;
-    const m = matcher.length;
-    const ends = matcher.searchEnds(folded, from, to);
-    // Per run: the first and the last end at the run's least distance, and the
-    // best end that is followed by the start of the stored suffix. A word inserted
-    // near the end of a quote makes a truncated match *cheaper* than the true one
-    // ("likely barley" vs "likely Bérénice."); only the context can tell, so the
-    // context-consistent end must reach scoring too.
-    const suffixHead = foldCodes(quote.suffix.slice(0, ANCHOR_CHARS));
-    const runs: { ends: number[]; distance: number; anchored: number; anchoredDistance: number }[] = [];
-    let run: (typeof runs)[number] | null = null;
-    for (let i = 0; i < ends.length; i++) {
-      const d = ends[i]!;
-      const end = from + i + 1;
-      if (d > maxErrors) {
-        run = null;
-        continue;
-      }
-      if (!run) runs.push((run = { ends: [end], distance: d, anchored: -1, anchoredDistance: Infinity }));
-      else if (d < run.distance) {
-        run.ends = [end];
-        run.distance = d;
-      } else if (d === run.distance) run.ends[1] = end;
-      if (d < run.anchoredDistance && suffixHead.length > 0 && matchesAt(folded, end, suffixHead)) {
-        run.anchored = end;
-        run.anchoredDistance = d;
-      }
+  private better(x: Scored, y: Scored): boolean {
+    if (x.start < y.end && y.start < x.end && x.edges !== y.edges) {
+      const [a, b] = x.edges > y.edges ? [x, y] : [y, x];
+      const extra = this.text.slice(Math.min(a.start, b.start), Math.max(a.start, b.start)) + ' ' + this.text.slice(Math.min(a.end, b.end), Math.max(a.end, b.end));
+      if (!SENTENCE_BREAK.test(extra)) return a === x;
     }
-    // Runs whose end meets the stored suffix go first: in repetitive text (tables,
-    // templated reports) near-copies with other figures are cheaper on distance
-    // alone and would otherwise crowd the edited original out.
-    runs.sort((x, y) => Number(y.anchored >= 0) - Number(x.anchored >= 0) || x.distance - y.distance);
-    const prefixTail = foldCodes(quote.prefix.slice(-ANCHOR_CHARS));
-    const out: { start: number; end: number; distance: number }[] = [];
-    for (const r of runs.slice(0, MAX_RUNS)) {
-      const candidates = r.anchored >= 0 && !r.ends.includes(r.anchored) ? [...r.ends, r.anchored] : r.ends;
-      for (const end of candidates) {
-        const back = matcher.anchoredBackward(folded, end, Math.max(0, end - m - maxErrors));
-        // Likewise for the start: the cheapest, and the cheapest right after the
-        // end of the stored prefix.
-        let bestLen = 0;
-        let bestDistance = Infinity;
-        let anchoredLen = 0;
-        let anchoredDistance = Infinity;
-        for (let i = 0; i < back.length; i++) {
-          const d = back[i]!;
-          const len = i + 1;
-          if (d < bestDistance || (d === bestDistance && Math.abs(len - m) < Math.abs(bestLen - m))) {
-            bestDistance = d;
-            bestLen = len;
-          }
-          if (d < anchoredDistance && d <= maxErrors && prefixTail.length > 0 && matchesAt(folded, end - len - prefixTail.length, prefixTail)) {
-            anchoredDistance = d;
-            anchoredLen = len;
-          }
-        }
-        out.push({ start: end - bestLen, end, distance: bestDistance });
-        if (anchoredLen > 0 && anchoredLen !== bestLen) out.push({ start: end - anchoredLen, end, distance: anchoredDistance });
-      }
-    }
-    return out;
+    return x.score > y.score;
+  }
+
+  /** Whether [start, end) lies in an unchanged line or sentence of the old version that did not hold the quote. */
+  private ownedElsewhere(quote: Quote, start: number, end: number): boolean {
+    if (!quote.previous || quote.stored === null) return false;
+    return quote.previous.owner(this.text, start, end, { start: quote.stored, end: quote.stored + quote.exact.length }) === 'other';
+  }
+
+  /**
+   * Whether the stored context still marks where the quote was, so that a
+   * candidate elsewhere is not it. A quote that ended the old text (no suffix) was
+   * where its prefix now ends the text; one that began it, where its suffix now
+   * begins it; any other, next to its prefix or its suffix wherever either still
+   * stands. A prefix that survives mid-text after the sentence it ended was
+   * reworked marks nothing for a quote that ended the text.
+   */
+  private placeMarked(quote: Quote): boolean {
+    const n = this.folded.length;
+    const usable = (c: string): boolean => c.length >= ANCHOR_CHARS;
+    if (quote.suffix.length === 0) return usable(quote.prefix) && quote.prefixMatcher!.similarity(this.folded, n, 'before') >= STRONG_CONTEXT;
+    if (quote.prefix.length === 0) return usable(quote.suffix) && quote.suffixMatcher!.similarity(this.folded, 0, 'after') >= STRONG_CONTEXT;
+    return (usable(quote.prefix) && this.contextFound(quote, 'before')) || (usable(quote.suffix) && this.contextFound(quote, 'after'));
+  }
+
+  /** Whether the stored context of one side still stands anywhere in the text (cached per quote). */
+  private contextFound(quote: Quote, side: 'before' | 'after'): boolean {
+    const cached = quote.found[side];
+    if (cached !== undefined) return cached;
+    const context = side === 'before' ? quote.prefix : quote.suffix;
+    this.finder ??= new ContextFinder(this.folded, this.index);
+    const found = context.length >= ANCHOR_CHARS && this.finder.found(context, quote.expected, STRONG_CONTEXT);
+    quote.found[side] = found;
+    return found;
   }
 
   /**
@@ -353,11 +294,21 @@ class TextAnchorer implements Anchorer {
     return matcher ? matcher.similarity(this.folded, at, side) : contextSimilarity(this.text, at, context, side);
   }
 
+  /** Whitespace at a candidate's edge where the quote has none is not part of it ("guidance.\n"). */
+  private trimmed(quote: Quote, r: { start: number; end: number }): { start: number; end: number } {
+    const space = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+    let { start, end } = r;
+    if (!space(quote.exact[0])) while (start < end && space(this.text[start])) start++;
+    if (!space(quote.exact[quote.exact.length - 1])) while (end > start && space(this.text[end - 1])) end--;
+    return { start, end };
+  }
+
   private score(quote: Quote, rawStart: number, rawEnd: number, distance: number, threshold: number): Scored {
     const { text } = this;
-    const { start, end } = snap(text, rawStart, rawEnd);
+    const { start, end } = this.trimmed(quote, snap(text, rawStart, rawEnd));
     const now = text.slice(start, end);
-    const q = Math.max(0, 1 - distance / quote.exact.length);
+    const m = quote.exact.length;
+    const q = Math.max(0, 1 - distance / m);
     // Context that cannot be compared is no evidence either way, so its weight is
     // left out rather than guessed: an empty stored context (the quote was at the
     // very start or end of the old text), or a candidate at the very start or end
@@ -365,8 +316,13 @@ class TextAnchorer implements Anchorer {
     // stored context fits, that part is compared.
     const before = Math.min(quote.prefix.length, start);
     const after = Math.min(quote.suffix.length, text.length - end);
-    const p = before >= Math.min(ANCHOR_CHARS, quote.prefix.length) && before > 0 ? this.contextAt(quote, start, 'before', before) : null;
-    const s = after >= Math.min(ANCHOR_CHARS, quote.suffix.length) && after > 0 ? this.contextAt(quote, end, 'after', after) : null;
+    let p = before >= Math.min(ANCHOR_CHARS, quote.prefix.length) && before > 0 ? this.contextAt(quote, start, 'before', before) : null;
+    let s = after >= Math.min(ANCHOR_CHARS, quote.suffix.length) && after > 0 ? this.contextAt(quote, end, 'after', after) : null;
+    // A long, little-edited quote is its own evidence: context that disagrees here
+    // and stands nowhere else was edited away, and is left out like the above.
+    const selfEvident = m >= SELF_EVIDENT_LENGTH && q >= SELF_EVIDENT_SIMILARITY;
+    if (selfEvident && p !== null && p < STRONG_CONTEXT && !this.contextFound(quote, 'before')) p = null;
+    if (selfEvident && s !== null && s < STRONG_CONTEXT && !this.contextFound(quote, 'after')) s = null;
     const pos = 1 - Math.min(1, Math.abs(start - quote.expected) / Math.max(1, text.length));
     let sum = WEIGHTS.quote * q + WEIGHTS.position * pos;
     let weight = WEIGHTS.quote + WEIGHTS.position;
@@ -378,12 +334,33 @@ class TextAnchorer implements Anchorer {
       sum += WEIGHTS.suffix * s;
       weight += WEIGHTS.suffix;
     }
-    const score = sum / weight;
     // Only a quote stored without any context (the whole text) may do without
     // agreeing context; one whose context merely cannot be compared here (the
-    // candidate sits at an edge of the new text) has no evidence, not a pass.
+    // candidate sits at an edge of the new text) has no evidence, not a pass...
     const contextless = quote.prefix.length === 0 && quote.suffix.length === 0;
     const contextAgrees = contextless || Math.max(p ?? 0, s ?? 0) >= STRONG_CONTEXT;
+    // ...unless the quote is self-evident, no stored context marks where it was
+    // (placeMarked), and the old version is known, to tell a near-identical
+    // sentence that was there all along (ownedElsewhere, below). The quote's own
+    // words then decide, and the score is theirs. Whether another place matches
+    // nearly as well is decided by fuzzy(), which sees every candidate.
+    const alone = !contextAgrees && selfEvident && quote.previous !== null && !this.placeMarked(quote);
+    const score = alone ? (WEIGHTS.quote * q + WEIGHTS.position * pos) / (WEIGHTS.quote + WEIGHTS.position) : sum / weight;
+    const edges = Number(startAnchored(this.folded, start, quote.prefix)) + Number(endAnchored(this.folded, end, quote.suffix));
+    const rejected = { start, end, score, q, edges, accepted: false, alone: false };
+    if (!contextAgrees && !alone) return rejected;
+    // Figures must survive verbatim: "output rose 4.2%" and "output rose 2.4%" are
+    // one character-swap apart but say different things, and a quote is cited for
+    // what it says. A changed figure (digits or number words) means the quoted
+    // claim changed: orphan it so a person looks, rather than silently re-pointing
+    // the citation.
+    if (!(end > start && q >= MIN_QUOTE_SIMILARITY && score >= threshold) || figures(now) !== figures(quote.exact)) return rejected;
+    // A quote that began (ended) at a word boundary is never re-found starting
+    // (ending) inside a word: the cheapest alignment may stop short of reworded
+    // last words ("officials said." / "according to offi").
+    const startsInWord = quote.prefix.length > 0 && insideWord(quote.prefix + quote.exact, quote.prefix.length);
+    const endsInWord = quote.suffix.length > 0 && insideWord(quote.exact + quote.suffix, m);
+    if ((!startsInWord && insideWord(text, start)) || (!endsInWord && insideWord(text, end))) return rejected;
     // A candidate must sit between its context, not on it. When the quote was
     // deleted, its prefix now runs straight into its suffix, and a short quote can
     // look "similar" to the first words of that suffix (or the last of the prefix),
@@ -392,25 +369,25 @@ class TextAnchorer implements Anchorer {
     // where it starts), the candidate is made of context and the quote is gone.
     // Comparing the two places, not just testing one, keeps quotes whose own last
     // words resemble their prefix (templated reports: "...remained uncertain.").
-    const onContext = (): boolean => {
-      if (s !== null) {
-        const misplaced = this.contextAt(quote, start, 'after', Math.min(quote.suffix.length, text.length - start));
-        if (misplaced >= STRONG_CONTEXT && misplaced > s) return true;
-      }
-      if (p !== null) {
-        const misplaced = this.contextAt(quote, end, 'before', Math.min(quote.prefix.length, end));
-        if (misplaced >= STRONG_CONTEXT && misplaced > p) return true;
-      }
-      return false;
-    };
-    // Figures must survive verbatim: "output rose 4.2%" and "output rose 2.4%" are
-    // one character-swap apart but say different things, and a quote is cited for
-    // what it says. A changed figure means the quoted claim changed: orphan it so a
-    // person looks, rather than silently re-pointing the citation.
-    const figuresKept = digitRuns(now) === digitRuns(quote.exact);
-    const accepted =
-      end > start && q >= MIN_QUOTE_SIMILARITY && score >= threshold && contextAgrees && figuresKept && !onContext();
-    return { start, end, score, accepted };
+    if (s !== null) {
+      const misplaced = this.contextAt(quote, start, 'after', Math.min(quote.suffix.length, text.length - start));
+      if (misplaced >= STRONG_CONTEXT && misplaced > s) return rejected;
+    }
+    if (p !== null) {
+      const misplaced = this.contextAt(quote, end, 'before', Math.min(quote.prefix.length, end));
+      if (misplaced >= STRONG_CONTEXT && misplaced > p) return rejected;
+    }
+    // Words, not just characters: a rewrite that shares letters, or a reordering
+    // of the quote's phrases, is no longer what the user quoted (wording.ts).
+    // A phrase moved just outside the candidate is a reordering too ("Cedar Grid
+    // remains | our top pick, where..."), so reordering is judged over the
+    // candidate's whole sentences.
+    const wording = compareWording(quote.exact, now);
+    if (wording.kept < MIN_WORDS_KEPT || wording.reordered) return rejected;
+    const whole = widenToSentences(text, start, end);
+    if ((whole.start < start || whole.end > end) && compareWording(quote.exact, text.slice(whole.start, whole.end)).reordered) return rejected;
+    if (this.ownedElsewhere(quote, start, end)) return rejected;
+    return { start, end, score, q, edges, accepted: !alone, alone };
   }
 }
 

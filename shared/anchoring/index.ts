@@ -12,7 +12,18 @@ export type {
   WordDiffPart,
 } from './types.ts';
 export { describe, DEFAULT_CONTEXT_LENGTH } from './describe.ts';
-export { anchor, createAnchorer, FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY, STRONG_CONTEXT, WEIGHTS } from './anchor.ts';
+export {
+  anchor,
+  createAnchorer,
+  FUZZY_THRESHOLD,
+  MIN_QUOTE_SIMILARITY,
+  MIN_WORDS_KEPT,
+  SELF_EVIDENT_LENGTH,
+  SELF_EVIDENT_SIMILARITY,
+  STRONG_CONTEXT,
+  WEIGHTS,
+} from './anchor.ts';
+export { PreviousVersion } from './units.ts';
 export type { Anchorer } from './anchor.ts';
 export { wordDiff } from './word-diff.ts';
 export { reanchorAll } from './reanchor.ts';

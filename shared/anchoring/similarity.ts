@@ -97,3 +97,19 @@ export function contextAgreement(text: string, at: number, context: string, side
 export function digitRuns(s: string): string {
   return (s.match(/\p{Nd}+/gu) ?? []).join('|');
 }
+
+/**
+ * Number words: copy desks spell out small figures ("four more aircraft"), and
+ * "four" becoming "five" changes the claim as surely as "4" becoming "5".
+ */
+const FIGURE =
+  /\p{Nd}+|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b/giu;
+
+/**
+ * The figures of `s`, in order: digit runs and number words, so "four" → "five"
+ * and "4" → "5" both show, and so does "four" → "4" (a changed figure is for a
+ * person to judge).
+ */
+export function figures(s: string): string {
+  return (s.match(FIGURE) ?? []).map((f) => f.toLowerCase()).join('|');
+}

@@ -5,6 +5,7 @@
  * as they are, so these shapes must not change. Offsets count UTF-16 code units
  * into the normalized source text (see shared/text/normalize.ts).
  */
+import type { PreviousVersion } from './units.ts';
 
 /** Where the quote was: UTF-16 code units, `end` exclusive. */
 export interface TextPositionSelector {
@@ -55,4 +56,11 @@ export interface AnchorOptions {
    * the stored position (e.g. reanchorAll maps it across an unchanged head/tail).
    */
   hint?: number;
+  /**
+   * The version the selectors were described on, when the caller has it
+   * (reanchorAll does). It tells a near-identical sentence that was there all
+   * along from the edited quote (see units.ts), and only with it may a long quote
+   * whose context is all gone be found on its own words (see anchor.ts).
+   */
+  previous?: PreviousVersion;
 }

@@ -191,3 +191,77 @@ suite('reanchorAll', () => {
     expect(reanchorAll(ARTICLE, ARTICLE, quotes).counts).toEqual({ exact: 2, moved: 0, fuzzy: 0, orphaned: 0 });
   });
 });
+
+suite('a long quote whose context is gone', () => {
+  // The seed-shaped scenario, in invented words: a whole last sentence with three
+  // copy edits (a word swapped, "becoming" → "making it", the space before a comma
+  // removed), and the sentence before it cut.
+  const old = [
+    'Ferry operator Calder Line said on Monday it would add a second daily crossing to Tarsa Island from June.',
+    'Demand has grown since the causeway closed for repairs in March, the company said.',
+    'Such demand has led hauliers such as Orla Freight and Dunmore Haulage to book space weeks in advance.',
+    'Altogether, the island route carries almost 60% of the firm\'s freight , becoming its busiest crossing by far.',
+  ].join('\n');
+  const quoted = old.slice(old.indexOf('Altogether'));
+  const edited = quoted.replace("firm's freight , becoming", "company's freight, making it");
+  const next = old.slice(0, old.indexOf('Such demand')) + edited;
+
+  it('re-anchors it on a new version as fuzzy, with a word diff for review', () => {
+    const sel = quoteOf(old, quoted);
+    expect(sel[1].suffix).toBe('');
+    const { results, counts } = reanchorAll(old, next, [{ id: 'q', selectors: sel }]);
+    const r = results.get('q')!;
+    expect(counts.fuzzy).toBe(1);
+    expect(r).toMatchObject({ status: 'fuzzy', start: next.indexOf(edited), end: next.length, text: edited });
+    expect(r.score).toBeGreaterThanOrEqual(FUZZY_THRESHOLD);
+    expect(r.diff!.filter((d) => d.op !== 'equal').map((d) => d.text)).toEqual(expect.arrayContaining(['firm', 'company', 'becoming', 'making it']));
+  });
+
+  it('orphans it without the old version, which alone can rule out a near-identical sentence kept elsewhere', () => {
+    expect(anchor(next, quoteOf(old, quoted)).status).toBe('orphaned');
+  });
+
+  it('orphans it when the near-identical sentence was in the old version all along', () => {
+    const twin = 'Altogether, the island route carries almost 60% of the firm\'s mail, becoming its busiest crossing by far.';
+    const before = `${twin}\n${old}`;
+    const after = `${twin}\n${old.slice(0, old.indexOf('Such demand'))}`.trimEnd();
+    const { results } = reanchorAll(before, after, [{ id: 'q', selectors: quoteOf(before, quoted) }]);
+    expect(results.get('q')!.status).toBe('orphaned');
+  });
+
+  it('orphans it when its changed figure is spelled out ("four" → "five")', () => {
+    const text = 'Calder Line said on Monday that it plans to take delivery of four new ferries before the summer season begins.';
+    const sel = quoteOf(text, text);
+    expect(anchor(text.replace('four', 'five'), sel).status).toBe('orphaned');
+  });
+});
+
+suite('near-identical lines', () => {
+  const old = [
+    'Guidance: Q3 preview',
+    'Alder Energy: we forecast EBITDA of 1.42bn. We expect the company to confirm its guidance.',
+    'Birch Power: we forecast EBITDA of 0.96bn. We expect the company to confirm its guidance.',
+    'Cedar Grid: we forecast EBITDA of 0.71bn. We expect the company to raise its guidance.',
+  ].join('\n');
+  const next = old.replace('Birch Power: we forecast EBITDA of 0.96bn. We expect the company to confirm its guidance.\n', '');
+
+  it('orphans the deleted copy of a repeated sentence and keeps the other', () => {
+    const quotes = [0, 1].map((k) => ({ id: `copy${k}`, selectors: quoteOf(old, 'We expect the company to confirm its guidance.', k) }));
+    const { results } = reanchorAll(old, next, quotes);
+    expect(results.get('copy0')).toMatchObject({ status: 'exact', start: next.indexOf('We expect the company to confirm') });
+    expect(results.get('copy1')!.status).toBe('orphaned');
+  });
+
+  it('orphans a quote whose phrases were reordered, rather than propose the reordered sentence', () => {
+    const text = 'Our top pick remains Cedar Grid, where we see the strongest earnings visibility in the sector. Risks are regulatory.';
+    const sel = quoteOf(text, 'Our top pick remains Cedar Grid, where we see the strongest earnings visibility in the sector.');
+    expect(anchor(text.replace('Our top pick remains Cedar Grid', 'Cedar Grid remains our top pick'), sel).status).toBe('orphaned');
+  });
+
+  it('covers reworded last words of a quote that ended the text, not just the cheapest part of them', () => {
+    const text = 'Garden waste is collected fortnightly. The charge has not reduced participation in the garden waste scheme, officials said.';
+    const sel = quoteOf(text, 'The charge has not reduced participation in the garden waste scheme, officials said.');
+    const edited = `${text.slice(0, text.indexOf('officials'))}according to officials.`;
+    expect(anchor(edited, sel)).toMatchObject({ status: 'fuzzy', end: edited.length });
+  });
+});

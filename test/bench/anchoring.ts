@@ -172,8 +172,9 @@ export async function main(): Promise<void> {
     const all = reanchorAll(sc.oldText, sc.newText, sc.quotes);
     const t4 = performance.now();
     const rc = all.counts;
+    const allIntended = sc.quotes.filter((q) => asIntended(q.fate, all.results.get(q.id)!)).length;
     console.log(
-      `${'  via reanchorAll'.padEnd(26)}${pad('', 9)}${pad('', 10)}${pad((t4 - t3).toFixed(0), 11)}${pad('', 8)}${pad(Math.round(sc.quotes.length / ((t4 - t3) / 1000)), 11)}${pad(rc.exact, 7)}${pad(rc.moved, 7)}${pad(rc.fuzzy, 7)}${pad(rc.orphaned, 8)}`,
+      `${'  via reanchorAll'.padEnd(26)}${pad('', 9)}${pad('', 10)}${pad((t4 - t3).toFixed(0), 11)}${pad('', 8)}${pad(Math.round(sc.quotes.length / ((t4 - t3) / 1000)), 11)}${pad(rc.exact, 7)}${pad(rc.moved, 7)}${pad(rc.fuzzy, 7)}${pad(rc.orphaned, 8)}${pad(`${allIntended}/${sc.quotes.length}`, 13)}`,
     );
     console.log(`  (quotes kept ${fates.kept}, edited ${fates.edited}, deleted ${fates.deleted})`);
   }
