@@ -5,7 +5,7 @@
  * tests and the benchmark share it.
  */
 import { score, type Score } from './evaluate.ts';
-import { candidateFromStatement, findConflicts, type ConflictCandidate, type Relation } from './conflicts.ts';
+import { candidateFromStatement, findConflicts, type ConflictCandidate, type ConflictOptions, type Relation } from './conflicts.ts';
 
 export type Expected = Relation | 'none';
 
@@ -45,11 +45,11 @@ function candidate(id: string, s: string | PairSide): ConflictCandidate {
 
 const KINDS: Expected[] = ['conflict', 'change', 'superseded', 'none'];
 
-export function evaluateConflicts(pairs: readonly LabelledPair[]): ConflictEvaluation {
+export function evaluateConflicts(pairs: readonly LabelledPair[], options: ConflictOptions = {}): ConflictEvaluation {
   const confusion = Object.fromEntries(KINDS.map((e) => [e, Object.fromEntries(KINDS.map((k) => [k, 0]))])) as ConflictEvaluation['confusion'];
   const wrong: ConflictEvaluation['wrong'] = [];
   for (const p of pairs) {
-    const [found] = findConflicts([candidate(`${p.id}-a`, p.a), candidate(`${p.id}-b`, p.b)]);
+    const [found] = findConflicts([candidate(`${p.id}-a`, p.a), candidate(`${p.id}-b`, p.b)], new Set(), options);
     const predicted: Expected = found?.relation ?? 'none';
     const expected = expectedOf(p);
     confusion[expected][predicted]++;

@@ -35,6 +35,10 @@ export const PLACES: readonly Place[] = [
   p('asia', 'Asia', 'Asian'),
   p('africa', 'Africa', 'African'),
   p('latin-america', 'Latin America', 'Latin American'),
+  // listed so that "America" in them is not read as the United States
+  p('north-america', 'North America', 'North American'),
+  p('central-america', 'Central America', 'Central American'),
+  p('south-america', 'South America', 'South American'),
   p('middle-east', 'Middle East', 'Middle Eastern'),
   // countries
   p('us', 'United States|United States of America|U.S.|U.S.A.|US|USA|America', 'American'),
@@ -104,6 +108,7 @@ export const PLACES: readonly Place[] = [
   p('us-ky', 'Kentucky', '', 'us'),
   p('us-wy', 'Wyoming', '', 'us'),
   p('us-fl', 'Florida', 'Floridian', 'us'),
+  p('us-nm', 'New Mexico', '', 'us'),
   p('cn-nm', 'Inner Mongolia', '', 'cn'),
   p('cn-xj', 'Xinjiang', '', 'cn'),
   p('cn-sc', 'Sichuan', 'Sichuanese', 'cn'),
@@ -123,6 +128,7 @@ export const PLACES: readonly Place[] = [
   p('gb-wls', 'Wales', 'Welsh', 'gb'),
   p('gb-eng', 'England', 'English', 'gb'),
   p('gb-lon', 'London', '', 'gb'),
+  p('gb-nir', 'Northern Ireland', '', 'gb'),
   p('ca-qc', 'Quebec|Québec', 'Quebecois', 'ca'),
   p('ca-ab', 'Alberta', 'Albertan', 'ca'),
   p('ca-on', 'Ontario', '', 'ca'),

@@ -98,7 +98,7 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
 function clauseBefore(left: string): string {
   // a comma inside "2,000" is no clause break: only punctuation followed by a space counts
   let cut = -1;
-  for (const m of left.matchAll(/[,;:(](?=\s)|(?<=\s)[-–—](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|show|showed|shows|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|reckon|reckons|while|whereas|but)(?:\s+that)?(?=\s)|(?<=\d\S*\s+)and(?=\s)/g)) cut = m.index + m[0].length - 1;
+  for (const m of left.matchAll(/[,;:(](?=\s)|(?<=\s)[-–—](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|announced|announces|stated|states|confirmed|confirms|show|showed|shows|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|reckon|reckons|while|whereas|but)(?:\s+that)?(?=\s)|(?<=\d\S*\s+)and(?=\s)/g)) cut = m.index + m[0].length - 1;
   // a comparison base ("rose to 5.2 Mt in March, from 4.1 Mt a year earlier") measures
   // what its main clause measures: the clause before the comma gives the subject
   if (cut >= 0 && COMPARISON_BASE.test(left.slice(cut + 1)) && /,$/.test(left.slice(0, cut + 1))) return clauseBefore(left.slice(0, cut));
@@ -108,6 +108,7 @@ function clauseBefore(left: string): string {
   // a fronted time ("In September 2019 the share ...") is not the subject
   return clause.slice(leadingTime(clause));
 }
+const ESTIMATE_FRAME = /\b(?:puts?|has|have|had|sees?|saw|estimates?|estimated|pegs?|pegged|places?|placed|forecasts?|forecast|expects?|expected|projects?|projected|values?|valued)\s+((?:(?!\b(?:at|to)\b).)+?)\s+at\s*$/i;
 const COMPARISON_BASE = /^\s*(?:(?:up|down)\s+)?(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$/i;
 
 const ACTOR_WORDS = new Set(ACTOR_NOUNS.flatMap((n) => n.split(' ')));
@@ -143,7 +144,10 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
 }
 
 function baseSubject(left: string, right: string, clause: string, nounHint: string): { text: string; entity: string; metric: string } {
-  const entity = nounPhrase(tokens(clause), true);
+  // "our base case has Iranian miners at roughly 7%", "puts China's share at 46%": the
+  // thing estimated sits between the verb and "at", whoever does the estimating
+  const framed = ESTIMATE_FRAME.exec(clause);
+  const entity = nounPhrase(tokens(framed ? framed[1]! : clause), !framed);
   let metric = nounHint;
   // "a depth of 900 m", "a capacity of 500 MW": the noun before "of" names the metric
   if (!metric && /\sof\s*$/i.test(left)) {

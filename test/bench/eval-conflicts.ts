@@ -31,6 +31,12 @@ export async function main(): Promise<void> {
   console.log(`(${pairs.length} pairs, ${pairs.filter((p) => expectedOf(p) === 'none').length} expected none; ${(t1 - t0).toFixed(0)} ms)`);
   console.log('\nexpected \\ predicted  ' + KINDS.map((k) => k.padStart(12)).join(''));
   for (const e of KINDS) console.log(`${e.padEnd(21)} ${KINDS.map((k) => String(r.confusion[e][k]).padStart(12)).join('')}`);
+  console.log('\nsame-time window for published dates (SAME_TIME_DAYS):');
+  for (const days of [91, 183, 366, 731, 1461]) {
+    const w = evaluateConflicts(pairs, { sameTimeDays: days });
+    const f = (s: { precision: number; recall: number }): string => `${pct(s.precision)}/${pct(s.recall)}`;
+    console.log(`  ${String(days).padStart(4)} days: conflict P/R ${f(w.relations.conflict)}  change ${f(w.relations.change)}  superseded ${f(w.relations.superseded)}  wrong ${w.wrong.length}`);
+  }
   if (r.wrong.length) console.log('\nwrong judgements:');
   for (const w of r.wrong) console.log(`  ${w.id} expected ${w.expected}, got ${w.predicted}: ${w.reason}`);
 }
