@@ -73,6 +73,8 @@ interface Quote {
   previous: PreviousVersion | null;
   /** Whether the stored prefix/suffix is still found somewhere in the text; computed on first need. */
   found: { before?: boolean; after?: boolean };
+  /** figures(exact), once. */
+  figures: string;
 }
 
 interface Scored {
@@ -169,7 +171,7 @@ class TextAnchorer implements Anchorer {
     const hint = options.hint !== undefined && Number.isFinite(options.hint) ? options.hint : null;
     const expected = Math.max(0, Math.min(len, Math.round(hint ?? stored ?? 0)));
     const previous = options.previous && stored !== null && options.previous.text.startsWith(quote.exact, stored) ? options.previous : null;
-    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected, previous, found: {} };
+    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected, previous, found: {}, figures: figures(quote.exact) };
   }
 
   private found(quote: Quote, start: number): AnchorResult {
@@ -318,22 +320,41 @@ class TextAnchorer implements Anchorer {
     const after = Math.min(quote.suffix.length, text.length - end);
     let p = before >= Math.min(ANCHOR_CHARS, quote.prefix.length) && before > 0 ? this.contextAt(quote, start, 'before', before) : null;
     let s = after >= Math.min(ANCHOR_CHARS, quote.suffix.length) && after > 0 ? this.contextAt(quote, end, 'after', after) : null;
+    const pos = 1 - Math.min(1, Math.abs(start - quote.expected) / Math.max(1, text.length));
+    const scoreOf = (pp: number | null, ss: number | null): number => {
+      let sum = WEIGHTS.quote * q + WEIGHTS.position * pos;
+      let weight = WEIGHTS.quote + WEIGHTS.position;
+      if (pp !== null) {
+        sum += WEIGHTS.prefix * pp;
+        weight += WEIGHTS.prefix;
+      }
+      if (ss !== null) {
+        sum += WEIGHTS.suffix * ss;
+        weight += WEIGHTS.suffix;
+      }
+      return sum / weight;
+    };
+    const rejected = (score: number): Scored => ({ start, end, score, q, edges: 0, accepted: false, alone: false });
+    // Figures must survive verbatim: "output rose 4.2%" and "output rose 2.4%" are
+    // one character-swap apart but say different things, and a quote is cited for
+    // what it says. A changed figure (digits or number words) means the quoted
+    // claim changed: orphan it so a person looks, rather than silently re-pointing
+    // the citation.
+    if (!(end > start && q >= MIN_QUOTE_SIMILARITY) || figures(now) !== quote.figures) return rejected(scoreOf(p, s));
+    // A quote that began (ended) at a word boundary is never re-found starting
+    // (ending) inside a word: the cheapest alignment may stop short of reworded
+    // last words ("officials said." / "according to offi").
+    const startsInWord = quote.prefix.length > 0 && insideWord(quote.prefix + quote.exact, quote.prefix.length);
+    const endsInWord = quote.suffix.length > 0 && insideWord(quote.exact + quote.suffix, m);
+    if ((!startsInWord && insideWord(text, start)) || (!endsInWord && insideWord(text, end))) return rejected(scoreOf(p, s));
     // A long, little-edited quote is its own evidence: context that disagrees here
     // and stands nowhere else was edited away, and is left out like the above.
+    // Searched for only when it could turn a rejection into an acceptance, after
+    // the cheap rules above, and once per quote and side.
+    const agreesAsIs = Math.max(p ?? 0, s ?? 0) >= STRONG_CONTEXT && scoreOf(p, s) >= threshold;
     const selfEvident = m >= SELF_EVIDENT_LENGTH && q >= SELF_EVIDENT_SIMILARITY;
-    if (selfEvident && p !== null && p < STRONG_CONTEXT && !this.contextFound(quote, 'before')) p = null;
-    if (selfEvident && s !== null && s < STRONG_CONTEXT && !this.contextFound(quote, 'after')) s = null;
-    const pos = 1 - Math.min(1, Math.abs(start - quote.expected) / Math.max(1, text.length));
-    let sum = WEIGHTS.quote * q + WEIGHTS.position * pos;
-    let weight = WEIGHTS.quote + WEIGHTS.position;
-    if (p !== null) {
-      sum += WEIGHTS.prefix * p;
-      weight += WEIGHTS.prefix;
-    }
-    if (s !== null) {
-      sum += WEIGHTS.suffix * s;
-      weight += WEIGHTS.suffix;
-    }
+    if (selfEvident && !agreesAsIs && p !== null && p < STRONG_CONTEXT && scoreOf(null, s) >= threshold && !this.contextFound(quote, 'before')) p = null;
+    if (selfEvident && !agreesAsIs && s !== null && s < STRONG_CONTEXT && scoreOf(p, null) >= threshold && !this.contextFound(quote, 'after')) s = null;
     // Only a quote stored without any context (the whole text) may do without
     // agreeing context; one whose context merely cannot be compared here (the
     // candidate sits at an edge of the new text) has no evidence, not a pass...
@@ -344,23 +365,9 @@ class TextAnchorer implements Anchorer {
     // sentence that was there all along (ownedElsewhere, below). The quote's own
     // words then decide, and the score is theirs. Whether another place matches
     // nearly as well is decided by fuzzy(), which sees every candidate.
-    const alone = !contextAgrees && selfEvident && quote.previous !== null && !this.placeMarked(quote);
-    const score = alone ? (WEIGHTS.quote * q + WEIGHTS.position * pos) / (WEIGHTS.quote + WEIGHTS.position) : sum / weight;
-    const edges = Number(startAnchored(this.folded, start, quote.prefix)) + Number(endAnchored(this.folded, end, quote.suffix));
-    const rejected = { start, end, score, q, edges, accepted: false, alone: false };
-    if (!contextAgrees && !alone) return rejected;
-    // Figures must survive verbatim: "output rose 4.2%" and "output rose 2.4%" are
-    // one character-swap apart but say different things, and a quote is cited for
-    // what it says. A changed figure (digits or number words) means the quoted
-    // claim changed: orphan it so a person looks, rather than silently re-pointing
-    // the citation.
-    if (!(end > start && q >= MIN_QUOTE_SIMILARITY && score >= threshold) || figures(now) !== figures(quote.exact)) return rejected;
-    // A quote that began (ended) at a word boundary is never re-found starting
-    // (ending) inside a word: the cheapest alignment may stop short of reworded
-    // last words ("officials said." / "according to offi").
-    const startsInWord = quote.prefix.length > 0 && insideWord(quote.prefix + quote.exact, quote.prefix.length);
-    const endsInWord = quote.suffix.length > 0 && insideWord(quote.exact + quote.suffix, m);
-    if ((!startsInWord && insideWord(text, start)) || (!endsInWord && insideWord(text, end))) return rejected;
+    const alone = !contextAgrees && selfEvident && quote.previous !== null && scoreOf(null, null) >= threshold && !this.placeMarked(quote);
+    const score = alone ? scoreOf(null, null) : scoreOf(p, s);
+    if ((!contextAgrees && !alone) || score < threshold) return rejected(score);
     // A candidate must sit between its context, not on it. When the quote was
     // deleted, its prefix now runs straight into its suffix, and a short quote can
     // look "similar" to the first words of that suffix (or the last of the prefix),
@@ -371,11 +378,11 @@ class TextAnchorer implements Anchorer {
     // words resemble their prefix (templated reports: "...remained uncertain.").
     if (s !== null) {
       const misplaced = this.contextAt(quote, start, 'after', Math.min(quote.suffix.length, text.length - start));
-      if (misplaced >= STRONG_CONTEXT && misplaced > s) return rejected;
+      if (misplaced >= STRONG_CONTEXT && misplaced > s) return rejected(score);
     }
     if (p !== null) {
       const misplaced = this.contextAt(quote, end, 'before', Math.min(quote.prefix.length, end));
-      if (misplaced >= STRONG_CONTEXT && misplaced > p) return rejected;
+      if (misplaced >= STRONG_CONTEXT && misplaced > p) return rejected(score);
     }
     // Words, not just characters: a rewrite that shares letters, or a reordering
     // of the quote's phrases, is no longer what the user quoted (wording.ts).
@@ -383,10 +390,11 @@ class TextAnchorer implements Anchorer {
     // remains | our top pick, where..."), so reordering is judged over the
     // candidate's whole sentences.
     const wording = compareWording(quote.exact, now);
-    if (wording.kept < MIN_WORDS_KEPT || wording.reordered) return rejected;
+    if (wording.kept < MIN_WORDS_KEPT || wording.reordered) return rejected(score);
     const whole = widenToSentences(text, start, end);
-    if ((whole.start < start || whole.end > end) && compareWording(quote.exact, text.slice(whole.start, whole.end)).reordered) return rejected;
-    if (this.ownedElsewhere(quote, start, end)) return rejected;
+    if ((whole.start < start || whole.end > end) && compareWording(quote.exact, text.slice(whole.start, whole.end)).reordered) return rejected(score);
+    if (this.ownedElsewhere(quote, start, end)) return rejected(score);
+    const edges = Number(startAnchored(this.folded, start, quote.prefix)) + Number(endAnchored(this.folded, end, quote.suffix));
     return { start, end, score, q, edges, accepted: !alone, alone };
   }
 }
