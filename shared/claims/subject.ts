@@ -15,12 +15,22 @@
  *    "the share attributed to China") or a fronted "In Andalusia, ..." leads the
  *    hint: "Spain — unemployment". A place after "from" or "to" is left out:
  *    "imports from China" are not China's imports.
+ * The clause holding the figure starts after the last comma, semicolon, colon,
+ * spaced dash (a wire dateline), reporting verb ("data show that ..."), "while"
+ * or "but", or "and" after another figure; a fronted time ("In September 2019
+ * the share ...") is skipped; a comparison base (", from 4.1 Mt a year earlier")
+ * takes its main clause's subject; an estimate frame ("our base case has
+ * Iranian miners at 7%") takes the thing estimated; and a pronoun with nothing
+ * specific after it ("Its share fell to 46%", "It had stood at 75%") takes the
+ * subject of the sentence before.
  */
 
 import type { Figure } from './figures.ts';
 import { placeMentions, placeName } from './entities.ts';
 import { ACTOR_NOUNS } from './places.ts';
 import { leadingTime } from './when.ts';
+import { subjectTerms } from './terms.ts';
+import { sentences } from './sentences.ts';
 
 const NUMERIC_WORDS = /^(?:nearly|almost|about|roughly|around|some|over|under|half|third|thirds|quarter|quarters|tenth|fifth|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)$/;
 const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|all|some|each|every|any|both)$/i;
@@ -134,6 +144,12 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
   const clause = clauseBefore(left);
   const base = baseSubject(left, right, clause, nounHint);
   if (placeMentions(base.text).length > 0) return base.text;
+  // "Its share fell to 46%", "It had stood at 75%": a pronoun with nothing specific
+  // after it stands for the subject of the sentence before
+  if (PRONOUN_LEAD.test(clause) && subjectTerms(base.text).length === 0) {
+    const ante = antecedent(text, fig.sentenceStart);
+    if (ante) return ante;
+  }
   const place = placeNear(left, clause, right);
   if (!place) return base.text;
   const name = placeName(place);
@@ -141,6 +157,21 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
   const actors = base.entity.toLowerCase().split(/\s+/).every((w) => ACTOR_WORDS.has(w));
   if (base.entity && base.metric) return actors ? `${name} — ${base.metric}` : `${name} ${base.entity} — ${base.metric}`;
   return base.text ? `${name} — ${base.text}` : name;
+}
+
+const PRONOUN_LEAD = /^\s*(?:it|its|they|their)(?![\p{L}])/iu;
+
+/** The subject noun phrase of the sentence before `start` (up to its first number), or ''; a pronoun there looks one sentence further back. */
+function antecedent(text: string, start: number, depth = 2): string {
+  const from = Math.max(0, start - 600);
+  const prev = sentences(text.slice(from, start)).at(-1);
+  if (!prev) return '';
+  const s = text.slice(from + prev.start, from + prev.end);
+  const digit = s.search(/\d/);
+  const clause = clauseBefore(digit < 0 ? s : s.slice(0, digit));
+  const np = nounPhrase(tokens(clause), true);
+  if (!PRONOUN_LEAD.test(clause) && subjectTerms(np).length > 0) return np;
+  return depth > 1 ? antecedent(text, from + prev.start, depth - 1) : '';
 }
 
 function baseSubject(left: string, right: string, clause: string, nounHint: string): { text: string; entity: string; metric: string } {

@@ -14,7 +14,7 @@
 
 const STOP = new Set(
   ('the a an of in on at for to from by with and or its their his her our this that these those all some each ' +
-    'about around over under than as per is are was were be been has have had will would could can may might').split(' '),
+    'about around over under than as per is are was were be been has have had will would could can may might it they them we').split(' '),
 );
 /**
  * Generic words name how something is measured (a share, a total, a level, a

@@ -49,6 +49,19 @@ describe('the headline case: an undated 70% against a dated source', () => {
   });
 });
 
+describe('the headline case written with pronouns, as articles do', () => {
+  const PRONOUNS = 'China’s share of the global hash rate has fallen fast. Its share fell to about 46% in April. It had stood at 75% in September 2019.';
+
+  it('reads "its share" and "it" as the subject of the sentence before, and judges the pairs as before', () => {
+    const undated = candidateFromStatement('undated-70', UNDATED, 'almost 70%', null);
+    const april = candidateFromStatement('april-46', PRONOUNS, 'about 46%', '2021-06-10');
+    const old = candidateFromStatement('sept-75', PRONOUNS, '75%', '2021-06-10');
+    expect([april.subject, old.subject]).toEqual(['China’s share of global hash rate', 'China’s share of global hash rate']);
+    const pairs = findConflicts([undated, april, old]);
+    expect(pairs.map((p) => `${p.key} ${p.relation}`)).toEqual(['april-46|undated-70 conflict', 'sept-75|undated-70 change', 'april-46|sept-75 change']);
+  });
+});
+
 describe('output policy in large groups', () => {
   const q = (v: number): Quantity => ({ value: v, lower: v, upper: v, unit: '%', hedge: null, bound: 'exact', raw: `${v}%`, kind: 'level', asOf: null, reading: null });
   const c = (id: string, v: number): ConflictCandidate => ({ id, statement: '', quantity: q(v), subject: 'China — hash rate' });
