@@ -13,6 +13,11 @@ import { MONTHS, REFERENCE_NOUNS } from './lexicon.ts';
 export type Span = readonly [number, number];
 
 const LB = '(?<![\\p{L}\\p{N},.$€£¥])';
+const MONTH_ALT = MONTHS.join('|');
+const AGE_N = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?)';
+const SCORE = /(?<![\p{N}.,\-–/$€£¥])\d{1,3}\s?[-–]\s?\d{1,3}(?:,\s*\d{1,3}\s?[-–]\s?\d{1,3})*(?![\p{N}%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|k\b))/gu;
+const SCORE_CONTEXT_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeated|defeat|thrashed|edged|voted|vote|votes|passed|approved|rejected|ruled|led|leads|leading|trailed|trailing|scored|scoreline)(?![\p{L}])/iu;
+const SCORE_CONTEXT_AFTER = /^\s+(?:win|wins|victory|defeat|draw|loss|lead|home|away|scoreline|ruling|decision|vote|verdict|majority)(?![\p{L}])/iu;
 
 const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean }> = [
   // phone numbers: international form, bracketed area code, or 3+3+4 groups
@@ -40,6 +45,22 @@ const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean 
   { re: /(?<![\p{N}.,/])\d{1,2}\/\d{1,2}(?![\p{N}/])/gu },
   // dotted version numbers and addresses "3.2.1"
   { re: /(?<![\p{N}.])\d+\.\d+\.\d+(?:\.\d+)*/gu },
+  // North American numbers with a leading 1: "1-800-555-0148"
+  { re: new RegExp(`${LB}1[-. ]\\(?\\d{3}\\)?[-. ]\\d{3}[-. ]\\d{4}(?!\\d)`, 'gu') },
+  // date ranges: "May 19-21", "June 6 to 8", "14-16 March"
+  { re: new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})\\.?\\s+\\d{1,2}\\s?(?:[-–]|to|through|and)\\s?\\d{1,2}(?![\\p{N}%])`, 'gu') },
+  { re: new RegExp(`(?<![\\p{N}.,])\\d{1,2}\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_ALT})(?![\\p{L}])`, 'gu') },
+  // scores and vote tallies: "won 3-1", "a 2-0 win", "voted 52-47", "6-3, 6-4, 7-6"
+  { re: SCORE, keep: (m) => SCORE_CONTEXT_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index)) || SCORE_CONTEXT_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16)) },
+  // ages: "aged 18 to 24", "aged between 19 and 23", "aged 50 and older", "ages 5 to 11"
+  { re: new RegExp(`(?<![\\p{L}])(?:aged|ages?)\\s+(?:between\\s+)?${AGE_N}(?:\\s*(?:-|–|to|and|or)\\s*${AGE_N})?(?:\\s+(?:and|or)\\s+(?:over|older|above|under|younger|up))?`, 'giu') },
+  // people by age: "adults 20 and over", "those over 65", "children under 12"
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(?:adults?|people|persons|those|residents|children|kids|voters|pupils|students|men|women|patients|workers|drivers|anyone|everyone|pensioners|individuals|girls|boys)\\s+(?:(?:aged\\s+)?(?:over|under|above|below)\\s+${AGE_N}|${AGE_N}\\s+(?:and|or)\\s+(?:over|older|above|under|younger))(?![\\p{N}]|[.,]\\d|\\s*(?:%|per|percent|million|thousand|billion|years?\\s+of))`,
+      'giu',
+    ),
+  },
 ];
 
 /** Character spans where no figure may start. */
@@ -105,4 +126,12 @@ export function isCodeFragment(text: string, numStart: number): boolean {
     return /\p{L}/u.test(text.slice(s, numStart));
   }
   return false;
+}
+
+/** After a label number ("Scope 1", "routes 12"), the numbers it lists too: "Scope 1 and 2", "junctions 2 and 3". */
+export function skipLabel(text: string, from: number): number {
+  const more = /(?:\s*(?:,|and|or|&|\/)\s*\d{1,4}(?![\d.,]?\d|\s*%))*/y;
+  more.lastIndex = from;
+  more.exec(text);
+  return Math.max(more.lastIndex, from);
 }

@@ -3,65 +3,90 @@
  * rule by rule, so every result can be explained.
  *
  * A figure is read left to right around a number: an optional hedge before it
- * ("almost", "~"), an optional currency ("$", "EUR "), the number (digits,
- * written words or a fraction), an optional scale ("million", "bn", "m"), an
- * optional unit ("%", "GW", "tonnes", "yuan"), an optional rate ("per day",
- * "a tonne", "year on year"), an optional second number making a range ("5 to
- * 10", "between 20 and 30") and an optional trailing hedge ("or more").
- * Numbers that are labels rather than quantities (years, dates, ordinals,
- * clock times, section numbers, phone numbers, versions, codes) are dropped;
- * see exclusions.ts. Offsets are UTF-16 code units into `text`; all spans start
- * and end next to ASCII or currency characters, so they never split a grapheme.
+ * ("almost", "~", "topped"), an optional sign and currency ("−", "$", "Rs "),
+ * the number (digits, written words, a fraction or a multiplier word such as
+ * "doubled"), an optional scale ("million", "bn", "crore"), an optional unit
+ * ("%", "GW", "basis points", "46.8C"), an optional rate ("per day", "a tonne",
+ * "month-on-month"), an optional second number making a range ("5 to 10",
+ * "between 20 and 30") and an optional trailing hedge ("or more"); read-core.ts
+ * reads the number-to-rate part. Then the words around it say whether it is a
+ * level or a change (figure-kind.ts) and how an ambiguous sign or unit reads
+ * in this sentence (readings.ts). Numbers that are labels rather than
+ * quantities (years, dates, scores, ages, names like "FTSE 100", period
+ * descriptors like "five-year average", codes, phone numbers) are dropped; see
+ * exclusions.ts and non-figures.ts. Offsets are UTF-16 code units into `text`;
+ * all spans start and end next to ASCII or currency characters, so they never
+ * split a grapheme.
  */
 
 import { boundsFor, type Bound, type Quantity } from './quantity.ts';
-import { POST_HEDGES, PRE_HEDGES, SCALE_ABBREVS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS } from './lexicon.ts';
-import { CURRENCY_PREFIX, currencyCode, PER_UNIT_WORDS, TIME_UNITS, UNIT_PATTERNS } from './units.ts';
-import { readDigits, readWordNumber, type NumberToken } from './numbers.ts';
-import { insideMask, isCodeFragment, isDayOfMonth, isReference, maskedSpans, type Span } from './exclusions.ts';
+import { MULTIPLIER_WORDS, POST_HEDGES, PRE_HEDGES, TENS_WORDS, UNITS_WORDS } from './lexicon.ts';
+import { TIME_UNITS } from './units.ts';
+import { readCore, type Core } from './read-core.ts';
+import { maskedSpans, type Span } from './exclusions.ts';
+import { isPeriodDescriptor } from './non-figures.ts';
+import { kindAfter, kindBefore } from './figure-kind.ts';
+import { documentCues, resolveUnit, type Cues } from './readings.ts';
 import { sentences, type SentenceSpan } from './sentences.ts';
 import { snapRange } from '../text/graphemes.ts';
 import { subjectFor } from './subject.ts';
+import { timeOf } from './when.ts';
 
 export { sentences } from './sentences.ts';
 export type Figure = Quantity & { start: number; end: number; sentenceStart: number; sentenceEnd: number; subject: string };
 
-/** One number with what is written right after it. */
-interface Core {
-  start: number; // span start (currency symbol or number)
-  numStart: number;
-  num: NumberToken;
-  value: number; // after scale
-  scale: number; // 1 when none was written
-  unit: string | null; // base unit; null = a bare count
-  currency: boolean;
-  hyphenUnit: boolean;
-  rate: string; // '' or '/day', '/t', '/yoy' ...
-  end: number;
-  nounHint: string; // words between unit and rate ("of fuel")
-}
-
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const HEDGE_ALTS = [...PRE_HEDGES].map(([h]) => h).filter((h) => h !== '~').sort((a, b) => b.length - a.length).map(esc).join('|');
-const PRE_HEDGE_RE = new RegExp(`(?:^|[^\\p{L}])(${HEDGE_ALTS})\\s+$|(~)\\s*$`, 'iu');
+const PRE_HEDGE_WORDS = new Set(PRE_HEDGES.map(([h]) => h).filter((h) => h !== '~'));
+const MAX_HEDGE_WORDS = Math.max(...[...PRE_HEDGE_WORDS].map((h) => h.split(' ').length));
+
+/**
+ * The hedge written right before `before`'s end ("almost ", "as much as ", "~"), as
+ * written, or null. Reads the last few words backwards and looks them up, longest
+ * first (a scan of every hedge at every position was the slowest step of detection).
+ */
+function preHedge(before: string): string | null {
+  if (/~\s*$/.test(before)) return before.slice(before.lastIndexOf('~'), before.lastIndexOf('~') + 1);
+  if (!/\s$/.test(before)) return null;
+  const starts: number[] = [];
+  let i = before.length;
+  for (let n = 0; n < MAX_HEDGE_WORDS; n++) {
+    while (i > 0 && /\s/.test(before[i - 1]!)) i--;
+    const e = i;
+    while (i > 0 && !/\s/.test(before[i - 1]!)) i--;
+    if (i === e) break;
+    starts.push(i);
+  }
+  for (let n = starts.length - 1; n >= 0; n--) {
+    const at = starts[n]!;
+    // a hedge starts a word: "(almost" reads as "almost"
+    const written = before.slice(at).replace(/^[("“‘'\[]+/u, '').trimEnd();
+    if (PRE_HEDGE_WORDS.has(written.toLowerCase().replace(/\s+/g, ' '))) return written;
+  }
+  return null;
+}
 const POST_HEDGE_RE = new RegExp(`\\s+(${POST_HEDGES.map(([h]) => esc(h)).join('|')})(?![\\p{L}])`, 'iuy');
 const HEDGE_BOUND = new Map<string, Exclude<Bound, 'exact' | 'range'>>([...PRE_HEDGES, ...POST_HEDGES]);
 
-const NUMBER_WORDS = ['a', 'an', 'half', ...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS)];
+const NUMBER_WORDS = ['a', 'an', 'half', ...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(MULTIPLIER_WORDS)];
 const START_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_$€£¥])(?:US\\$|HK\\$|A\\$|C\\$|[$€£¥]|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR)\\s?(?=\\d)|(?<!\\d[.,])\\d|(?:${NUMBER_WORDS.join('|')})(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}_$€£¥₹₩])(?:(?<![\\p{L}\\p{N}][-−])[-−+](?=[$€£¥₹]?\\d)|minus\\s+(?=\\d)|US\\$|HK\\$|A\\$|C\\$|NZ\\$|S\\$|R\\$|[$€£¥₹₩]|Rs\\.?\\s?(?=\\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\\s?(?=\\d)|(?<!\\d[.,])\\d|(?:${NUMBER_WORDS.join('|')})(?![\\p{L}]))`,
   'giu',
 );
-const YUAN_CONTEXT = /yuan|RMB|renminbi|China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou|Inner Mongolia|Xinjiang|Sichuan/;
+
+export interface DetectOptions {
+  /** The source's published date (ISO), so "last year" can be resolved by timeOf. */
+  published?: string | null;
+}
 
 /** Finds every figure in `text`. */
-export function detectFigures(text: string): Figure[] {
+export function detectFigures(text: string, options: DetectOptions = {}): Figure[] {
   const masks = maskedSpans(text);
   const sents = sentences(text);
+  const cues = documentCues(text);
   const out: Figure[] = [];
   START_RE.lastIndex = 0;
   for (let m = START_RE.exec(text); m; m = START_RE.exec(text)) {
-    const found = figureAt(text, m.index, masks, sents);
+    const found = figureAt(text, m.index, masks, sents, cues);
     if (found === null) continue;
     if (typeof found === 'number') {
       START_RE.lastIndex = Math.max(START_RE.lastIndex, found);
@@ -70,7 +95,27 @@ export function detectFigures(text: string): Figure[] {
     out.push(found.figure);
     START_RE.lastIndex = found.resume;
   }
+  linkNeighbours(text, out);
+  for (const f of out) f.asOf = timeOf(text, { start: f.sentenceStart, end: f.sentenceEnd }, { start: f.start, end: f.end }, options.published ?? null);
   return out;
+}
+
+/**
+ * What a figure takes from the one before it in its sentence: "down $1.12, or 1.4%"
+ * (the second is a fall too) and "about 140 patients a day, up from 90" (the bare
+ * earlier level is in the same unit).
+ */
+function linkNeighbours(text: string, figs: Figure[]): void {
+  for (let i = 1; i < figs.length; i++) {
+    const prev = figs[i - 1]!;
+    const f = figs[i]!;
+    if (prev.sentenceStart !== f.sentenceStart) continue;
+    const gap = text.slice(prev.end, f.start);
+    if (f.kind === 'level' && prev.kind !== 'level' && /^,?\s+or\s+$/.test(gap)) f.kind = prev.kind;
+    if (f.unit === 'count' && prev.unit !== 'count' && prev.unit !== null && /^[\d.,]+$/.test(f.raw) && /(?:^|\s)from\s+$/.test(text.slice(Math.max(0, f.start - 8), f.start))) {
+      if (/^(?:\s+(?:before|after|in|on|at|a|the|last|earlier|previously|when|and|until|since)(?![\p{L}])|\s*[,.;)]|\s*$)/u.test(text.slice(f.end, f.end + 16))) f.unit = prev.unit;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -90,45 +135,64 @@ function sentenceAt(sents: readonly SentenceSpan[], pos: number, textLength: num
   return { start: 0, end: textLength };
 }
 
+/** Whether a hedge word read before the number really is one here. */
+function hedgeHolds(word: string, before: string, core: Core): boolean {
+  const time = core.unit !== null && TIME_UNITS.has(core.unit);
+  // "spread over five years", "invest $2.3bn over five years", "spectators over three days": a duration
+  // ("for over 40 years", "is over 40 years" and "lasting over 3 hours" stay hedges)
+  if (word === 'over' && time && !/(?:^|[^\p{L}])(?:for|of|is|was|are|were|be|been|being|lasting|lasts|last|lasted|take|takes|took|taking|after|in|within|just|well|aged|spent|waited|wait|waiting)\s+over\s+$/iu.test(before)) return false;
+  // "handing over 323 jets", "took over 40 stores": a phrasal verb, not "more than"
+  if (word === 'over' && /(?:hand|handed|handing|hands|took|take|takes|taking|turn|turned|turning|turns|pass|passed|passing|sign|signed|signing|give|gave|giving|carry|carried|carrying|left|roll|rolled|rolling|won|win|winning)\s+over\s+$/i.test(before)) return false;
+  // "the past 12 months", "over past years": a period, not "more than"
+  if (word === 'past' && /(?:^|[^\p{L}])(?:the|this|these|its|their|his|her|our|over|in|for|during)\s+past\s+$/iu.test(before)) return false;
+  // "ticked up to 3.9%": the verb moved the level there, no ceiling is meant
+  if (word === 'up to' && /(?:ticked|edged|crept|moved|went|inched|picked|revised|bumped|shot|ramped|scaled|stepped|climbed|rose|jumped)\s+up\s+to\s+$/i.test(before)) return false;
+  return true;
+}
+
 /** A figure at `pos`; a number means "nothing here, skip to that offset". */
-function figureAt(text: string, pos: number, masks: readonly Span[], sents: readonly SentenceSpan[]): { figure: Figure; resume: number } | number | null {
+function figureAt(text: string, pos: number, masks: readonly Span[], sents: readonly SentenceSpan[], cues: Cues): { figure: Figure; resume: number } | number | null {
   const core = readCore(text, pos, masks);
   if (core === null || typeof core === 'number') return core;
-  // a 20-year high is a record, not a duration
-  if (core.hyphenUnit && core.unit !== null && TIME_UNITS.has(core.unit) && /^\s+(?:high|low|record|peak)\b/i.test(text.slice(core.end, core.end + 8))) return core.end;
   const sent = sentenceAt(sents, core.start, text.length);
 
   let start = core.start;
   let hedge: string | null = null;
-  const before = text.slice(Math.max(0, start - 32), start);
-  const hm = PRE_HEDGE_RE.exec(before);
-  if (hm) {
-    const written = hm[1] ?? hm[2] ?? '';
+  const before = text.slice(Math.max(0, start - 40), start);
+  const written = preHedge(before);
+  if (written !== null) {
     const word = written.toLowerCase().replace(/\s+/g, ' ');
-    // "spread over five years" is a duration, not "more than five years"
-    if (!(word === 'over' && core.unit !== null && TIME_UNITS.has(core.unit) && /(?:ed|spread|run|paid)\s+over\s+$/i.test(before))) {
+    if (hedgeHolds(word, before, core)) {
       hedge = word;
       start -= before.length - before.lastIndexOf(written);
     }
   }
+  if (isPeriodDescriptor(text, start, core.unit, core.hyphenUnit, core.end)) return core.end;
+  const lead = text.slice(Math.max(0, start - 64), start);
   const between = /(?:^|[^\p{L}])between\s+$/iu.exec(before);
   const fromChange = /(?:^|[^\p{L}])from\s+$/iu.test(before) && !/(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spann(?:ed|ing))\s+from\s+$/iu.test(before);
+  let resolved = resolveUnit(core, text, sent, cues);
+  const leadKind = core.multiplier === null ? kindBefore(lead, hedge, resolved.unit) : null;
+  // "fell by $9.6bn to $3.16 trillion": a change, then the level it reached, not a range
+  const changeFirst = leadKind !== null && leadKind !== 'level';
 
-  const second = core.rate === '' ? readSecond(text, core, between !== null, masks) : null;
+  let second = core.rate === '' && core.multiplier === null ? readSecond(text, core, between !== null, masks) : null;
+  if (second && changeFirst && second.written && !second.hyphen) second = null;
   let q: Pick<Quantity, 'value' | 'lower' | 'upper' | 'unit' | 'bound'>;
-  const reading = readingOf(core, text, sent);
   let end: number;
   if (second && !fromChange) {
     if (between) start = core.start - (before.length - before.search(/between\s+$/i));
-    q = { value: null, lower: inheritScale(core, second), upper: second.value, unit: unitOf(second, text, sent), bound: 'range' };
-    end = second.end;
+    resolved = resolveUnit(second.core, text, sent, cues);
+    q = { value: null, lower: inheritScale(core, second.core), upper: second.core.value, unit: resolved.unit, bound: 'range' };
+    end = second.core.end;
   } else {
-    let unit = unitOf(core, text, sent);
+    let unit = resolved.unit;
     let value = core.value;
     if (second && core.unit === null) {
       // "rose from 40 to 55 tonnes a day": the first number takes the second's unit
-      unit = unitOf(second, text, sent);
-      value = inheritScale(core, second);
+      resolved = resolveUnit(second.core, text, sent, cues);
+      unit = resolved.unit;
+      value = inheritScale(core, second.core);
     }
     q = { value, lower: value, upper: value, unit, bound: 'exact' };
     end = core.end;
@@ -147,7 +211,12 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
   // never end a span inside a grapheme cluster (a combining mark or emoji modifier after the figure)
   if (text.charCodeAt(end) > 0x7f) end = snapRange(text, start, end).end;
 
-  const figure: Figure = { ...q, hedge, raw: text.slice(start, end), kind: 'level', asOf: null, reading, start, end, sentenceStart: sent.start, sentenceEnd: Math.max(sent.end, end), subject: '' };
+  const mult = core.multiplier;
+  const unitNow = q.unit ?? 'count';
+  const kind = mult && (mult.form === 'verb' || mult.form === 'ing')
+    ? mult.direction
+    : (mult ? kindBefore(lead, hedge, unitNow) : leadKind) ?? kindAfter(text.slice(end, end + 32), unitNow) ?? 'level';
+  const figure: Figure = { ...q, hedge, raw: text.slice(start, end), kind, asOf: null, reading: resolved.reading, start, end, sentenceStart: sent.start, sentenceEnd: Math.max(sent.end, end), subject: '' };
   figure.subject = subjectFor(text, figure, core.nounHint);
   return { figure, resume: q.bound === 'range' ? end : core.end };
 }
@@ -164,33 +233,28 @@ function postHedge(text: string, end: number): { hedge: string; end: number } | 
   return null;
 }
 
-/** Says how an ambiguous currency sign was read, or null. */
-function readingOf(core: Core, text: string, sent: SentenceSpan): string | null {
-  if (!core.currency || text.slice(core.start, core.start + 1) !== '¥') return null;
-  return YUAN_CONTEXT.test(text.slice(sent.start, sent.end)) ? '¥ read as yuan: the sentence is about China' : '¥ read as yen';
-}
-
-function unitOf(core: Core, text: string, sent: SentenceSpan): string {
-  let base = core.unit ?? 'count';
-  if (base === 'JPY' && core.currency && text.slice(core.start, core.start + 1) === '¥' && YUAN_CONTEXT.test(text.slice(sent.start, sent.end))) base = 'CNY';
-  return base + core.rate;
-}
-
 /** The second number of a range: "5 to 10 MW", "5-10%", "between 20 and 30". */
-function readSecond(text: string, first: Core, between: boolean, masks: readonly Span[]): Core | null {
+function readSecond(text: string, first: Core, between: boolean, masks: readonly Span[]): { core: Core; written: boolean; hyphen: boolean } | null {
   const conn = /\s*[-–—]\s*|\s+to\s+|\s+and\s+/y;
   conn.lastIndex = first.end;
   const m = conn.exec(text);
   if (!m) return null;
   const word = m[0].trim();
+  const hyphen = /[-–—]/.test(word);
   if (word === 'and' && !between) return null;
-  if (/[-–—]/.test(word) && first.num.kind !== 'digits') return null;
-  const second = readCore(text, conn.lastIndex, masks, first.currency ? first.unit : null);
+  if (hyphen && first.num.kind !== 'digits') return null;
+  // a sign after a dash is the dash itself ("5-10"), never a negative second end
+  const at = conn.lastIndex;
+  if (/[-−+]/.test(text[at] ?? '')) return null;
+  const second = readCore(text, at, masks, first.currency ? first.unit : null);
   if (second === null || typeof second === 'number') return null;
-  if (/[-–—]/.test(word) && second.num.kind !== 'digits') return null;
+  if (hyphen && second.num.kind !== 'digits') return null;
   if (first.unit !== null && first.unit !== second.unit) return null;
   if (first.currency !== second.currency && first.unit !== null) return null;
-  return inheritScale(first, second) < second.value ? second : null;
+  if (second.multiplier !== null) return null;
+  // the second end carries its own unit ("$3.16 trillion", "5%"), not one borrowed from the first
+  const written = second.unit !== null && (second.numStart > at || second.num.end !== second.end);
+  return inheritScale(first, second) < second.value ? { core: second, written, hyphen } : null;
 }
 
 /**
@@ -199,237 +263,4 @@ function readSecond(text: string, first: Core, between: boolean, masks: readonly
  */
 function inheritScale(first: Core, second: Core): number {
   return second.scale !== 1 && first.scale === 1 && first.value * second.scale <= second.value ? first.value * second.scale : first.value;
-}
-
-// ---------------------------------------------------------------------------
-// Number + scale + unit + rate
-
-/** Reads one number and what follows it; a number means "skip to here", null "nothing here". */
-function readCore(text: string, pos: number, masks: readonly Span[], assumedCurrency: string | null = null): Core | number | null {
-  let q = pos;
-  // the second number of "$5-10m" is in dollars too, which makes its "m" a million
-  let currency: string | null = assumedCurrency;
-  CURRENCY_PREFIX.lastIndex = q;
-  const cm = CURRENCY_PREFIX.exec(text);
-  if (cm && /\d/.test(text[CURRENCY_PREFIX.lastIndex] ?? '')) {
-    currency = currencyCode(cm[0]);
-    q = CURRENCY_PREFIX.lastIndex;
-  }
-  const numStart = q;
-  if (insideMask(masks, numStart)) return skipToken(text, numStart);
-  const isDigit = /\d/.test(text[q] ?? '');
-  const num = isDigit ? readDigits(text, q) : currency ? null : readWordNumber(text, q);
-  if (!num) return null;
-  q = num.end;
-
-  if (isDigit) {
-    // "0199": a leading zero before more digits marks a code or phone number, not a quantity
-    if (/^0\d/.test(num.text)) return skipToken(text, numStart);
-    if (isCodeFragment(text, numStart)) return skipToken(text, numStart);
-    if (/^(?:st|nd|rd|th)(?![\p{L}])/iu.test(text.slice(q, q + 3))) return skipToken(text, numStart);
-    if (isReference(text, pos)) return skipToken(text, numStart);
-    if (isDayOfMonth(text, numStart, q, num.value)) return q;
-  }
-
-  // scale
-  let scale = 1;
-  if (!num.scaled && num.kind !== 'fraction') {
-    const rest = text.slice(q, q + 24);
-    let sm: RegExpExecArray | null;
-    if ((sm = /^\s?(thousand|million|billion|trillion)(?![\p{L}])/iu.exec(rest))) {
-      scale = SCALE_WORDS[sm[1]!.toLowerCase()] ?? 1;
-      q += sm[0].length;
-    } else if (isDigit && (sm = /^(k|mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])|^\s(mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])/iu.exec(rest))) {
-      scale = SCALE_ABBREVS[(sm[1] ?? sm[2])!.toLowerCase()] ?? 1;
-      q += sm[0].length;
-    } else if (isDigit && (sm = /^\s?[mM](?![\p{L}\p{N}])/u.exec(rest))) {
-      // "$3m" and "3m tonnes" are millions; "300m deep" is metres
-      const after = text.slice(q + sm[0].length, q + sm[0].length + 30);
-      if (currency || /^\s+(?:(?:metric\s+)?tonnes?|tons?|barrels?|cubic|people|users|households|workers|residents|customers|units|vehicles|[a-z]+s)(?![\p{L}])/u.test(after)) {
-        if (!/^\s+(?:is|was|has|as|its|this|thus|across|towards|plus|minus)\b/.test(after)) {
-          scale = 1e6;
-          q += sm[0].length;
-        }
-      }
-    } else if (isDigit && currency && (sm = /^[bB](?![\p{L}\p{N}])/u.exec(rest))) {
-      scale = 1e9;
-      q += sm[0].length;
-    }
-  }
-
-  // glued letters that are no unit or scale make a code ("5G", "1990s", "3D")
-  let unit: string | null = currency;
-  let factor = 1;
-  let hyphenUnit = false;
-  if (num.percent) unit = '%';
-  else {
-    const u = readUnit(text, q, currency !== null);
-    if (u) {
-      if (!(currency && isCurrencyUnit(u.unit))) unit = u.unit;
-      factor = u.factor;
-      hyphenUnit = u.hyphen;
-      q = u.end;
-    } else if (isDigit && /^\p{L}/u.test(text.slice(q, q + 1)) && q === num.end) {
-      return skipToken(text, numStart);
-    }
-  }
-  let value = num.value * scale * factor;
-
-  // "one in five", "7 out of 10"
-  if (unit === null && scale === 1 && Number.isInteger(num.value) && num.value > 0) {
-    const rm = /^\s+(?:in|out\s+of)\s+(?:every\s+)?/iu.exec(text.slice(q, q + 20));
-    if (rm) {
-      const p2 = q + rm[0].length;
-      const den = /\d/.test(text[p2] ?? '') ? readDigits(text, p2) : readWordNumber(text, p2);
-      if (den && den.kind !== 'fraction' && den.value > num.value && den.value <= 1000) {
-        value = (num.value / den.value) * 100;
-        unit = '%';
-        q = den.end;
-      }
-    }
-  }
-  // a bare "one" is a pronoun more often than a count ("one of the largest")
-  if (num.kind === 'words' && num.value === 1 && unit === null && scale === 1 && !num.scaled) return q;
-  if (num.kind === 'fraction' && !fractionInContext(text, pos, num.end)) return num.end;
-  if (num.kind === 'digits' && unit === null && scale === 1 && isYear(num)) return q;
-
-  const r = readRate(text, q, unit);
-  return {
-    start: pos, numStart, num, value, scale: scale * factor, unit, currency: currency !== null, hyphenUnit,
-    rate: r?.rate ?? '', end: r?.end ?? q, nounHint: r?.hint ?? '',
-  };
-}
-
-function isYear(num: NumberToken): boolean {
-  return /^\d{4}$/.test(num.text) && num.value >= 1800 && num.value <= 2100;
-}
-
-function skipToken(text: string, from: number): number {
-  let e = from;
-  while (e < text.length && /[\p{L}\p{N}.,:\-/]/u.test(text[e] ?? '')) e++;
-  return Math.max(e, from + 1);
-}
-
-function isCurrencyUnit(u: string): boolean {
-  return /^(?:USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR)$/.test(u);
-}
-
-/** "half" and "a third" are shares only next to what they are a share of. */
-function fractionInContext(text: string, start: number, end: number): boolean {
-  const prev = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1]?.toLowerCase() ?? '';
-  if (/^(?:first|second|third|last|other|latter|former|the|top|bottom|upper|lower|back|front|this|that|each|every|northern|southern|eastern|western)$/.test(prev)) return false;
-  if (/^-?(?:thirds|quarters|fifths|tenths|halves)/i.test(text.slice(start, end).replace(/^\p{L}+/u, ''))) return true;
-  const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';
-  return /^(?:of|the|its|their|his|her|our|all|that|those|these)$/.test(next) || prev === 'by';
-}
-
-function readUnit(text: string, pos: number, hasCurrency: boolean, divisor = false): { unit: string; factor: number; end: number; hyphen: boolean } | null {
-  for (const sepRe of divisor ? [/(?:)/y] : [/(?:)/y, /[ \u00A0]/y, /-/y]) {
-    sepRe.lastIndex = pos;
-    const sm = sepRe.exec(text);
-    if (!sm) continue;
-    const p = pos + sm[0].length;
-    for (const pat of UNIT_PATTERNS) {
-      if (sm[0] === '-' && !pat.word) continue;
-      if (hasCurrency && pat.unit === 'm') continue;
-      // as a divisor, a scaled or subunit pattern ("Mt", "cents") would change the value: skip it
-      if (divisor && (pat.factor !== undefined || /^(?:USD|EUR|GBP|JPY|CNY)$/.test(pat.unit))) continue;
-      pat.re.lastIndex = p;
-      const m = pat.re.exec(text);
-      if (!m) continue;
-      let unit = pat.unit;
-      if (unit === '$&') unit = m[0];
-      else if (unit.startsWith('$1')) {
-        const pre = m[1] ?? '';
-        unit = (pre.toLowerCase() === 'k' ? 'k' : pre.toUpperCase()) + unit.slice(2);
-      }
-      return { unit, factor: pat.factor ?? 1, end: pat.re.lastIndex, hyphen: sm[0] === '-' };
-    }
-  }
-  return null;
-}
-
-// "8% a year earlier" is a comparison, not a rate. "a day after" is temporal for
-// percentages ("fell 5% a day after the ban") but a rate for amounts ("55 tonnes a
-// day after the upgrade"), where a per-day reading is the natural one.
-const NOT_RATE_AFTER = /^\s+(?:earlier|ago|later|since|from|of|back|prior)(?![\p{L}])/iu;
-const TEMPORAL_AFTER = /^\s+(?:before|after)(?![\p{L}])/iu;
-const TIME_ADVERBS: Record<string, string> = { daily: '/day', weekly: '/week', monthly: '/month', annually: '/year', yearly: '/year', hourly: '/hour' };
-const HINT_STOP = /^(?:and|or|but|to|from|than|in|on|at|by|with|which|that|the|a|an|for|as|is|was|were|are|will|would|per|each|every|while|after|before|during|since)$/;
-
-function perWord(word: string): string | null {
-  for (const [re, unit] of PER_UNIT_WORDS) if (re.test(word)) return unit;
-  return null;
-}
-
-/** A rate right after the unit, or after up to three words ("tonnes of fuel a month"). */
-function readRate(text: string, pos: number, unit: string | null): { rate: string; end: number; hint: string } | null {
-  const direct = rateAt(text, pos, unit);
-  if (direct) return { ...direct, hint: '' };
-  const wordRe = /[ \u00A0]+([a-z][a-z-]*)(?![\p{L}\p{N}])/uy;
-  let q = pos;
-  const hint: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    wordRe.lastIndex = q;
-    const m = wordRe.exec(text);
-    if (!m) return null;
-    const w = m[1] ?? '';
-    if (w === 'of' ? i !== 0 : HINT_STOP.test(w)) return null;
-    if (w !== 'of') hint.push(w);
-    q = wordRe.lastIndex;
-    const r = rateAt(text, q, unit);
-    if (r && !r.rate.startsWith('/yoy') && hint.length > 0) return { ...r, hint: hint.join(' ') };
-  }
-  return null;
-}
-
-function rateAt(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
-  const first = oneRate(text, pos, unit);
-  if (!first || first.rate === '/yoy') return first;
-  // a second rate chains: "$0.06 per TH/s per day"
-  const second = oneRate(text, first.end, unit);
-  return second && second.rate !== '/yoy' ? { rate: first.rate + second.rate, end: second.end } : first;
-}
-
-function oneRate(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
-  const rest = text.slice(pos, pos + 48);
-  let m = /^,?\s+(?:year[- ]on[- ]year|year[- ]over[- ]year|y\/y|yoy|on the year)(?![\p{L}])/iu.exec(rest);
-  if (m) return { rate: '/yoy', end: pos + m[0].length };
-  m = /^\s?\/\s?(day|d|week|month|year|yr|hour|h|tonne|barrel)(?![\p{L}])/u.exec(rest);
-  if (!m) {
-    // "$1.20/kg", "12 kWh/day": any written unit after a slash divides
-    const slash = /^\s?\/\s?/u.exec(rest);
-    const u = slash ? readUnit(text, pos + slash[0].length, false, true) : null;
-    if (u) return { rate: '/' + u.unit, end: u.end };
-  }
-  if (m) {
-    const short: Record<string, string> = { d: 'day', yr: 'year', h: 'hour', tonne: 't', barrel: 'bbl' };
-    return { rate: '/' + (short[m[1]!] ?? m[1]!), end: pos + m[0].length };
-  }
-  m = /^\s+(daily|weekly|monthly|annually|yearly|hourly)(?![\p{L}])/iu.exec(rest);
-  if (m) return { rate: TIME_ADVERBS[m[1]!.toLowerCase()] ?? '', end: pos + m[0].length };
-  m = /^\s+(per|a|an|each|every)\s+/iu.exec(rest);
-  if (!m) return null;
-  const lead = m[1]!.toLowerCase();
-  const wordStart = pos + m[0].length;
-  // a written unit after "per"/"a" ("per kWh", "a tonne", "per TH/s") divides
-  const u = readUnit(text, wordStart, false, true);
-  const word = /^\p{L}[\p{L}-]*/u.exec(text.slice(wordStart, wordStart + 32))?.[0] ?? '';
-  const tail = text.slice(u ? u.end : wordStart + word.length, wordStart + 64);
-  if (NOT_RATE_AFTER.test(tail) || (lead !== 'per' && (unit === '%' || unit === 'pp') && TEMPORAL_AFTER.test(tail))) return null;
-  if (u && u.unit !== '%' && u.unit !== 'pp') return { rate: '/' + u.unit, end: u.end };
-  if (!word) return null;
-  const known = perWord(word);
-  if (known) return { rate: '/' + known, end: wordStart + word.length };
-  // "a", "each", "every" only make rates with time and unit words ("a day", "a tonne");
-  // "per" makes a rate with any noun ("per container")
-  if (lead !== 'per' || word.toLowerCase() === 'cent') return null;
-  return { rate: '/' + singular(word.toLowerCase()), end: wordStart + word.length };
-}
-
-function singular(w: string): string {
-  if (/ies$/.test(w)) return w.slice(0, -3) + 'y';
-  if (/(?:ch|sh|ss|x)es$/.test(w)) return w.slice(0, -2);
-  if (/[^su]s$/.test(w)) return w.slice(0, -1);
-  return w;
 }

@@ -27,10 +27,18 @@ export const PRE_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' 
   ['more than', 'lower'], ['over', 'lower'], ['at least', 'lower'], ['above', 'lower'],
   ['upwards of', 'lower'], ['in excess of', 'lower'], ['well over', 'lower'],
   ['well above', 'lower'], ['no fewer than', 'lower'], ['no less than', 'lower'], ['not less than', 'lower'],
-  ['a minimum of', 'lower'],
+  ['a minimum of', 'lower'], ['north of', 'lower'],
+  // hedges written as verbs: "topped $100,000", "crossed 4 million". `hedge` holds the verb as
+  // written ("topped"), and the figure stays a level: the verb says where the value now is.
+  ['topped', 'lower'], ['tops', 'lower'], ['topping', 'lower'], ['crossed', 'lower'], ['crosses', 'lower'],
+  ['crossing', 'lower'], ['surpassed', 'lower'], ['surpasses', 'lower'], ['surpassing', 'lower'],
+  ['exceeded', 'lower'], ['exceeds', 'lower'], ['exceeding', 'lower'], ['eclipsed', 'lower'], ['eclipses', 'lower'],
+  // "climbed past 600 EH/s", "assets past $110 billion": the preposition alone carries the bound, so
+  // `hedge` is 'past' whatever verb comes before it (never "the past 12 months": see figures.ts)
+  ['past', 'lower'],
   // approximate: the value is a centre
   ['about', 'approximate'], ['roughly', 'approximate'], ['around', 'approximate'],
-  ['approximately', 'approximate'], ['approx.', 'approximate'], ['an estimated', 'approximate'],
+  ['approximately', 'approximate'], ['near', 'approximate'], ['approx.', 'approximate'], ['an estimated', 'approximate'],
   ['estimated', 'approximate'], ['some', 'approximate'], ['circa', 'approximate'], ['c.', 'approximate'],
   ['~', 'approximate'],
 ];
@@ -51,6 +59,25 @@ export const TENS_WORDS: Readonly<Record<string, number>> = {
 };
 export const SCALE_WORDS: Readonly<Record<string, number>> = {
   hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  // South Asian scales: a lakh is 100,000 and a crore 10 million ("Rs 500 crore" = 5 billion rupees)
+  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
+};
+
+/**
+ * Multipliers written as words. A verb says the direction ("doubled" is a rise to 2x,
+ * "halved" a fall to 0.5x); a base form ("double", "triple") is a multiplier only after
+ * a modal ("could double", a rise) or a hedge ("nearly double the share", a level);
+ * "-fold" words and "twice" are levels unless a direction word goes with them.
+ */
+export const MULTIPLIER_WORDS: Readonly<Record<string, { value: number; form: 'verb' | 'ing' | 'base' | 'plain' }>> = {
+  doubled: { value: 2, form: 'verb' }, doubles: { value: 2, form: 'verb' }, doubling: { value: 2, form: 'ing' }, double: { value: 2, form: 'base' },
+  tripled: { value: 3, form: 'verb' }, triples: { value: 3, form: 'verb' }, tripling: { value: 3, form: 'ing' }, triple: { value: 3, form: 'base' },
+  trebled: { value: 3, form: 'verb' }, trebles: { value: 3, form: 'verb' }, trebling: { value: 3, form: 'ing' }, treble: { value: 3, form: 'base' },
+  quadrupled: { value: 4, form: 'verb' }, quadruples: { value: 4, form: 'verb' }, quadrupling: { value: 4, form: 'ing' }, quadruple: { value: 4, form: 'base' },
+  halved: { value: 0.5, form: 'verb' }, halves: { value: 0.5, form: 'verb' }, halving: { value: 0.5, form: 'ing' }, halve: { value: 0.5, form: 'base' },
+  twice: { value: 2, form: 'plain' }, twofold: { value: 2, form: 'plain' }, threefold: { value: 3, form: 'plain' }, fourfold: { value: 4, form: 'plain' },
+  fivefold: { value: 5, form: 'plain' }, sixfold: { value: 6, form: 'plain' }, sevenfold: { value: 7, form: 'plain' }, eightfold: { value: 8, form: 'plain' },
+  ninefold: { value: 9, form: 'plain' }, tenfold: { value: 10, form: 'plain' }, hundredfold: { value: 100, form: 'plain' },
 };
 /** Abbreviated scales. Single letters (m, b) are handled separately: "3m" may be metres. */
 export const SCALE_ABBREVS: Readonly<Record<string, number>> = {
@@ -79,4 +106,6 @@ export const REFERENCE_NOUNS = [
   'update', 'patch', 'room', 'platform', 'gate', 'line', 'highway', 'road', 'lot', 'block', 'plot',
   'phase', 'stage', 'level', 'tier', 'grade', 'class', 'type', 'unit', 'reactor', 'law', 'regulation',
   'directive', 'bill', 'act', 'document', 'file', 'exhibit', 'step', 'question', 'id',
+  'routes', 'junction', 'junctions', 'terminal', 'pier', 'berth', 'ward', 'wards', 'precinct', 'district',
+  'lane', 'lanes', 'hall', 'channel', 'text', 'dial', 'ext', 'extension', 'top',
 ];

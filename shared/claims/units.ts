@@ -14,55 +14,84 @@ export interface UnitPattern {
   unit: string; // canonical unit
   factor?: number; // multiplies the value ("Mt" is a million tonnes)
   word?: boolean; // a word unit: may be hyphen-attached ("5-megawatt")
+  glued?: boolean; // only written right against the number ("46.8C", "452p"): with a space it is a word or an initial
+  /** 'times' is a multiplier or a count of occasions; 'points' index points or percentage points; 'degrees' Celsius or Fahrenheit (figures.ts decides from context) */
+  ambiguous?: 'times' | 'points' | 'degrees';
+  /** the unit already carries its rate ("mb/d" is a million barrels a day) */
+  rated?: boolean;
 }
 
 const w = (src: string, unit: string, factor?: number): UnitPattern => ({ re: new RegExp(`(?:${src})(?![\\p{L}\\p{N}])`, 'iuy'), unit, factor, word: true });
 const sym = (src: string, unit: string, factor?: number): UnitPattern => ({ re: new RegExp(`(?:${src})(?![\\p{L}\\p{N}])`, 'uy'), unit, factor });
+const glued = (src: string, unit: string, factor?: number): UnitPattern => ({ ...sym(src, unit, factor), glued: true });
+const rated = (p: UnitPattern): UnitPattern => ({ ...p, rated: true });
 
 export const UNIT_PATTERNS: readonly UnitPattern[] = [
   { re: /%/y, unit: '%' },
+  // basis points are hundredths of a percentage point: "25 basis points" = 0.25 pp
+  w('basis[- ]points?|bps|bp', 'pp', 0.01),
   w('percentage[- ]points?|ppts?|pp', 'pp'),
   w('per[- ]?cent|pct', '%'),
-  w('US dollars?|dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling', 'GBP'),
-  w('yen', 'JPY'), w('yuan|renminbi', 'CNY'),
-  // subunits: "4 cents" is 0.04 USD (a cent is taken as a US cent, the common case in our sources)
-  w('cents?|¢', 'USD', 0.01), w('pence', 'GBP', 0.01),
-  sym('USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR', '$&'), sym('RMB', 'CNY'),
+  { ...w('points?|pts?', 'pt'), ambiguous: 'points' },
+  w('US dollars?', 'USD'), w('Australian dollars?', 'AUD'), w('Canadian dollars?', 'CAD'), w('Hong Kong dollars?', 'HKD'),
+  w('Singapore dollars?', 'SGD'), w('New Zealand dollars?', 'NZD'),
+  w('euro[- ]cents?', 'EUR', 0.01),
+  w('dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling', 'GBP'),
+  w('yen', 'JPY'), w('yuan|renminbi', 'CNY'), w('rupees?', 'INR'), w('won', 'KRW'), w('Swiss francs?', 'CHF'),
+  // subunits: "4 cents" is 0.04 USD unless the sentence is about euros (figures.ts); "euro cents" always EUR
+  w('cents?|¢', 'USD', 0.01), w('pence', 'GBP', 0.01), glued('p', 'GBP', 0.01),
+  sym('USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL', '$&'), sym('RMB', 'CNY'),
   w('terawatt[- ]hours?', 'TWh'), w('gigawatt[- ]hours?', 'GWh'), w('megawatt[- ]hours?', 'MWh'), w('kilowatt[- ]hours?', 'kWh'),
   sym('TWh|GWh|MWh|kWh|Wh', '$&'),
   w('terawatts?', 'TW'), w('gigawatts?', 'GW'), w('megawatts?', 'MW'), w('kilowatts?', 'kW'),
   sym('TW|GW|MW|kW', '$&'),
+  w('zettajoules?', 'ZJ'), w('exajoules?', 'EJ'), w('petajoules?', 'PJ'), sym('ZJ|EJ|PJ', '$&'),
+  w('million British thermal units|MMBtu|mmbtu', 'MMBtu'),
   { re: /([kMGTPE])H\/s(?![\p{L}\p{N}])/iuy, unit: '$1H/s' },
   w('exahash(?:es)? per second', 'EH/s'), w('petahash(?:es)? per second', 'PH/s'), w('terahash(?:es)? per second', 'TH/s'),
-  sym('Mt', 't', 1e6),
+  sym('J/TH', 'J/TH'),
+  // temperatures: "46.8C" and "110F" only glued to the number; "degrees" alone is settled from context
+  w('degrees? (?:Celsius|centigrade)|°\\s?C|ºC', '°C'), w('degrees? Fahrenheit|°\\s?F|ºF', '°F'), glued('C', '°C'), glued('F', '°F'),
+  { ...w('degrees?', '°C'), ambiguous: 'degrees' },
+  w('parts per million|ppm', 'ppm'), w('micrograms? per cubic met(?:re|er)|[µμ]g/m[3³]', 'µg/m3'),
+  w('miles per hour|mph', 'mph'), w('kilomet(?:re|er)s per hour|km/h|kph', 'km/h'),
+  sym('Gt', 't', 1e9), sym('Mt', 't', 1e6), w('gigatonnes?', 't', 1e9),
   w('metric tons?|tonnes?|tons?', 't'), sym('t', 't'),
   w('kilograms?|kilos|kg', 'kg'), w('ounces?|oz', 'oz'),
-  w('square kilometres?|square kilometers?|km2|km²', 'km2'),
+  w('square kilometres?|square kilometers?|km2|km²', 'km2'), w('square miles?|sq mi', 'mi2'), w('acres?', 'acre'),
   w('kilometres?|kilometers?|km', 'km'), w('cubic metres?|cubic meters?|m3|m³', 'm3'),
+  // gas volumes: bcf / tcf are billion / trillion cubic feet, bcm billion cubic metres
+  rated(sym('bcf/d', 'ft3/day', 1e9)), sym('bcf', 'ft3', 1e9), sym('tcf', 'ft3', 1e12), sym('bcm', 'm3', 1e9), w('cubic feet|cu ft', 'ft3'),
+  w('centimetres?|centimeters?|cm', 'cm'), w('millimetres?|millimeters?|mm', 'mm'), w('inch(?:es)?', 'in'), w('feet|foot|ft', 'ft'),
   w('metres?|meters?', 'm'), sym('m', 'm'), w('miles?', 'mi'),
-  w('hectares?|ha', 'ha'), w('barrels?|bbl', 'bbl'), w('litres?|liters?', 'L'),
+  // oil: "mb/d" is a million barrels a day, "bpd" barrels a day
+  rated(sym('mb/d|mbpd', 'bbl/day', 1e6)), rated(w('bpd|b/d', 'bbl/day')),
+  w('hectares?|ha', 'ha'), w('barrels?|bbl', 'bbl'), w('litres?|liters?', 'L'), w('gallons?', 'gal'),
   // multipliers: "2.5-fold", "3 times", "10x"
-  w('fold|times', 'x'), sym('x', 'x'),
-  sym('TEUs?', 'TEU'), w('bitcoins?', 'BTC'), sym('BTC', 'BTC'),
-  w('years?', 'year'), w('months?', 'month'), w('weeks?', 'week'), w('days?', 'day'), w('hours?', 'hour'), w('minutes?', 'minute'),
+  w('fold', 'x'), { ...w('times', 'x'), ambiguous: 'times' }, sym('x', 'x'),
+  sym('TEUs?', 'TEU'), w('bitcoins?', 'BTC'), sym('BTC', 'BTC'), sym('ETH', 'ETH'),
+  w('decades?', 'decade'), w('years?', 'year'), w('months?', 'month'), w('weeks?', 'week'), w('days?', 'day'), w('hours?', 'hour'), w('minutes?', 'minute'),
 ];
 
 /** Currency written before the number. `¥` is resolved from context (see figures.ts). */
-export const CURRENCY_PREFIX = /(US\$|HK\$|A\$|C\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR)\s?)/uy;
+export const CURRENCY_PREFIX = /(US\$|HK\$|A\$|C\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?\s?|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\s?)/uy;
 export function currencyCode(prefix: string): string {
   const p = prefix.trim();
-  const map: Record<string, string> = { 'US$': 'USD', $: 'USD', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', RMB: 'CNY' };
+  const map: Record<string, string> = {
+    'US$': 'USD', $: 'USD', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD', 'NZ$': 'NZD', 'S$': 'SGD', 'R$': 'BRL',
+    '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', Rs: 'INR', 'Rs.': 'INR', RMB: 'CNY',
+  };
   return map[p] ?? p;
 }
 
-export const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute']);
+export const TIME_UNITS = new Set(['decade', 'year', 'month', 'week', 'day', 'hour', 'minute']);
 
 /** Units that a "per"/"a" rate may divide by, written as words. */
 export const PER_UNIT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:days?|daily)$/i, 'day'], [/^weeks?$/i, 'week'], [/^months?$/i, 'month'], [/^(?:years?|annum)$/i, 'year'],
   [/^hours?$/i, 'hour'], [/^quarters?$/i, 'quarter'], [/^shifts?$/i, 'shift'], [/^trips?$/i, 'trip'], [/^voyages?$/i, 'voyage'], [/^(?:tonnes?|tons?|t)$/i, 't'], [/^(?:barrels?|bbl)$/i, 'bbl'],
   [/^(?:kilowatt-hours?|kWh)$/i, 'kWh'], [/^(?:megawatt-hours?|MWh)$/i, 'MWh'], [/^(?:litres?|liters?)$/i, 'L'],
-  [/^(?:kilograms?|kg)$/i, 'kg'], [/^(?:hectares?|ha)$/i, 'ha'],
+  [/^(?:kilograms?|kg)$/i, 'kg'], [/^(?:hectares?|ha)$/i, 'ha'], [/^gallons?$/i, 'gal'],
 ];
 
 interface Dim { dim: string; factor: number }
@@ -77,10 +106,19 @@ const DIMENSIONS: Record<string, Dim> = {
   m: { dim: 'length', factor: 1 }, km: { dim: 'length', factor: 1e3 }, mi: { dim: 'length', factor: 1609.344 },
   ha: { dim: 'area', factor: 1e4 }, km2: { dim: 'area', factor: 1e6 },
   L: { dim: 'volume', factor: 1e-3 }, m3: { dim: 'volume', factor: 1 }, bbl: { dim: 'volume', factor: 0.158987 },
+  cm: { dim: 'length', factor: 0.01 }, mm: { dim: 'length', factor: 0.001 }, in: { dim: 'length', factor: 0.0254 }, ft: { dim: 'length', factor: 0.3048 },
+  mi2: { dim: 'area', factor: 2589988.11 }, acre: { dim: 'area', factor: 4046.8564 },
+  ft3: { dim: 'volume', factor: 0.0283168 }, gal: { dim: 'volume', factor: 0.00378541 },
+  // energy in Wh: a joule is 1/3600 Wh; an MMBtu (million British thermal units) is 293.071 kWh
+  PJ: { dim: 'energy', factor: 1e15 / 3600 }, EJ: { dim: 'energy', factor: 1e18 / 3600 }, ZJ: { dim: 'energy', factor: 1e21 / 3600 },
+  MMBtu: { dim: 'energy', factor: 293071 },
+  mph: { dim: 'speed', factor: 0.44704 }, 'km/h': { dim: 'speed', factor: 1 / 3.6 },
+  ppm: { dim: 'concentration', factor: 1 }, 'µg/m3': { dim: 'mass-concentration', factor: 1 }, 'J/TH': { dim: 'efficiency', factor: 1 },
   minute: { dim: 'time', factor: 1 / 60 }, hour: { dim: 'time', factor: 1 }, day: { dim: 'time', factor: 24 },
-  week: { dim: 'time', factor: 168 }, month: { dim: 'time', factor: 730.5 }, year: { dim: 'time', factor: 8766 },
+  week: { dim: 'time', factor: 168 }, month: { dim: 'time', factor: 730.5 }, year: { dim: 'time', factor: 8766 }, decade: { dim: 'time', factor: 87660 },
 };
-const KNOWN_BASES = [...Object.keys(DIMENSIONS), '%', 'pp', 'x', 'count', 'TEU', 'BTC', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR']
+// temperatures have no factor (°C and °F differ by an offset too): they compare only with themselves
+const KNOWN_BASES = [...Object.keys(DIMENSIONS), '%', 'pp', 'pt', 'x', 'count', 'TEU', 'BTC', 'ETH', '°C', '°F', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL']
   .sort((a, b) => b.length - a.length);
 
 /** Splits a canonical unit into its base and rate suffix: 'USD/day' → USD + '/day', 'EH/s' stays whole. */
@@ -106,4 +144,20 @@ export function commonFactors(unit: string, other: string): [number, number] | n
   const db = DIMENSIONS[b.base];
   if (!da || !db || da.dim !== db.dim) return null;
   return [da.factor, db.factor];
+}
+
+/** How the evaluation groups units: one family per kind of quantity; any rate suffix makes a rate. */
+export type UnitFamily = 'percent' | 'pp' | 'currency' | 'energy-power' | 'physical' | 'count' | 'multiplier' | 'temperature' | 'rate';
+const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL', 'BTC', 'ETH']);
+export function unitFamily(unit: string): UnitFamily {
+  const { base, rate } = splitUnit(unit);
+  if (rate !== '') return 'rate';
+  if (base === '%') return 'percent';
+  if (base === 'pp') return 'pp';
+  if (base === 'x') return 'multiplier';
+  if (base === 'count' || base === 'pt') return 'count';
+  if (base === '°C' || base === '°F') return 'temperature';
+  if (CURRENCIES.has(base)) return 'currency';
+  const dim = DIMENSIONS[base]?.dim;
+  return dim === 'power' || dim === 'energy' ? 'energy-power' : 'physical';
 }

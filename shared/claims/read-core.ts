@@ -1,0 +1,424 @@
+/**
+ * Reading one quantity at a position: sign, currency, number, scale, unit and
+ * rate ("−$3.2bn", "Rs 500 crore", "4.2 euro cents per kilowatt-hour", "doubled").
+ * What surrounds it (hedges, ranges, kind, context readings) is figures.ts's job;
+ * whether the number is a label instead of a quantity is asked of exclusions.ts
+ * and non-figures.ts on the way.
+ */
+
+import { MULTIPLIER_WORDS, SCALE_ABBREVS, SCALE_WORDS } from './lexicon.ts';
+import { CURRENCY_PREFIX, currencyCode, PER_UNIT_WORDS, TIME_UNITS, UNIT_PATTERNS, type UnitPattern } from './units.ts';
+import { readDigits, readWordNumber, type NumberToken } from './numbers.ts';
+import { insideMask, isCodeFragment, isDayOfMonth, isReference, skipLabel, type Span } from './exclusions.ts';
+import { isAgeNumber, isEventDistance, isNameNumber } from './non-figures.ts';
+
+/** One number with what is written right after it. */
+export interface Core {
+  start: number; // span start (sign, currency symbol or number)
+  numStart: number;
+  num: NumberToken;
+  value: number; // after sign, scale and unit factor
+  scale: number; // 1 when none was written
+  unit: string | null; // base unit; null = a bare count
+  currency: boolean;
+  /** the currency sign as written ("$", "¥"), for readings from context */
+  sign: string;
+  hyphenUnit: boolean;
+  /** a unit whose meaning the sentence settles: 'points' (pt or pp), 'degrees' (°C or °F), 'cents' (whose cents) */
+  ambiguous: UnitPattern['ambiguous'] | 'cents' | null;
+  /** a multiplier word ("doubled", "halved", "twice"): its form decides the kind */
+  multiplier: { form: 'verb' | 'ing' | 'base' | 'plain'; direction: 'rise' | 'fall' } | null;
+  rate: string; // '' or '/day', '/t', '/yoy' ...
+  end: number;
+  nounHint: string; // words between unit and rate ("of fuel")
+}
+
+/** Reads one number and what follows it; a number means "skip to here", null "nothing here". */
+export function readCore(text: string, pos: number, masks: readonly Span[], assumedCurrency: string | null = null): Core | number | null {
+  let q = pos;
+  // a sign written against the number ("-3.2%", "−0.4%", "+0.5%") or the word "minus"
+  let sign = 1;
+  const sm0 = /[-−+](?=[$€£¥₹]?\d)|minus\s+(?=\d)/iy;
+  sm0.lastIndex = q;
+  const signM = sm0.exec(text);
+  if (signM) {
+    sign = signM[0].startsWith('+') ? 1 : -1;
+    q = sm0.lastIndex;
+  }
+  // the second number of "$5-10m" is in dollars too, which makes its "m" a million
+  let currency: string | null = assumedCurrency;
+  let signText = '';
+  CURRENCY_PREFIX.lastIndex = q;
+  const cm = CURRENCY_PREFIX.exec(text);
+  if (cm && /\d/.test(text[CURRENCY_PREFIX.lastIndex] ?? '')) {
+    currency = currencyCode(cm[0]);
+    signText = cm[0].trim();
+    q = CURRENCY_PREFIX.lastIndex;
+  }
+  const numStart = q;
+  if (insideMask(masks, numStart)) return skipToken(text, numStart);
+  const isDigit = /\d/.test(text[q] ?? '');
+  if (!isDigit && !currency && !signM) {
+    const mult = readMultiplier(text, q);
+    if (mult !== undefined) return mult;
+  }
+  const num = isDigit ? readDigits(text, q) : currency || signM ? null : readWordNumber(text, q);
+  if (!num) return null;
+  q = num.end;
+
+  if (isDigit) {
+    // "0199": a leading zero before more digits marks a code or phone number, not a quantity
+    if (/^0\d/.test(num.text)) return skipToken(text, numStart);
+    if (isCodeFragment(text, numStart)) return skipToken(text, numStart);
+    if (/^(?:st|nd|rd|th)(?![\p{L}])/iu.test(text.slice(q, q + 3))) return skipToken(text, numStart);
+    if (!currency && !signM && isReference(text, pos)) return skipLabel(text, q);
+    if (isDayOfMonth(text, numStart, q, num.value)) return q;
+  }
+
+  // scale: "3 million", "3bn", "Rs 500 crore", "1.6 lakh crore"
+  let scale = 1;
+  if (!num.scaled && num.kind !== 'fraction') {
+    let sm: RegExpExecArray | null;
+    const word = /\s?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])/iuy;
+    for (let i = 0; i < 2; i++) {
+      word.lastIndex = q;
+      if (!(sm = word.exec(text))) break;
+      scale *= SCALE_WORDS[sm[1]!.toLowerCase()] ?? 1;
+      q = word.lastIndex;
+    }
+    const rest = text.slice(q, q + 24);
+    if (scale !== 1) {
+      // done
+    } else if (isDigit && (sm = /^(k|mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])|^\s(mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])/iu.exec(rest))) {
+      scale = SCALE_ABBREVS[(sm[1] ?? sm[2])!.toLowerCase()] ?? 1;
+      q += sm[0].length;
+    } else if (isDigit && (sm = /^\s?[mM](?![\p{L}\p{N}])/u.exec(rest))) {
+      // "$3m" and "3m tonnes" are millions; "300m deep" is metres
+      const after = text.slice(q + sm[0].length, q + sm[0].length + 30);
+      if (currency || /^\s+(?:(?:metric\s+)?tonnes?|tons?|barrels?|cubic|people|users|households|workers|residents|customers|units|vehicles|[a-z]+s)(?![\p{L}])/u.test(after)) {
+        if (currency || !/^\s+(?:is|was|has|as|its|this|thus|across|towards|plus|minus)\b/.test(after)) {
+          scale = 1e6;
+          q += sm[0].length;
+        }
+      }
+    } else if (isDigit && currency && (sm = /^[bB](?![\p{L}\p{N}])/u.exec(rest))) {
+      scale = 1e9;
+      q += sm[0].length;
+    }
+  }
+
+  // glued letters that are no unit or scale make a code ("5G", "1990s", "3D")
+  let unit: string | null = currency;
+  let factor = 1;
+  let hyphenUnit = false;
+  let ambiguous: Core['ambiguous'] = null;
+  let rated = false;
+  let ofUnit = false;
+  if (num.percent) {
+    unit = '%';
+    // "half a percentage point", "a quarter of a point": the fraction is of that unit
+    const of = /\s+(of\s+)?an?\s+/iy;
+    of.lastIndex = q;
+    const om = of.exec(text);
+    if (om) {
+      const u = readUnit(text, of.lastIndex, false);
+      if (u && u.unit !== '%' && !TIME_UNITS.has(u.unit)) {
+        unit = u.unit;
+        factor = u.factor;
+        ambiguous = u.pattern.ambiguous ?? null;
+        ofUnit = true;
+        q = u.end;
+      } else if (!om[1]) return q; // "half a day", "half an hour": a duration in words, not a share
+    }
+  } else {
+    let u = readUnit(text, q, currency !== null);
+    if (!u && !currency) {
+      // "19 straight days", "five consecutive months": an adjective between number and duration
+      const adj = /[ \u00A0]+(?:straight|consecutive|successive|full|working|calendar|business)(?=[ \u00A0])/iy;
+      adj.lastIndex = q;
+      if (adj.exec(text)) {
+        const v = readUnit(text, adj.lastIndex, false);
+        if (v && TIME_UNITS.has(v.unit)) u = v;
+      }
+    }
+    if (u) {
+      if (!(currency && isCurrencyUnit(u.unit))) unit = u.unit;
+      factor = u.factor;
+      hyphenUnit = u.hyphen;
+      ambiguous = u.pattern.ambiguous ?? (u.unit === 'USD' && u.factor === 0.01 && u.pattern.word ? 'cents' : null);
+      rated = u.pattern.rated === true;
+      q = u.end;
+    } else if (isDigit && /^\p{L}/u.test(text.slice(q, q + 1)) && q === num.end) {
+      return skipToken(text, numStart);
+    }
+  }
+  let value = ofUnit ? (num.value / 100) * factor : num.value * scale * factor;
+
+  // "3 times the level" is a multiplier; "downloaded 1.2 million times" counts occasions
+  if (ambiguous === 'times') {
+    if (Number.isInteger(num.value * scale) && OCCASION_AFTER.test(text.slice(q, q + 16))) unit = null;
+    ambiguous = null;
+  }
+  // "one in five", "7 out of 10"
+  if (unit === null && scale === 1 && Number.isInteger(num.value) && num.value > 0) {
+    const rm = /^\s+(?:in|out\s+of)\s+(?:every\s+)?/iu.exec(text.slice(q, q + 20));
+    if (rm) {
+      const p2 = q + rm[0].length;
+      const den = /\d/.test(text[p2] ?? '') ? readDigits(text, p2) : readWordNumber(text, p2);
+      if (den && den.kind !== 'fraction' && den.value > num.value && den.value <= 1000) {
+        value = (num.value / den.value) * 100;
+        unit = '%';
+        q = den.end;
+      }
+    }
+  }
+  // a bare "one" is a pronoun more often than a count ("one of the largest")
+  if (num.kind === 'words' && num.value === 1 && unit === null && scale === 1 && !num.scaled) return q;
+  if (num.kind === 'fraction' && !fractionInContext(text, pos, num.end)) return num.end;
+  if (num.kind === 'digits' && unit === null && scale === 1 && isYear(num)) return q;
+  if (isDigit && unit === null && scale === 1 && !currency && !signM && isNameNumber(text, pos, q)) return skipLabel(text, q);
+  if (isDigit && isEventDistance(text, q, unit)) return q;
+  if (isAgeNumber(text, pos, q, unit, num.value)) return ageEnd(text, q);
+
+  const r = rated ? null : readRate(text, q, unit);
+  return {
+    start: pos, numStart, num, value: sign * value, scale: scale * factor, unit, currency: currency !== null, sign: signText, hyphenUnit,
+    ambiguous, multiplier: null, rate: r?.rate ?? '', end: r?.end ?? q, nounHint: r?.hint ?? '',
+  };
+}
+
+/** "five times a day", "40 times since", "1.2 million times and": occasions, not a multiplier. */
+const OCCASION_AFTER = /^(?:\s*[,.;:)!?]|\s*$|\s+(?:a|an|per|each|every|in|on|at|since|this|last|so|already|during|before|after|between|from|by|and|or|with|while|when|but|to|for|over|now|until|before|daily|weekly|monthly|yearly|annually)(?![\p{L}]))/iu;
+
+/** "doubled", "halving", "could double", "twice", "threefold": a multiplier; undefined = not one. */
+function readMultiplier(text: string, pos: number): Core | number | undefined {
+  const m = /(\p{L}+)/uy;
+  m.lastIndex = pos;
+  const word = m.exec(text)?.[1];
+  if (!word) return undefined;
+  const entry = MULTIPLIER_WORDS[word.toLowerCase()];
+  if (!entry) return undefined;
+  const end = pos + word.length;
+  const before = text.slice(Math.max(0, pos - 40), pos);
+  const after = text.slice(end, end + 24);
+  if (entry.form === 'ing') {
+    // "the halving" is bitcoin's reward event; "a doubling of output", "doubling its sales" are multipliers
+    if (/(?:^|[^\p{L}])(?:the|this|next|last|latest|upcoming|recent|fourth|fifth)\s+$/iu.test(before) || /^\s+(?:event|cycle|date|block)\b/i.test(after)) return end;
+    if (!/^\s+(?:of|in|to|by|its|their|the|from|since|over|output|sales|revenue)\b|^[,.;]/i.test(after)) return end;
+  }
+  if (entry.form === 'base' && !/(?:^|[^\p{L}])(?:will|would|could|can|may|might|should|must|to|set to|expected to|likely to|more than|nearly|almost|roughly|about|around|at least|close to|some|well over)(?:\s+\p{L}+ly)?\s+$/iu.test(before)) return end;
+  // "twice a day" and "tenfold" alone at a clause end are frequencies or adverbs without a base
+  if (word.toLowerCase() === 'twice' && OCCASION_AFTER.test(after)) return end;
+  const modal = entry.form === 'base' && /(?:will|would|could|can|may|might|should|must|to)(?:\s+\p{L}+ly)?\s+$/iu.test(before);
+  const direction = entry.value < 1 ? 'fall' : 'rise';
+  const num: NumberToken = { value: entry.value, end, kind: 'words', text: word, scaled: false, percent: false };
+  const form = modal ? 'verb' : entry.form;
+  return {
+    start: pos, numStart: pos, num, value: entry.value, scale: 1, unit: 'x', currency: false, sign: '', hyphenUnit: false, ambiguous: null,
+    multiplier: { form, direction }, rate: '', end, nounHint: '',
+  };
+}
+
+/** Skips "34-year-old", "45-year-olds", "50 years old": the whole age phrase. */
+function ageEnd(text: string, q: number): number {
+  const m = /-olds?|\s+(?:years?\s+)?old|\s+years?\s+of\s+age/iy;
+  m.lastIndex = q;
+  return m.exec(text) ? m.lastIndex : q;
+}
+
+function isYear(num: NumberToken): boolean {
+  return /^\d{4}$/.test(num.text) && num.value >= 1800 && num.value <= 2100;
+}
+
+export function skipToken(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && /[\p{L}\p{N}.,:\-/]/u.test(text[e] ?? '')) e++;
+  return Math.max(e, from + 1);
+}
+
+function isCurrencyUnit(u: string): boolean {
+  return /^(?:USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)$/.test(u);
+}
+
+/** "half" and "a third" are shares only next to what they are a share of. */
+function fractionInContext(text: string, start: number, end: number): boolean {
+  // the word before, looking past a hedge ("fallen by roughly a quarter")
+  const words = text.slice(Math.max(0, start - 40), start).match(/\p{L}+/gu) ?? [];
+  let prev = words.at(-1)?.toLowerCase() ?? '';
+  if (/^(?:roughly|about|nearly|almost|around|approximately|some|just|only|than|over|under)$/.test(prev)) prev = words.at(-2)?.toLowerCase() === 'than' ? (words.at(-3)?.toLowerCase() ?? '') : (words.at(-2)?.toLowerCase() ?? '');
+  if (/^(?:first|second|third|last|other|latter|former|the|top|bottom|upper|lower|back|front|this|that|each|every|northern|southern|eastern|western)$/.test(prev)) return false;
+  if (/^-?(?:thirds|quarters|fifths|tenths|halves)/i.test(text.slice(start, end).replace(/^\p{L}+/u, ''))) return true;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';
+  if (/^an?$/.test(next)) return true; // "half a percentage point" (read as a share of the unit)
+  return /^(?:of|the|its|their|his|her|our|all|that|those|these|what)$/.test(next) || prev === 'by';
+}
+
+/**
+ * The patterns that may start with a given character, so that reading a unit tries a
+ * handful of patterns instead of all of them (unit reading ran for every candidate
+ * number and was the largest cost of detection).
+ */
+const BY_FIRST = new Map<string, UnitPattern[]>();
+const ANY_FIRST: UnitPattern[] = [];
+for (const pat of UNIT_PATTERNS) {
+  const firsts = firstChars(pat.re);
+  if (firsts === null) ANY_FIRST.push(pat);
+  else for (const c of firsts) BY_FIRST.set(c, [...(BY_FIRST.get(c) ?? []), pat]);
+}
+/** Candidate first characters of each top-level alternative (lower-cased), or null when unsure. */
+function firstChars(re: RegExp): Set<string> | null {
+  let src = re.source.startsWith('(?:') && re.source.includes(')(?!') ? re.source.slice(3, re.source.lastIndexOf(')(?!')) : re.source;
+  const out = new Set<string>();
+  let depth = 0;
+  let alt = '';
+  const alts: string[] = [];
+  for (const ch of src) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      alts.push(alt);
+      alt = '';
+    } else alt += ch;
+  }
+  alts.push(alt);
+  for (const a of alts) {
+    const c = a[0];
+    if (c === undefined || c === '(' || c === '[' || c === '\\' || c === '.') return null;
+    out.add(c.toLowerCase());
+  }
+  src = '';
+  return out;
+}
+function patternsFor(c: string): readonly UnitPattern[] {
+  const list = BY_FIRST.get(c.toLowerCase());
+  if (!list) return ANY_FIRST;
+  return ANY_FIRST.length ? UNIT_PATTERNS.filter((p) => list.includes(p) || ANY_FIRST.includes(p)) : list;
+}
+const PATTERN_CACHE = new Map<string, readonly UnitPattern[]>();
+
+export function readUnit(text: string, pos: number, hasCurrency: boolean, divisor = false): { unit: string; factor: number; end: number; hyphen: boolean; pattern: UnitPattern } | null {
+  for (const sepRe of divisor ? [/(?:)/y] : [/(?:)/y, /[ \u00A0]/y, /-/y]) {
+    sepRe.lastIndex = pos;
+    const sm = sepRe.exec(text);
+    if (!sm) continue;
+    const p = pos + sm[0].length;
+    const c = text[p];
+    if (c === undefined || /[\s\d,.;:!?)"'”’]/.test(c)) continue;
+    let cands = PATTERN_CACHE.get(c);
+    if (!cands) PATTERN_CACHE.set(c, (cands = patternsFor(c)));
+    for (const pat of cands) {
+      if (sm[0] === '-' && !pat.word) continue;
+      if (pat.glued && sm[0] !== '') continue;
+      if (hasCurrency && (pat.unit === 'm' || pat.glued)) continue;
+      // as a divisor, a scaled or subunit pattern ("Mt", "cents") would change the value: skip it
+      if (divisor && (pat.factor !== undefined || pat.rated || pat.glued || /^(?:USD|EUR|GBP|JPY|CNY)$/.test(pat.unit))) continue;
+      pat.re.lastIndex = p;
+      const m = pat.re.exec(text);
+      if (!m) continue;
+      let unit = pat.unit;
+      if (unit === '$&') unit = m[0];
+      else if (unit.startsWith('$1')) {
+        const pre = m[1] ?? '';
+        unit = (pre.toLowerCase() === 'k' ? 'k' : pre.toUpperCase()) + unit.slice(2);
+      }
+      return { unit, factor: pat.factor ?? 1, end: pat.re.lastIndex, hyphen: sm[0] === '-', pattern: pat };
+    }
+  }
+  return null;
+}
+
+// "8% a year earlier" is a comparison, not a rate. "a day after" is temporal for
+// percentages ("fell 5% a day after the ban") but a rate for amounts ("55 tonnes a
+// day after the upgrade"), where a per-day reading is the natural one.
+const NOT_RATE_AFTER = /^\s+(?:earlier|ago|later|since|from|of|back|prior)(?![\p{L}])/iu;
+const TEMPORAL_AFTER = /^\s+(?:before|after)(?![\p{L}])/iu;
+const TIME_ADVERBS: Record<string, string> = { daily: '/day', weekly: '/week', monthly: '/month', annually: '/year', yearly: '/year', hourly: '/hour' };
+const HINT_STOP = /^(?:and|or|but|to|from|than|in|on|at|by|with|which|that|the|a|an|for|as|is|was|were|are|will|would|per|each|every|while|after|before|during|since)$/i;
+
+function perWord(word: string): string | null {
+  for (const [re, unit] of PER_UNIT_WORDS) if (re.test(word)) return unit;
+  return null;
+}
+
+/** A rate right after the unit, or after up to three words ("tonnes of fuel a month", "tonnes of CO2 emissions each year"). */
+function readRate(text: string, pos: number, unit: string | null): { rate: string; end: number; hint: string } | null {
+  const direct = rateAt(text, pos, unit);
+  if (direct) return { ...direct, hint: '' };
+  const wordRe = /[ \u00A0]+([\p{L}][\p{L}\p{N}-]*)(?![\p{L}\p{N}])/uy;
+  let q = pos;
+  const hint: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    wordRe.lastIndex = q;
+    const m = wordRe.exec(text);
+    if (!m) return null;
+    const w = m[1] ?? '';
+    // a capitalised word after the first is a new clause or a name, not what is counted
+    if (w === 'of' ? i !== 0 : HINT_STOP.test(w) || (i === 0 && /^\p{Lu}\p{Ll}/u.test(w))) return null;
+    if (w !== 'of') hint.push(w);
+    q = wordRe.lastIndex;
+    const r = rateAt(text, q, unit);
+    if (r && !/^\/(?:yoy|mom|qoq|wow)/.test(r.rate) && hint.length > 0) return { ...r, hint: hint.join(' ') };
+  }
+  return null;
+}
+
+const CHANGE_RATES = new Set(['/yoy', '/mom', '/qoq', '/wow']);
+
+function rateAt(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
+  const first = oneRate(text, pos, unit);
+  if (!first || CHANGE_RATES.has(first.rate)) return first;
+  // a second rate chains: "$0.06 per TH/s per day"
+  const second = oneRate(text, first.end, unit);
+  return second && !CHANGE_RATES.has(second.rate) ? { rate: first.rate + second.rate, end: second.end } : first;
+}
+
+// period-on-period changes: "year on year", "month-on-month", "q/q", "week over week"
+const PERIOD_ON_PERIOD = /^,?\s+(?:(year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|(y|m|q|w)\/\2|(yoy|mom|qoq|wow)|on the (year))(?![\p{L}])/iu;
+const PERIOD_RATE: Record<string, string> = { year: '/yoy', y: '/yoy', yoy: '/yoy', month: '/mom', m: '/mom', mom: '/mom', quarter: '/qoq', q: '/qoq', qoq: '/qoq', week: '/wow', w: '/wow', wow: '/wow' };
+
+function oneRate(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
+  const rest = text.slice(pos, pos + 48);
+  let m = PERIOD_ON_PERIOD.exec(rest);
+  if (m) {
+    const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+    return { rate: PERIOD_RATE[key] ?? '/yoy', end: pos + m[0].length };
+  }
+  m = /^\s?\/\s?(day|d|week|month|year|yr|hour|h|tonne|barrel)(?![\p{L}])/u.exec(rest);
+  if (!m) {
+    // "$1.20/kg", "12 kWh/day": any written unit after a slash divides
+    const slash = /^\s?\/\s?/u.exec(rest);
+    const u = slash ? readUnit(text, pos + slash[0].length, false, true) : null;
+    if (u) return { rate: '/' + u.unit, end: u.end };
+  }
+  if (m) {
+    const short: Record<string, string> = { d: 'day', yr: 'year', h: 'hour', tonne: 't', barrel: 'bbl' };
+    return { rate: '/' + (short[m[1]!] ?? m[1]!), end: pos + m[0].length };
+  }
+  m = /^\s+(daily|weekly|monthly|annually|yearly|hourly)(?![\p{L}])/iu.exec(rest);
+  // "1.4 billion monthly active users" counts users, "£40 weekly allowance" is a weekly amount
+  if (m && !(unit === null && /^\s+\p{Ll}/u.test(rest.slice(m[0].length)))) return { rate: TIME_ADVERBS[m[1]!.toLowerCase()] ?? '', end: pos + m[0].length };
+  m = /^\s+(per|a|an|each|every)\s+/iu.exec(rest);
+  if (!m) return null;
+  const lead = m[1]!.toLowerCase();
+  const wordStart = pos + m[0].length;
+  // a written unit after "per"/"a" ("per kWh", "a tonne", "per TH/s") divides
+  const u = readUnit(text, wordStart, false, true);
+  const word = /^\p{L}[\p{L}-]*/u.exec(text.slice(wordStart, wordStart + 32))?.[0] ?? '';
+  const tail = text.slice(u ? u.end : wordStart + word.length, wordStart + 64);
+  if (NOT_RATE_AFTER.test(tail) || (lead !== 'per' && (unit === '%' || unit === 'pp') && TEMPORAL_AFTER.test(tail))) return null;
+  if (u && u.unit !== '%' && u.unit !== 'pp' && u.unit !== 'pt') return { rate: '/' + u.unit, end: u.end };
+  if (!word) return null;
+  const known = perWord(word);
+  if (known) return { rate: '/' + known, end: wordStart + word.length };
+  // "a", "each", "every" only make rates with time and unit words ("a day", "a tonne");
+  // "per" makes a rate with any noun ("per container")
+  if (lead !== 'per' || word.toLowerCase() === 'cent') return null;
+  return { rate: '/' + singular(word.toLowerCase()), end: wordStart + word.length };
+}
+
+function singular(w: string): string {
+  if (/ies$/.test(w)) return w.slice(0, -3) + 'y';
+  if (/(?:ch|sh|ss|x)es$/.test(w)) return w.slice(0, -2);
+  if (/[^su]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
