@@ -19,7 +19,9 @@
  * spaced dash (a wire dateline), reporting verb ("data show that ..."), "while"
  * or "but", or "and" after another figure; a fronted time ("In September 2019
  * the share ...") is skipped; a comparison base (", from 4.1 Mt a year earlier")
- * takes its main clause's subject; an estimate frame ("our base case has
+ * takes its main clause's subject; a figure opening its clause takes the source
+ * named after the verb ("55% of the electricity comes from hydropower" is
+ * hydropower's share, as "hydropower supplies 55%" is); an estimate frame ("our base case has
  * Iranian miners at 7%") takes the thing estimated; and a pronoun with nothing
  * specific after it ("Its share fell to 46%", "It had stood at 75%") takes the
  * subject of the sentence before.
@@ -119,6 +121,7 @@ function clauseBefore(left: string): string {
   return clause.slice(leadingTime(clause));
 }
 const ESTIMATE_FRAME = /\b(?:puts?|has|have|had|sees?|saw|estimates?|estimated|pegs?|pegged|places?|placed|forecasts?|forecast|expects?|expected|projects?|projected|values?|valued)\s+((?:(?!\b(?:at|to)\b).)+?)\s+at\s*$/i;
+const SOURCE_AFTER = /\b(?:comes?|came|is|are|was|were)\s+(?:(?:generated|supplied|produced|provided|met|covered|sourced|derived)\s+)?(?:from|by)\s+(.+)$/i;
 const COMPARISON_BASE = /^\s*(?:(?:up|down)\s+)?(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$/i;
 
 const ACTOR_WORDS = new Set(ACTOR_NOUNS.flatMap((n) => n.split(' ')));
@@ -178,7 +181,7 @@ function baseSubject(left: string, right: string, clause: string, nounHint: stri
   // "our base case has Iranian miners at roughly 7%", "puts China's share at 46%": the
   // thing estimated sits between the verb and "at", whoever does the estimating
   const framed = ESTIMATE_FRAME.exec(clause);
-  const entity = nounPhrase(tokens(framed ? framed[1]! : clause), !framed);
+  let entity = nounPhrase(tokens(framed ? framed[1]! : clause), !framed);
   let metric = nounHint;
   // "a depth of 900 m", "a capacity of 500 MW": the noun before "of" names the metric
   if (!metric && /\sof\s*$/i.test(left)) {
@@ -197,6 +200,10 @@ function baseSubject(left: string, right: string, clause: string, nounHint: stri
     if (ofm) metric = nounPhrase(tokens(right.slice(ofm[0].length)), false);
     else if (/^[ \u00A0]+\p{L}/u.test(right)) metric = nounPhrase(tokens(right), false);
   }
+  // "More than 55% of the region's electricity comes from hydropower": a figure that
+  // opens its clause has its source after the verb, as "Hydropower supplies 55% of ..." has before it
+  const source = !entity && metric ? SOURCE_AFTER.exec(right) : null;
+  if (source) entity = nounPhrase(tokens(source[1]!), false);
   if (entity && metric && !entity.toLowerCase().includes(metric.toLowerCase())) return { text: `${entity} — ${metric}`, entity, metric };
   return { text: entity || metric, entity: '', metric: '' };
 }

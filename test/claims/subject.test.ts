@@ -49,3 +49,10 @@ describe('subject hints keep their place', () => {
     expect(figs.map((f) => f.subject)).toEqual(['wheat exports', 'barley exports']);
   });
 });
+
+describe('a figure that opens its clause', () => {
+  it('takes the source named after the verb', () => {
+    expect(only('More than 55% of the region’s electricity comes from hydropower.').subject).toBe('hydropower — region’s electricity');
+    expect(only('Hydropower supplies almost 40% of the region’s electricity.').subject).toBe('Hydropower — region’s electricity');
+  });
+});
