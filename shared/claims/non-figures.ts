@@ -69,10 +69,11 @@ export function isAgeNumber(text: string, start: number, end: number, unit: stri
 }
 
 // a period noun after a hyphenated duration: "a five-year average", "a 10-year high", "the 30-year fixed rate"
-const PERIOD_NOUN = /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds)(?![\p{L}])/iu;
+const PERIOD_NOUN = /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds|yields|fall|falls|rise|rises|drop|drops|gain|gains|decline|declines|jump|loss|losses|increase|move|moves|slide|rally|selloff|sell-off|return|returns)(?![\p{L}])/iu;
 const PERIOD_LEAD = /(?:^|[^\p{L}])(?:(?:(?:the|this|these|its|their|our|his|her)\s+)?(?:past|last|next|first|previous|coming|final|same|latest|recent|preceding|following|initial|opening)|the)\s+$/iu;
 const TIME_REFERENCE_AFTER = /^\s+(?:ago|earlier|later|before|after|prior|back|hence|previously|from now|to (?:January|February|March|April|May|June|July|August|September|October|November|December)|through|ending|ended)(?![\p{L}])/u;
-const SUPERLATIVE_IN = /(?:\p{L}+est|most|least|record|first time|worst|best)\s+(?:\p{L}+\s+){0,2}?in\s+$/iu;
+// "the highest in 79 years", "its first cut in four years"
+const SUPERLATIVE_IN = /(?:\p{L}+est|most|least|record|first|last|only|worst|best)\s+(?:\p{L}+\s+){0,2}?in\s+$/iu;
 
 /**
  * A duration that says when or over what span, not how much: "five-year average",

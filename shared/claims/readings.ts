@@ -82,11 +82,35 @@ export function resolveUnit(core: Core, text: string, sent: { start: number; end
       base = 'pp';
       reading = 'points read as percentage points: the sentence gives percentages';
     } else reading = 'points read as index points';
+  } else if (core.ambiguous === 'crowns') {
+    const p = placeOf(sentence, cues, CROWNS, null);
+    base = p?.place.code ?? 'NOK';
+    reading = p ? `crowns read as ${p.place.name}: ${story(p.where)} is about ${p.place.about}` : 'crowns read as Norwegian crowns';
   } else if (core.ambiguous === 'degrees') {
     if (FAHRENHEIT_CUE.test(sentence)) {
       base = '°F';
       reading = 'degrees read as Fahrenheit: the sentence uses Fahrenheit';
     } else reading = 'degrees read as Celsius';
   }
+  // "the yen weakened past 150 per dollar": an exchange rate, in the currency the sentence names
+  if (base === 'count' && /^\/(?:dollar|euro|pound)$/.test(core.rate)) {
+    const before = text.slice(sent.start, core.start);
+    const named = [...EXCHANGE_NAMES].filter(([re]) => re.test(before));
+    if (named.length === 1) {
+      const per = core.rate === '/dollar' ? 'USD' : core.rate === '/euro' ? 'EUR' : 'GBP';
+      return { unit: `${named[0]![1]}/${per}`, reading: `an exchange rate: ${named[0]![1]} per ${per}` };
+    }
+  }
   return { unit: base + core.rate, reading };
 }
+
+const CROWNS: readonly Place[] = [
+  { code: 'NOK', name: 'Norwegian crowns', about: 'Norway', re: /Norway|Norwegian|Oslo/ },
+  { code: 'SEK', name: 'Swedish crowns', about: 'Sweden', re: /Sweden|Swedish|Stockholm/ },
+  { code: 'DKK', name: 'Danish crowns', about: 'Denmark', re: /Denmark|Danish|Copenhagen/ },
+  { code: 'CZK', name: 'Czech crowns', about: 'the Czech Republic', re: /Czech|Prague/ },
+];
+const EXCHANGE_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\byen\b/i, 'JPY'], [/\byuan\b|renminbi/i, 'CNY'], [/\brupee\b/i, 'INR'], [/\bwon\b/, 'KRW'], [/\brouble|\bruble/i, 'RUB'],
+  [/\blira\b/i, 'TRY'], [/\bpeso\b/i, 'MXN'], [/\bfranc\b/i, 'CHF'], [/\brand\b/, 'ZAR'], [/\breal\b/, 'BRL'],
+];

@@ -16,7 +16,7 @@ export interface UnitPattern {
   word?: boolean; // a word unit: may be hyphen-attached ("5-megawatt")
   glued?: boolean; // only written right against the number ("46.8C", "452p"): with a space it is a word or an initial
   /** 'times' is a multiplier or a count of occasions; 'points' index points or percentage points; 'degrees' Celsius or Fahrenheit (figures.ts decides from context) */
-  ambiguous?: 'times' | 'points' | 'degrees';
+  ambiguous?: 'times' | 'points' | 'degrees' | 'crowns';
   /** the unit already carries its rate ("mb/d" is a million barrels a day) */
   rated?: boolean;
 }
@@ -38,6 +38,7 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   w('euro[- ]cents?', 'EUR', 0.01),
   w('dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling', 'GBP'),
   w('yen', 'JPY'), w('yuan|renminbi', 'CNY'), w('rupees?', 'INR'), w('won', 'KRW'), w('Swiss francs?', 'CHF'),
+  w('kronor|krona', 'SEK'), { ...w('crowns?|kroner|krone', 'NOK'), ambiguous: 'crowns' },
   // subunits: "4 cents" is 0.04 USD unless the sentence is about euros (figures.ts); "euro cents" always EUR
   w('cents?|¢', 'USD', 0.01), w('pence', 'GBP', 0.01), glued('p', 'GBP', 0.01),
   sym('USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL', '$&'), sym('RMB', 'CNY'),
@@ -118,7 +119,7 @@ const DIMENSIONS: Record<string, Dim> = {
   week: { dim: 'time', factor: 168 }, month: { dim: 'time', factor: 730.5 }, year: { dim: 'time', factor: 8766 }, decade: { dim: 'time', factor: 87660 },
 };
 // temperatures have no factor (°C and °F differ by an offset too): they compare only with themselves
-const KNOWN_BASES = [...Object.keys(DIMENSIONS), '%', 'pp', 'pt', 'x', 'count', 'TEU', 'BTC', 'ETH', '°C', '°F', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL']
+const KNOWN_BASES = [...Object.keys(DIMENSIONS), '%', 'pp', 'pt', 'x', 'count', 'TEU', 'BTC', 'ETH', '°C', '°F', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL', 'NOK', 'SEK', 'DKK', 'CZK']
   .sort((a, b) => b.length - a.length);
 
 /** Splits a canonical unit into its base and rate suffix: 'USD/day' → USD + '/day', 'EH/s' stays whole. */
@@ -148,7 +149,7 @@ export function commonFactors(unit: string, other: string): [number, number] | n
 
 /** How the evaluation groups units: one family per kind of quantity; any rate suffix makes a rate. */
 export type UnitFamily = 'percent' | 'pp' | 'currency' | 'energy-power' | 'physical' | 'count' | 'multiplier' | 'temperature' | 'rate';
-const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL', 'BTC', 'ETH']);
+const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'HKD', 'AUD', 'CAD', 'CHF', 'INR', 'KRW', 'NZD', 'SGD', 'BRL', 'NOK', 'SEK', 'DKK', 'CZK', 'BTC', 'ETH']);
 export function unitFamily(unit: string): UnitFamily {
   const { base, rate } = splitUnit(unit);
   if (rate !== '') return 'rate';
