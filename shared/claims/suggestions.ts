@@ -43,11 +43,12 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return { start, end };
 }
 
-export function suggestionsFor(text: string, decisions: { accepted: readonly string[]; dismissed: readonly string[] }): Suggestion[] {
+/** `published`: the source's date, against which "in April" or "last year" are read. */
+export function suggestionsFor(text: string, decisions: { accepted: readonly string[]; dismissed: readonly string[] }, published?: string | null): Suggestion[] {
   const accepted = new Set(decisions.accepted);
   const dismissed = new Set(decisions.dismissed);
   const seen = new Map<string, number>();
-  return detectFigures(text).map((figure) => {
+  return detectFigures(text, { published }).map((figure) => {
     const key = `${figure.start}-${figure.end}`;
     const span = trimSpan(text, figure.sentenceStart, figure.sentenceEnd);
     const sentence = text.slice(span.start, span.end);

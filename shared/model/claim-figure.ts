@@ -14,8 +14,8 @@ import type { NotebookView } from './view.ts';
  * The figure a text is about: a measured one (%, money, units) before a bare
  * count, so "The three largest operators supply nearly 64%" is about 64%.
  */
-export function mainFigure(text: string, _published?: string | null): Figure | null {
-  const figures = detectFigures(text); // PENDING: pass { published } once detectFigures takes it
+export function mainFigure(text: string, published?: string | null): Figure | null {
+  const figures = detectFigures(text, { published });
   return figures.find((f) => f.unit !== 'count') ?? figures[0] ?? null;
 }
 

@@ -46,13 +46,14 @@ function claimCiting(view: NotebookView, quote: Quote, raw: string): Claim | und
 
 /**
  * "China — global hash rate: almost 70%": what an accepted figure says, short
- * enough to rewrite. Only when the subject names both who and what ("entity —
- * metric"); a half subject ("own figures: almost 9%") says less than the
+ * enough to rewrite. Only when the subject names who or what it is about
+ * ("entity — metric", or a named thing: "China's share of global hash rate");
+ * a subject without either ("own figures: almost 9%") says less than the
  * sentence, so the sentence is kept then.
  */
 export function conciseStatement(figure: Suggestion['figure'], sentence: string): string {
   const raw = figure.raw.replace(/\s+/g, ' ').trim();
-  return figure.subject.includes(' — ') ? `${figure.subject}: ${raw}` : sentence;
+  return figure.subject.includes(' — ') || /^\p{Lu}/u.test(figure.subject) ? `${figure.subject}: ${raw}` : sentence;
 }
 
 /**
@@ -126,7 +127,7 @@ export function claimedFigures(view: NotebookView, source: SourceMeta): (figure:
 /** A source's suggestions with their status: a stored decision, or accepted when a claim already states the figure. */
 export function sourceSuggestions(view: NotebookView, source: SourceMeta, text: string): Suggestion[] {
   const claimed = claimedFigures(view, source);
-  return suggestionsFor(text, source.suggestions).map((s) => (s.status === 'open' && claimed(s.figure) ? { ...s, status: 'accepted' as const } : s));
+  return suggestionsFor(text, source.suggestions, source.published).map((s) => (s.status === 'open' && claimed(s.figure) ? { ...s, status: 'accepted' as const } : s));
 }
 
 export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id'], suggestion: Suggestion, ctx: TransitionContext): Outcome<{ key: string }> {

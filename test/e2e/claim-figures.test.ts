@@ -22,6 +22,10 @@ describe('claim figures', () => {
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     const figure = inspector.getByTestId('claim-quantity');
 
+    await page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'harbour-dredging.txt'));
+    const sources = page.getByRole('list', { name: 'Sources' });
+    await sources.getByRole('button', { name: TITLE, exact: true }).waitFor();
+
     // A claim typed by hand carries its figure, band and all.
     await page.getByRole('button', { name: /^Claims/ }).click();
     await page.getByLabel('New claim statement').fill(TYPED);
@@ -38,7 +42,7 @@ describe('claim figures', () => {
     await expect.poll(() => figure.textContent()).toContain('58.5–71.5%');
     await page.reload();
     await page.getByRole('button', { name: /^Claims/ }).click();
-    await row.click();
+    await row.getByRole('button', { name: TYPED }).click();
     await expect.poll(() => figure.textContent()).toContain('about 65%');
 
     // A figure the reader cannot read is refused where it was typed; nothing changes.
@@ -48,9 +52,8 @@ describe('claim figures', () => {
     expect(await figure.textContent()).toContain('about 65%');
 
     // A quoted sentence's suggested figure attaches to the quote that holds it.
-    await page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'harbour-dredging.txt'));
     await page.getByRole('button', { name: /^Library/ }).click();
-    await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: TITLE, exact: true }).click();
+    await sources.getByRole('button', { name: TITLE, exact: true }).click();
     await dragSelect(page, QUOTED);
     await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Highlight yellow' }).click();
     await expect.poll(() => page.locator('.source-text mark').count()).toBe(1);
