@@ -122,7 +122,8 @@ export function pairOf(x: Prepared, y: Prepared, window: number): ConflictPair {
     relation,
     ...(olderId !== undefined ? { older: olderId } : {}),
     reason: reasonFor(relation, older, sideOf(p), sideOf(q)),
-    overlap: Number.parseFloat(overlapOfTerms(p.words, q.words).overlap.toFixed(3)),
+    // claims with the same subject text share one words array (see prepare)
+    overlap: p.words === q.words ? 1 : Number.parseFloat(overlapOfTerms(p.words, q.words).overlap.toFixed(3)),
   };
 }
 

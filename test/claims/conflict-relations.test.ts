@@ -94,6 +94,15 @@ describe('output policy in large groups', () => {
     expect(top.every((id) => Number(id.slice(1)) % 10 === 0)).toBe(true);
   });
 
+  it('keeps the output linear when every pair of a huge group disagrees (20,000 claims, 10⁸ incompatible pairs)', () => {
+    const n = 20_000;
+    const claims = Array.from({ length: n }, (_, i) => c(`k${i}`, i % 2 === 0 ? 40 : 70));
+    const pairs = findConflicts(claims);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.length).toBeLessThanOrEqual(2 * PER_CLAIM * n);
+    expect(new Set(pairs.flatMap((p) => [p.a, p.b])).size).toBe(n);
+  });
+
   it('skips dismissed pairs and takes the next nearest figure instead', () => {
     const claims = Array.from({ length: 60 }, (_, i) => c(`c${String(i).padStart(2, '0')}`, i < 30 ? 40 : 70 + i / 100));
     const first = findConflicts(claims);
