@@ -9,6 +9,7 @@
 import { MULTIPLIER_WORDS, SCALE_ABBREVS, SCALE_WORDS } from './lexicon.ts';
 import { CURRENCY_PREFIX, currencyCode, TIME_UNITS, UNIT_PATTERNS, type UnitPattern } from './units.ts';
 import { readRate } from './rates.ts';
+import { roundTiny } from './quantity.ts';
 import { readDigits, readWordNumber, type NumberToken } from './numbers.ts';
 import { insideMask, isCodeFragment, isDayOfMonth, isReference, skipLabel, type Span } from './exclusions.ts';
 import { isAgeNumber, isEventDistance, isNameNumber } from './non-figures.ts';
@@ -163,7 +164,8 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
       return skipToken(text, numStart);
     }
   }
-  let value = ofUnit ? (num.value / 100) * factor : num.value * scale * factor;
+  // roundTiny: 452p is 4.52 GBP, not 4.5200000000000005
+  let value = roundTiny(ofUnit ? (num.value / 100) * factor : num.value * scale * factor);
 
   // "3 times the level" is a multiplier; "downloaded 1.2 million times" counts occasions
   if (ambiguous === 'times') {
