@@ -28,7 +28,7 @@ import { bestOccurrence } from './occurrences.ts';
 import { foldCodes } from './fold.ts';
 import { MyersPattern } from './myers.ts';
 import { BIN, QGramIndex } from './qgram.ts';
-import { ContextMatcher, contextSimilarity, figures } from './similarity.ts';
+import { ContextMatcher, contextSimilarity, digitRuns, figures } from './similarity.ts';
 import type { AnchorOptions, AnchorResult, Selectors } from './types.ts';
 import { type PreviousVersion, widenToSentences } from './units.ts';
 import {
@@ -73,8 +73,12 @@ interface Quote {
   previous: PreviousVersion | null;
   /** Whether the stored prefix/suffix is still found somewhere in the text; computed on first need. */
   found: { before?: boolean; after?: boolean };
-  /** figures(exact), once. */
+  /** figures(exact) and digitRuns(exact), once. */
   figures: string;
+  digits: string;
+  /** Whether the quote began (ended) inside a word of the old text. */
+  startsInWord: boolean;
+  endsInWord: boolean;
 }
 
 interface Scored {
@@ -171,7 +175,19 @@ class TextAnchorer implements Anchorer {
     const hint = options.hint !== undefined && Number.isFinite(options.hint) ? options.hint : null;
     const expected = Math.max(0, Math.min(len, Math.round(hint ?? stored ?? 0)));
     const previous = options.previous && stored !== null && options.previous.text.startsWith(quote.exact, stored) ? options.previous : null;
-    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected, previous, found: {}, figures: figures(quote.exact) };
+    return { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', stored, expected, previous, found: {}, ...this.wordsOf(quote) };
+  }
+
+  private wordsOf(quote: Selectors[1]): Pick<Quote, 'figures' | 'digits' | 'startsInWord' | 'endsInWord'> {
+    const { exact } = quote;
+    const prefix = quote.prefix ?? '';
+    const suffix = quote.suffix ?? '';
+    return {
+      figures: figures(exact),
+      digits: digitRuns(exact),
+      startsInWord: prefix.length > 0 && insideWord(prefix.slice(-2) + exact.slice(0, 2), Math.min(2, prefix.length)),
+      endsInWord: suffix.length > 0 && insideWord(exact.slice(-2) + suffix.slice(0, 2), Math.min(2, exact.length)),
+    };
   }
 
   private found(quote: Quote, start: number): AnchorResult {
@@ -192,7 +208,7 @@ class TextAnchorer implements Anchorer {
     quote.suffixMatcher = new ContextMatcher(quote.suffix);
     const maxErrors = Math.floor(m * (1 - MIN_QUOTE_SIMILARITY));
     let bestRejected = 0;
-    let accepted: Scored | null = null;
+    const pending: Scored[] = [];
     const alone: Scored[] = [];
     const verified: { start: number; end: number; q: number }[] = [];
     const seen = new Set<number>();
@@ -203,9 +219,8 @@ class TextAnchorer implements Anchorer {
         seen.add(key);
         const scored = this.score(quote, c.start, c.end, c.distance, threshold);
         verified.push(scored);
-        if (scored.accepted) {
-          if (!accepted || this.better(scored, accepted)) accepted = scored;
-        } else {
+        if (scored.accepted) pending.push(scored);
+        else {
           bestRejected = Math.max(bestRejected, scored.score);
           if (scored.alone) alone.push(scored);
         }
@@ -214,7 +229,20 @@ class TextAnchorer implements Anchorer {
     // Most edits are local: look around the expected position first.
     const localFrom = Math.max(0, quote.expected - FUZZY_WINDOW);
     const localTo = Math.min(this.text.length, quote.expected + m + FUZZY_WINDOW);
+    // The preferred pending candidate that passes the costlier rules, if any.
+    const settle = (from: Scored[], prefer: (x: Scored, y: Scored) => boolean): Scored | null => {
+      while (from.length > 0) {
+        let k = 0;
+        for (let i = 1; i < from.length; i++) if (prefer(from[i]!, from[k]!)) k = i;
+        const c = from.splice(k, 1)[0]!;
+        if (this.confirmed(quote, c)) return c;
+        bestRejected = Math.max(bestRejected, c.score);
+      }
+      return null;
+    };
+    const better = (x: Scored, y: Scored): boolean => this.better(x, y);
     tryRegion(localFrom, localTo);
+    let accepted = settle(pending, better);
     if (accepted) return { accepted, bestRejected };
     // Then wherever the q-gram index says the quote's pieces went.
     const withContext = foldCodes(quote.prefix + quote.exact + quote.suffix);
@@ -224,11 +252,13 @@ class TextAnchorer implements Anchorer {
       if (from >= localFrom && to <= localTo) continue;
       tryRegion(from, to);
     }
+    accepted = settle(pending, better);
     if (accepted || alone.length === 0) return { accepted, bestRejected };
     // No context anywhere: the quote's own words decide, if they single out one place.
-    const best = alone.reduce((x, y) => (y.q > x.q || (y.q === x.q && y.score > x.score) ? y : x));
+    const best = settle(alone, (x, y) => x.q > y.q || (x.q === y.q && x.score > y.score));
+    if (!best) return { accepted: null, bestRejected };
     const rival = verified.some((v) => (v.end <= best.start || v.start >= best.end) && v.q >= best.q - AMBIGUITY_MARGIN);
-    return rival ? { accepted: null, bestRejected } : { accepted: best, bestRejected };
+    return rival ? { accepted: null, bestRejected: Math.max(bestRejected, best.score) } : { accepted: best, bestRejected };
   }
 
   /**
@@ -298,11 +328,30 @@ class TextAnchorer implements Anchorer {
 
   /** Whitespace at a candidate's edge where the quote has none is not part of it ("guidance.\n"). */
   private trimmed(quote: Quote, r: { start: number; end: number }): { start: number; end: number } {
-    const space = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+    const space = (c: string | undefined): boolean => c !== undefined && (c === ' ' || c === '\n' || c === '\t' || (c > '\x7f' && /\s/u.test(c)));
     let { start, end } = r;
     if (!space(quote.exact[0])) while (start < end && space(this.text[start])) start++;
     if (!space(quote.exact[quote.exact.length - 1])) while (end > start && space(this.text[end - 1])) end--;
     return { start, end };
+  }
+
+  /**
+   * The costlier rules, run only on the candidate about to be accepted (fuzzy()
+   * goes down its preference order until one passes). Words, not just
+   * characters: a rewrite that shares letters, or a reordering of the quote's
+   * phrases, is no longer what the user quoted (wording.ts); a phrase moved just
+   * outside the candidate is a reordering too ("Cedar Grid remains | our top
+   * pick, where..."), so reordering is also judged over its whole sentences. And
+   * the place must not be another passage's unchanged sentence (units.ts).
+   */
+  private confirmed(quote: Quote, c: Scored): boolean {
+    const now = this.text.slice(c.start, c.end);
+    if (figures(now) !== quote.figures) return false;
+    const wording = compareWording(quote.exact, now);
+    if (wording.kept < MIN_WORDS_KEPT || wording.reordered) return false;
+    const whole = widenToSentences(this.text, c.start, c.end);
+    if ((whole.start < c.start || whole.end > c.end) && compareWording(quote.exact, this.text.slice(whole.start, whole.end)).reordered) return false;
+    return !this.ownedElsewhere(quote, c.start, c.end);
   }
 
   private score(quote: Quote, rawStart: number, rawEnd: number, distance: number, threshold: number): Scored {
@@ -340,13 +389,12 @@ class TextAnchorer implements Anchorer {
     // what it says. A changed figure (digits or number words) means the quoted
     // claim changed: orphan it so a person looks, rather than silently re-pointing
     // the citation.
-    if (!(end > start && q >= MIN_QUOTE_SIMILARITY) || figures(now) !== quote.figures) return rejected(scoreOf(p, s));
+    // (Digits here; number words, the costlier test, in confirmed().)
+    if (!(end > start && q >= MIN_QUOTE_SIMILARITY) || digitRuns(now) !== quote.digits) return rejected(scoreOf(p, s));
     // A quote that began (ended) at a word boundary is never re-found starting
     // (ending) inside a word: the cheapest alignment may stop short of reworded
     // last words ("officials said." / "according to offi").
-    const startsInWord = quote.prefix.length > 0 && insideWord(quote.prefix + quote.exact, quote.prefix.length);
-    const endsInWord = quote.suffix.length > 0 && insideWord(quote.exact + quote.suffix, m);
-    if ((!startsInWord && insideWord(text, start)) || (!endsInWord && insideWord(text, end))) return rejected(scoreOf(p, s));
+    if ((!quote.startsInWord && insideWord(text, start)) || (!quote.endsInWord && insideWord(text, end))) return rejected(scoreOf(p, s));
     // A long, little-edited quote is its own evidence: context that disagrees here
     // and stands nowhere else was edited away, and is left out like the above.
     // Searched for only when it could turn a rejection into an acceptance, after
@@ -384,16 +432,6 @@ class TextAnchorer implements Anchorer {
       const misplaced = this.contextAt(quote, end, 'before', Math.min(quote.prefix.length, end));
       if (misplaced >= STRONG_CONTEXT && misplaced > p) return rejected(score);
     }
-    // Words, not just characters: a rewrite that shares letters, or a reordering
-    // of the quote's phrases, is no longer what the user quoted (wording.ts).
-    // A phrase moved just outside the candidate is a reordering too ("Cedar Grid
-    // remains | our top pick, where..."), so reordering is judged over the
-    // candidate's whole sentences.
-    const wording = compareWording(quote.exact, now);
-    if (wording.kept < MIN_WORDS_KEPT || wording.reordered) return rejected(score);
-    const whole = widenToSentences(text, start, end);
-    if ((whole.start < start || whole.end > end) && compareWording(quote.exact, text.slice(whole.start, whole.end)).reordered) return rejected(score);
-    if (this.ownedElsewhere(quote, start, end)) return rejected(score);
     const edges = Number(startAnchored(this.folded, start, quote.prefix)) + Number(endAnchored(this.folded, end, quote.suffix));
     return { start, end, score, q, edges, accepted: !alone, alone };
   }

@@ -75,5 +75,11 @@ export function compareWording(quote: string, candidate: string): Wording {
 /** True when `at` falls between two letters or digits of `text`: inside a word. */
 export function insideWord(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
-  return /[\p{L}\p{N}\p{M}]/u.test(text[at - 1]!) && /[\p{L}\p{N}\p{M}]/u.test(text[at]!);
+  return isWordUnit(text.charCodeAt(at - 1)) && isWordUnit(text.charCodeAt(at));
+}
+
+/** A letter, digit or mark (ASCII answered without a regular expression). */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
 }
