@@ -5,7 +5,7 @@
 import type { SearchHit } from '../../shared/search/types.ts';
 import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionItem, TagSummary } from '../../shared/api/contract.ts';
 import type { Quantity, Quote, Source } from '../../shared/model/records.ts';
-import { bandText } from '../../shared/claims/quantity.ts';
+import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -51,7 +51,7 @@ export function tagLine(t: TagSummary): string {
 export function quantityNote(q: Quantity | null): string {
   if (!q) return '';
   const band = bandText(q);
-  return `  (${q.raw.replace(/\s+/g, ' ')}${band ? ` → ${band}` : ''}${q.asOf ? `, ${q.asOf.text}` : ''})`;
+  return `  (${q.raw.replace(/\s+/g, ' ')}${band ? ` → ${band}` : ''}${q.asOf ? `, as of ${formatPeriod(q.asOf)}` : ''})`;
 }
 
 export function claimLines(d: ClaimDetail): string {

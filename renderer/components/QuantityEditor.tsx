@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Quantity } from '../../shared/model/records.ts';
-import { bandText } from '../../shared/claims/quantity.ts';
+import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
 import * as A from '../state/actions.ts';
 
 export function QuantityEditor({ claimId, quantity }: { claimId: string; quantity: Quantity | null }) {
@@ -34,7 +34,7 @@ export function QuantityEditor({ claimId, quantity }: { claimId: string; quantit
             <strong>{quantity.raw}</strong>
             {band && <span className="quantity-band"> → {band}</span>}
             {quantity.kind !== 'level' && <span className="badge">{quantity.kind}</span>}
-            {quantity.asOf && <span className="subtle"> · as of {quantity.asOf.text}</span>}
+            {quantity.asOf && <span className="subtle" title={`written “${quantity.asOf.text}”`}> · as of {formatPeriod(quantity.asOf)}</span>}
             {quantity.reading && <div className="subtle">{quantity.reading}</div>}
           </>
         ) : (

@@ -125,6 +125,24 @@ export function bandText(q: Pick<Quantity, 'lower' | 'upper' | 'unit' | 'bound'>
   return `${formatNumber(q.lower)}–${formatNumber(q.upper)}${u}`;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** A period as a reader says it: "12 April 2021", "April 2021", "Q2 2021", "2021", else "2021-04-03 to 2021-05-20". */
+export function formatPeriod(p: Pick<Period, 'from' | 'to'>): string {
+  const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
+  if (p.from === p.to) return `${fd} ${MONTH_NAMES[fm - 1]} ${fy}`;
+  if (fy === ty && fd === 1 && td === lastDay(ty, tm)) {
+    if (fm === 1 && tm === 12) return String(fy);
+    if (fm === tm) return `${MONTH_NAMES[fm - 1]} ${fy}`;
+    if (tm === fm + 2 && fm % 3 === 1) return `Q${(fm + 2) / 3} ${fy}`;
+    if (fm === 1 && tm === 6) return `first half of ${fy}`;
+    if (fm === 7 && tm === 12) return `second half of ${fy}`;
+  }
+  return `${p.from} to ${p.to}`;
+}
+
 /** The Quantity part of a detected figure (a Figure also carries its offsets and subject). */
 export function toQuantity(f: Quantity): Quantity {
   const { value, lower, upper, unit, hedge, bound, raw, kind, asOf, reading } = f;

@@ -6,7 +6,7 @@
  * Markdown. Output is deterministic: no clock, no locale-dependent sorting — the
  * caller passes the date, and every sort compares code units with an id tiebreak.
  */
-import { bandText } from '../claims/quantity.ts';
+import { bandText, formatPeriod } from '../claims/quantity.ts';
 import type { Claim, ClaimId, EvidenceRelation, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.ts';
 import { paragraphLocator } from './paragraphs.ts';
@@ -135,7 +135,7 @@ export function buildBriefing(input: BriefingInput): string {
       out.push(`### C${claimNumber.get(claim.id)}. ${escapeInline(claim.statement)}`, '');
       if (claim.quantity) {
         const band = bandText(claim.quantity);
-        out.push(`- Figure: ${escapeInline(claim.quantity.raw)}${band ? ` (${escapeInline(band)})` : ''}${claim.quantity.asOf ? `, ${escapeInline(claim.quantity.asOf.text)}` : ''}`);
+        out.push(`- Figure: ${escapeInline(claim.quantity.raw)}${band ? ` (${escapeInline(band)})` : ''}${claim.quantity.asOf ? `, as of ${escapeInline(formatPeriod(claim.quantity.asOf))}` : ''}`);
       }
       const newer = (input.conflicts ?? []).filter((c) => c.relation === 'superseded' && c.older === claim.id);
       if (newer.length) out.push(`- Possibly out of date: ${escapeInline(newer[0]!.reason)}`);

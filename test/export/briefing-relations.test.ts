@@ -15,7 +15,7 @@ async function briefing(conflicts: Parameters<typeof exportNotebook>[0]['conflic
 
 describe('the briefing and the claim assistant', () => {
   it('prints a hedged figure with its band and its time', async () => {
-    expect(await briefing([])).toContain('- Figure: almost 70% (63–70%), in April 2021');
+    expect(await briefing([])).toContain('- Figure: almost 70% (63–70%), as of April 2021');
   });
 
   it('lists conflicts under conflicting evidence, changes over time apart, and marks a superseded claim', async () => {
