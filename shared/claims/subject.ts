@@ -56,6 +56,9 @@ const STOPS = new Set(
     'nearly almost roughly approximately circa estimated').split(' '),
 );
 
+const ADVERBS = new Set('now currently still already reportedly recently typically usually generally alone together'.split(' '));
+const HEDGE_WORDS = new Set('about around roughly nearly almost approximately some over under more less fewer just close up'.split(' '));
+
 interface Tok {
   w: string;
   lower: string;
@@ -87,7 +90,11 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
       while (toks[i + 1] && DETERMINERS.test(toks[i + 1]!.lower)) i++;
       continue;
     }
-    if (STOPS.has(t.lower) || DETERMINERS.test(t.lower)) break;
+    if (STOPS.has(t.lower) || DETERMINERS.test(t.lower) || ADVERBS.has(t.lower)) break;
+    // a word followed by a figure, a hedge or a determiner is the verb ("Solar covers 12%",
+    // "covers roughly a third", "covers the demand"): a noun phrase does not run on into them
+    const next = toks[i + 1];
+    if (out.length > 0 && next && (/^\d/.test(next.w) || DETERMINERS.test(next.lower) || HEDGE_WORDS.has(next.lower))) break;
     // a past-tense verb after the head noun ends the phrase ("miners moved")
     if (out.length > 0 && /ed$/.test(t.lower) && !/eed$/.test(t.lower)) break;
     // other figures and hedges opening the clause are not part of the subject
@@ -181,7 +188,8 @@ function baseSubject(left: string, right: string, clause: string, nounHint: stri
   // "our base case has Iranian miners at roughly 7%", "puts China's share at 46%": the
   // thing estimated sits between the verb and "at", whoever does the estimating
   const framed = ESTIMATE_FRAME.exec(clause);
-  let entity = nounPhrase(tokens(framed ? framed[1]! : clause), !framed);
+  // the figure itself follows the clause: a stand-in number lets the verb rule see it
+  let entity = framed ? nounPhrase(tokens(framed[1]!), false) : nounPhrase([...tokens(clause), { w: '0', lower: '0' }], true);
   let metric = nounHint;
   // "a depth of 900 m", "a capacity of 500 MW": the noun before "of" names the metric
   if (!metric && /\sof\s*$/i.test(left)) {

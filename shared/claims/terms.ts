@@ -21,13 +21,14 @@ const STOP = new Set(
  * rate: "the unemployment rate" = "unemployment"), not what; "country",
  * "region", "national", "global", "worldwide" name a scope that writers drop or
  * add freely ("the country's wind output" = "wind output", "global hash rate" =
- * "hash rate"); times ("April exports", "first-quarter output") say when, which
+ * "hash rate"), as do "the company's" and "the firm's", which stand for whoever
+ * the source is about; times ("April exports", "first-quarter output") say when, which
  * when.ts reads. They are dropped after compounds are joined, so "hash rate"
  * still meets "hashrate".
  */
 export const GENERIC = new Set(
   ('share shares total level levels amount amounts number figure proportion portion part percent percentage rate rates ' +
-    'country world countries region regional national global worldwide nationwide overall ' +
+    'country world countries region regional national global worldwide nationwide overall company companies firm firms ' +
     'annual yearly january february march april june july august september october november december ' +
     'year years quarter quarters month months first second third fourth half last latest current').split(' '),
 );

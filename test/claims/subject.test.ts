@@ -56,3 +56,13 @@ describe('a figure that opens its clause', () => {
     expect(only('Hydropower supplies almost 40% of the region’s electricity.').subject).toBe('Hydropower — region’s electricity');
   });
 });
+
+describe('where the entity ends', () => {
+  it('ends before a verb it does not know, when a figure, hedge or determiner follows it', () => {
+    expect(only('Solar covers 12% of the island’s power demand.').subject).toBe('Solar — island’s power demand');
+    expect(only('Solar now covers roughly a third of the island’s power demand.').subject).toBe('Solar — island’s power demand');
+  });
+  it('keeps the whole thing estimated in an estimate frame', () => {
+    expect(only('We estimate Japanese core inflation at 2.8%.').subject).toBe('Japanese core inflation');
+  });
+});
