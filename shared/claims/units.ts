@@ -35,7 +35,7 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   { ...w('points?|pts?', 'pt'), ambiguous: 'points' },
   w('US dollars?', 'USD'), w('Australian dollars?', 'AUD'), w('Canadian dollars?', 'CAD'), w('Hong Kong dollars?', 'HKD'),
   w('Singapore dollars?', 'SGD'), w('New Zealand dollars?', 'NZD'),
-  w('euro[- ]cents?', 'EUR', 0.01),
+  w('euro[- ]cents?', 'EUR', 0.01), w('US cents?', 'USD', 0.01), w('Canadian cents?', 'CAD', 0.01), w('Australian cents?', 'AUD', 0.01),
   w('dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling', 'GBP'),
   w('yen', 'JPY'), w('yuan|renminbi', 'CNY'), w('rupees?', 'INR'), w('won', 'KRW'), w('Swiss francs?', 'CHF'),
   w('kronor|krona', 'SEK'), { ...w('crowns?|kroner|krone', 'NOK'), ambiguous: 'crowns' },

@@ -145,6 +145,11 @@ describe('non-figures are not returned', () => {
 });
 
 describe('units', () => {
+  it('reads a country’s cents as that currency, ranges included', () => {
+    expect(only('They paid 4 US cents per kilowatt-hour.')).toMatchObject({ value: 0.04, unit: 'USD/kWh' });
+    expect(only('They paid 3 to 5 US cents a kWh.')).toMatchObject({ lower: 0.03, upper: 0.05, unit: 'USD/kWh', bound: 'range' });
+  });
+
   const cases: Array<[string, string, number, string]> = [
     ['Wind supplied 70% of output.', '70%', 70, '%'],
     ['Wind supplied 70 percent of output.', '70 percent', 70, '%'],
