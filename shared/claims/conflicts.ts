@@ -13,10 +13,13 @@
  * change — "rose 3%" against "fell 2%" — or a change of unknown direction).
  * Exact keys make the comparison a grouping (conflict-groups.ts), near-linear in
  * the number of claims. An inexact rule (term overlap ≥ 0.6, used before)
- * matched "youth unemployment rate" with "unemployment rate" and "wheat export
- * price" with "rice export price", and cannot be indexed without comparing
- * every pair in a bucket. `sourceId` plays no part: one source can contradict
- * itself, and that is worth showing too.
+ * matched "youth unemployment rate" with "unemployment rate" and "soft wheat
+ * export price" with "durum wheat export price", and cannot be indexed without
+ * comparing every pair in a bucket. The price of exactness: a rewording that
+ * adds a specific word ("bitcoin hash rate" against "hash rate") is another
+ * subject; subject.ts reads the common rewordings (places, demonyms, scope
+ * words, "55% of X comes from Y") so they meet. `sourceId` plays no part: one
+ * source can contradict itself, and that is worth showing too.
  */
 
 import { toQuantity, type Quantity } from './quantity.ts';
