@@ -9,6 +9,7 @@
  */
 import { SCHEMA_VERSION } from './records.ts';
 import { upgradeQuantity } from './quantity-upgrade.ts';
+import { timeOf } from '../claims/when.ts';
 
 type Json = Record<string, unknown>;
 export type Migration = (file: Json) => Json;
@@ -43,11 +44,21 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // every quantity a kind, a time and a reading. The upgrade itself is the
   // quantity schema's (quantity-upgrade.ts), so shards and write-ahead-log lines
   // of version 2 read the same way; this step applies it to the stored claims.
+  // A figure's time is read from the claim's statement when the statement holds
+  // the figure ("… 75% in September 2019"); a time relative to the source's date
+  // ("in April") cannot be read here and stays unset.
   2: (file) =>
     Array.isArray(file['claims'])
-      ? { ...file, claims: (file['claims'] as Json[]).map((c) => ({ ...c, quantity: c['quantity'] == null ? null : upgradeQuantity(c['quantity']) })) }
+      ? { ...file, claims: (file['claims'] as Json[]).map((c) => ({ ...c, quantity: c['quantity'] == null ? null : withStatementTime(upgradeQuantity(c['quantity']) as Json, c['statement']) })) }
       : file,
 };
+
+function withStatementTime(q: Json, statement: unknown): Json {
+  if (q['asOf'] !== null || typeof statement !== 'string' || typeof q['raw'] !== 'string') return q;
+  const at = statement.indexOf(q['raw']);
+  if (at < 0) return q;
+  return { ...q, asOf: timeOf(statement, { start: 0, end: statement.length }, { start: at, end: at + q['raw'].length }, null) };
+}
 
 export type MigrationOutcome = { ok: true; file: Json; migrated: boolean } | { ok: false; error: string };
 

@@ -55,6 +55,21 @@ describe('a notebook written by schema 2', () => {
     }
   });
 
+  it('reads a figure’s time from a statement that holds it, where the date needs no source to resolve', async () => {
+    const dir = copyOfFixture();
+    const shardPath = join(dir, 'claims', readdirSync(join(dir, 'claims'))[0]!);
+    const shard = readJson(shardPath);
+    const claim = shard.claims.find((c: Json) => c.quantity !== null);
+    claim.statement = `Members stood at ${claim.quantity.raw} in September 2019`;
+    writeFileSync(shardPath, JSON.stringify(shard));
+    const store = await NotebookStore.open(dir, { write: 'required' });
+    try {
+      expect(store.memory.getClaim(claim.id)!.quantity!.asOf).toMatchObject({ from: '2019-09-01', to: '2019-09-30' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('replays a schema-2 log line left by a crash, upgrading its quantity instead of quarantining the log', async () => {
     const dir = copyOfFixture();
     const claim: Json = { ...v2Claims().find((c) => c.quantity?.raw === 'almost 70%')!, note: 'written just before the crash' };
