@@ -74,23 +74,56 @@ function subjectText(c: ConflictCandidate, q: Quantity): string {
   return (figs.find((f) => f.raw === q.raw) ?? figs[0])?.subject ?? '';
 }
 
+/**
+ * Work between pauses of the stepped forms below: a caller that must keep an
+ * event loop free (the service) resumes a step generator in time slices; the
+ * plain forms run it to the end at once.
+ */
+const STEP = 500;
+
+/** Runs a step generator to its end and returns its result. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Each candidate in comparable form (null when it has no usable figure). */
 export function prepare(claims: readonly ConflictCandidate[], window: number): (Prepared | null)[] {
+  return runSteps(prepareSteps(claims, window));
+}
+
+/** `prepare`, pausing every STEP candidates. */
+export function* prepareSteps(claims: readonly ConflictCandidate[], window: number): Generator<void, (Prepared | null)[]> {
   const keys = new Map<string, SubjectKey>();
   const timings = new Map<string, Timing>();
-  const staged = claims.map((c, index) => {
+  const staged: ({ index: number; c: ConflictCandidate; q: Quantity; own: [number, number]; key: SubjectKey } | null)[] = [];
+  for (let index = 0; index < claims.length; index++) {
+    if (index % STEP === STEP - 1) yield;
+    const c = claims[index]!;
     const q = c.quantity;
     const own = q?.unit ? intervalOf(q) : null;
-    if (!q || !own) return null;
+    if (!q || !own) {
+      staged.push(null);
+      continue;
+    }
     const text = subjectText(c, q);
     let key = keys.get(text);
     if (!key) keys.set(text, (key = subjectKey(text)));
-    return { index, c, q, own, key };
-  });
+    staged.push({ index, c, q, own, key });
+  }
   const known = new Set<string>();
   for (const s of staged) if (s) for (const w of s.key.words) known.add(w);
   const signatures = new Map<string, string | null>();
-  return staged.map((s) => {
+  const out: (Prepared | null)[] = [];
+  for (const s of staged) {
+    if (out.length % STEP === STEP - 1) yield;
+    out.push(prepared(s));
+  }
+  return out;
+
+  function prepared(s: (typeof staged)[number]): Prepared | null {
     if (!s) return null;
     const { index, c, q, own, key } = s;
     const sigKey = key.words.join(' ');
@@ -107,7 +140,7 @@ export function prepare(claims: readonly ConflictCandidate[], window: number): (
     if (!timing) timings.set(tKey, (timing = timingOf(q, published, c.addedAt, window)));
     const group = sig === null ? null : `${key.place}\u0000${sig}\u0000${unit.rep}\u0000${kind}`;
     return { index, c, q, words: key.words, group, own, lo, hi, timing };
-  });
+  }
 }
 
 /** The pair for two prepared candidates whose intervals are incompatible, in input order. */
@@ -147,6 +180,12 @@ function firstTrue(n: number, pred: (i: number) => boolean): number {
 }
 
 export function groupPairs(prepared: readonly (Prepared | null)[], dismissed: ReadonlySet<string>, window: number, perClaim = PER_CLAIM): ConflictPair[] {
+  return runSteps(groupPairSteps(prepared, dismissed, window, perClaim));
+}
+
+/** `groupPairs`, pausing about every STEP figures swept. */
+export function* groupPairSteps(prepared: readonly (Prepared | null)[], dismissed: ReadonlySet<string>, window: number, perClaim = PER_CLAIM): Generator<void, ConflictPair[]> {
+  let work = 0;
   const groups = new Map<string, Prepared[]>();
   for (const p of prepared) {
     if (!p || p.group === null) continue;
@@ -165,6 +204,11 @@ export function groupPairs(prepared: readonly (Prepared | null)[], dismissed: Re
   const inLarge = new Map<string, string>(); // claim id → its large group, for discounting dismissed pairs
   for (const members of groups.values()) {
     if (members.length < 2) continue;
+    work += members.length;
+    if (work >= STEP) {
+      work = 0;
+      yield;
+    }
     if (members.length <= ALL_PAIRS_UP_TO) {
       for (let i = 0; i < members.length; i++)
         for (let j = i + 1; j < members.length; j++) {
@@ -178,6 +222,10 @@ export function groupPairs(prepared: readonly (Prepared | null)[], dismissed: Re
     const byLo = [...members].sort((x, y) => x.lo - y.lo || x.index - y.index);
     const byHi = [...members].sort((x, y) => x.hi - y.hi || x.index - y.index);
     for (const x of members) {
+      if (++work >= STEP) {
+        work = 0;
+        yield;
+      }
       inLarge.set(x.c.id, x.group!);
       // above: lower ends far enough above x's upper end, nearest first
       const up = firstTrue(m, (k) => apart(x.hi, byLo[k]!.lo));
@@ -208,11 +256,14 @@ export function groupPairs(prepared: readonly (Prepared | null)[], dismissed: Re
     listed.set(y.index, (listed.get(y.index) ?? 0) + 1);
   }
   const more = (x: Prepared): number => Math.max(0, (disagreeing.get(x.index) ?? 0) - (listed.get(x.index) ?? 0));
-  return pairs.map(([x, y]) => {
+  const out: ConflictPair[] = [];
+  for (const [x, y] of pairs) {
+    if (out.length % STEP === STEP - 1) yield;
     const pair = pairOf(x, y, window);
     const [ma, mb] = [more(x), more(y)];
-    return ma > 0 || mb > 0 ? { ...pair, more: { a: ma, b: mb } } : pair;
-  });
+    out.push(ma > 0 || mb > 0 ? { ...pair, more: { a: ma, b: mb } } : pair);
+  }
+  return out;
 }
 
 /** Dismissed pairs inside a large group are no disagreement left to show: take them off the counts. */

@@ -27,7 +27,7 @@ import { detectFigures } from './figures.ts';
 import { timeOf } from './when.ts';
 import { apart } from './intervals.ts';
 import { SAME_TIME_DAYS, type Relation } from './judge.ts';
-import { groupPairs, pairOf, prepare } from './conflict-groups.ts';
+import { groupPairSteps, pairOf, prepare, prepareSteps, runSteps } from './conflict-groups.ts';
 
 export type { Relation } from './judge.ts';
 export { apart, compatible, intervalOf, ROUNDING_SLACK } from './intervals.ts';
@@ -95,6 +95,16 @@ export function conflictBetween(a: ConflictCandidate, b: ConflictCandidate, opti
  * figures only (see conflict-groups.ts), so the output stays linear in size.
  */
 export function findConflicts(claims: readonly ConflictCandidate[], dismissed: ReadonlySet<string> = new Set(), options: ConflictOptions = {}): ConflictPair[] {
+  return runSteps(conflictSteps(claims, dismissed, options));
+}
+
+/**
+ * `findConflicts` as steps: the generator pauses every few hundred figures, so a
+ * caller that serves other requests meanwhile (the service) can run it in time
+ * slices; its return value is findConflicts' answer.
+ */
+export function* conflictSteps(claims: readonly ConflictCandidate[], dismissed: ReadonlySet<string> = new Set(), options: ConflictOptions = {}): Generator<void, ConflictPair[]> {
   const window = options.sameTimeDays ?? SAME_TIME_DAYS;
-  return groupPairs(prepare(claims, window), dismissed, window, options.perClaim);
+  const prepared = yield* prepareSteps(claims, window);
+  return yield* groupPairSteps(prepared, dismissed, window, options.perClaim);
 }
