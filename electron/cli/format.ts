@@ -80,7 +80,7 @@ export function reviewLines(r: ReviewItem): string {
 
 export function suggestionLine(s: SuggestionItem): string {
   const f = s.figure;
-  const status = s.status === 'open' ? '' : `  [${s.status}]`;
+  const status = (s.status === 'open' ? '' : `  [${s.status}]`) + (s.claimedBy ? `  [claimed by ${s.claimedBy}]` : '');
   const subject = f.subject ? `  — ${f.subject}` : '';
   return `${s.key.padEnd(9)} ${f.raw}  (${f.bound}${f.unit ? `, ${f.unit}` : ''}${f.hedge ? `, hedge “${f.hedge}”` : ''})${subject}${status}\n          “${clip(s.sentence.text.replace(/\s+/g, ' '), 110)}”`;
 }

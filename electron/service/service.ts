@@ -293,7 +293,7 @@ export class NotebookService implements NotebookHandlers {
         .filter((s) => includeDecided || s.status === 'open')
         .map((s) => {
           const { sentenceStart: _s, sentenceEnd: _e, ...figure } = s.figure;
-          return { key: s.key, status: s.status, figure, sentence: s.sentence };
+          return { key: s.key, status: s.status, figure, sentence: s.sentence, claimedBy: s.claimedBy ?? null };
         }),
     );
   };

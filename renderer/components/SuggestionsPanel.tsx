@@ -42,6 +42,11 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
                 <strong>{s.figure.raw}</strong>
                 {s.figure.hedge && <span className="chip small">{s.figure.hedge}</span>}
                 {s.figure.unit && <span className="subtle">{s.figure.unit}</span>}
+                {s.claimedBy && (
+                  <span className="chip small" title="A claim already states this figure; accepting it confirms that claim and adds nothing new">
+                    claimed
+                  </span>
+                )}
               </div>
               {s.figure.subject && <div className="suggestion-subject">{s.figure.subject}</div>}
               <SentenceWithFigure item={s} />

@@ -203,6 +203,8 @@ export interface SuggestionItem {
   status: 'open' | 'accepted' | 'dismissed';
   figure: Quantity & { start: number; end: number; subject: string };
   sentence: { start: number; end: number; text: string };
+  /** A claim that already states this figure (accepting it then only confirms that claim). */
+  claimedBy: string | null;
 }
 export interface ConflictSide {
   claimId: string;

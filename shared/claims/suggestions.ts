@@ -22,6 +22,8 @@ export interface Suggestion {
   figure: Figure;
   sentence: { start: number; end: number; text: string };
   status: SuggestionStatus;
+  /** A claim that already states this figure through a quote holding it, if any. */
+  claimedBy?: string | null;
 }
 
 /** FNV-1a, 32 bits: a short, stable fingerprint of a sentence (not a security hash). */

@@ -110,24 +110,28 @@ export function acceptSuggestion(
  * they count as accepted however the claim was made (typed, from a highlight, or
  * from a suggestion in an earlier version), so they are not offered again.
  */
-export function claimedFigures(view: NotebookView, source: SourceMeta): (figure: { start: number; end: number; raw: string }) => boolean {
-  const spans: Array<{ start: number; end: number; raws: Set<string> }> = [];
+export function claimedFigures(view: NotebookView, source: SourceMeta): (figure: { start: number; end: number; raw: string }) => string | null {
+  const spans: Array<{ start: number; end: number; raw: string; claimId: string }> = [];
   const quotes = new Map(view.quotesOf(source.id).filter((q) => q.anchor.sha256 === source.sha256 && q.anchor.status !== 'orphaned').map((q) => [q.id as string, q]));
-  if (quotes.size === 0) return () => false;
+  if (quotes.size === 0) return () => null;
   for (const c of view.claims()) {
     if (!c.quantity) continue;
     for (const e of c.evidence) {
       const q = quotes.get(e.quoteId);
-      if (q) spans.push({ start: q.selectors[0].start, end: q.selectors[0].end, raws: new Set([c.quantity.raw]) });
+      if (q) spans.push({ start: q.selectors[0].start, end: q.selectors[0].end, raw: c.quantity.raw, claimId: c.id });
     }
   }
-  return (f) => spans.some((s) => s.start <= f.start && f.end <= s.end && s.raws.has(f.raw));
+  return (f) => spans.find((s) => s.start <= f.start && f.end <= s.end && s.raw === f.raw)?.claimId ?? null;
 }
 
-/** A source's suggestions with their status: a stored decision, or accepted when a claim already states the figure. */
+/**
+ * A source's suggestions with their stored status, each saying which claim already
+ * states it (`claimedBy`): such a figure is still offered, and accepting it only
+ * confirms that claim (see acceptSuggestion), so nothing is duplicated.
+ */
 export function sourceSuggestions(view: NotebookView, source: SourceMeta, text: string): Suggestion[] {
   const claimed = claimedFigures(view, source);
-  return suggestionsFor(text, source.suggestions, source.published).map((s) => (s.status === 'open' && claimed(s.figure) ? { ...s, status: 'accepted' as const } : s));
+  return suggestionsFor(text, source.suggestions, source.published).map((s) => ({ ...s, claimedBy: claimed(s.figure) }));
 }
 
 export function dismissSuggestion(view: NotebookView, sourceId: SourceMeta['id'], suggestion: Suggestion, ctx: TransitionContext): Outcome<{ key: string }> {

@@ -84,10 +84,16 @@ describe('accepting a suggestion', () => {
     expect([...nb.claims()]).toHaveLength(1);
   });
 
-  it('counts a figure as accepted when a claim already states it through a quote, however the claim was made', () => {
+  it('says which claim already states a figure, however it was made, and accepting it then only confirms that claim', () => {
     const { nb, source, ctx } = notebook();
     const q = apply(nb, createQuote(nb, TEXT, { sourceId: source.id, exact: 'met close to 40% of the county’s demand' }, ctx));
-    apply(nb, createClaim(nb, { statement: 'Dune Valley met close to 40% of demand', evidence: [{ quoteId: q.id, relation: 'supports' }] }, ctx));
-    expect(sourceSuggestions(nb, source, TEXT).find((x) => x.figure.raw === 'close to 40%')?.status).toBe('accepted');
+    const c = apply(nb, createClaim(nb, { statement: 'Dune Valley met close to 40% of demand', evidence: [{ quoteId: q.id, relation: 'supports' }] }, ctx));
+    const s = sourceSuggestions(nb, source, TEXT).find((x) => x.figure.raw === 'close to 40%')!;
+    expect(s).toMatchObject({ status: 'open', claimedBy: c.id });
+    const r = apply(nb, acceptSuggestion(nb, source.id, TEXT, s, {}, ctx));
+    expect(r.claim.id).toBe(c.id);
+    expect([...nb.claims()]).toHaveLength(1);
+    expect([...nb.quotes()]).toHaveLength(1);
+    expect(sourceSuggestions(nb, nb.getSource(source.id)!, TEXT).find((x) => x.figure.raw === 'close to 40%')?.status).toBe('accepted');
   });
 });
