@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import type { ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
+import type { ApiMethod, ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
@@ -17,6 +18,8 @@ import type { Claim, ClaimId, SourceId, SourceMeta } from '../../shared/model/re
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
 import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
+import { describeEdit } from './edit-labels.ts';
+import { EditHistory } from './history.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
@@ -38,6 +41,28 @@ export class NotebookService implements NotebookHandlers {
   ) {
     this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha));
     this.judgement = new ConflictTracker(store.memory);
+    this.recordEdits();
+  }
+
+  /** The undo history of this service's notebook: every edit, whoever made it (see history.ts). */
+  private readonly history = new EditHistory();
+
+  /**
+   * Wraps every write method so that one call is one undo step, named in the
+   * user's words before it runs (what it deletes is gone afterwards). Calls made
+   * inside another (loading the sample) join the outer call's step.
+   */
+  private recordEdits(): void {
+    const self = this as unknown as Record<ApiMethod, (args: unknown) => Promise<Result<unknown>>>;
+    for (const method of API_METHODS) {
+      if (READ_METHODS.has(method) || method === 'undo' || method === 'redo') continue;
+      const handler = self[method];
+      self[method] = async (args) => {
+        if (this.history.grouping) return handler(args);
+        const name = await describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) });
+        return this.history.grouped(() => handler(args), name as (outcome: Result<unknown> | null) => string);
+      };
+    }
   }
 
   private ctx(): TransitionContext {
@@ -51,8 +76,15 @@ export class NotebookService implements NotebookHandlers {
     return ok(outcome.value.value);
   }
 
-  /** Every write goes through here, so derived state (conflicts, the search index) follows each change. */
+  /** Every edit goes through here: written, and recorded with its exact inverse for undo. */
   private async commit(changes: readonly Change[]): Promise<void> {
+    const backward = this.store.inverseOf(changes);
+    await this.write(changes);
+    this.history.record('edit', changes, backward);
+  }
+
+  /** Every write (edits, undo and redo) goes through here, so derived state (conflicts, the search index) follows each change. */
+  private async write(changes: readonly Change[]): Promise<void> {
     await this.store.commit(changes);
     if (changes.some((c) => c.kind !== 'tag')) this.judgement.invalidate();
     await this.searchIndex.apply(changes);
@@ -66,6 +98,28 @@ export class NotebookService implements NotebookHandlers {
   private get view() {
     return this.store.memory;
   }
+
+  // ---------- undo and redo ----------
+
+  /** Reverses the notebook's last edit as one commit (one log entry): the exact records it overwrote come back. */
+  undo: Handler<'undo'> = async () => {
+    const entry = this.history.peekUndo();
+    if (!entry) return ok({ label: null, history: this.history.state() });
+    await this.write(entry.backward);
+    this.history.markUndone();
+    return ok({ label: entry.label, history: this.history.state() });
+  };
+
+  /** Re-applies the last undone edit, the same records it wrote the first time. */
+  redo: Handler<'redo'> = async () => {
+    const entry = this.history.peekRedo();
+    if (!entry) return ok({ label: null, history: this.history.state() });
+    await this.write(entry.forward);
+    this.history.markRedone();
+    return ok({ label: entry.label, history: this.history.state() });
+  };
+
+  historyState: Handler<'historyState'> = async () => ok(this.history.state());
 
   getInfo: Handler<'getInfo'> = async () => ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts });
 

@@ -267,7 +267,7 @@ export class NotebookStore {
       await snapshotIfDue(this.root);
       this.snapshotted = true;
     }
-    const undo = this.inverse(changes);
+    const undo = this.inverseOf(changes);
     this.memory.apply(changes);
     try {
       this.wal!.append(changes);
@@ -279,8 +279,13 @@ export class NotebookStore {
     if (this.wal!.entries >= COMPACT_AFTER) this.compact();
   }
 
-  /** The changes that restore what `changes` would overwrite (applied in reverse on failure). */
-  private inverse(changes: readonly Change[]): Change[] {
+  /**
+   * The changes that restore what `changes` would overwrite, computed from memory
+   * as it stands (call it before committing `changes`): the exact old records, in
+   * reverse order. Used to roll memory back when the disk refuses a commit, and by
+   * the service's undo history.
+   */
+  inverseOf(changes: readonly Change[]): Change[] {
     const m = this.memory;
     return changes
       .map((c): Change => {
@@ -310,17 +315,27 @@ export class NotebookStore {
       .reverse();
   }
 
-  /** The current content of one shard file, from memory; null when it should not exist. */
+  /**
+   * The current content of one shard file, from memory; null when it should not
+   * exist. Records are written in a canonical order (by id, tags by name), not in
+   * memory's order: memory moves a record to the end when it is put back, so an
+   * edit and its undo would otherwise leave the same records in a different order
+   * on disk.
+   */
   private shardContent(rel: string): string | null {
     const m = this.memory;
-    if (rel === TAGS_PATH) return serialize({ schemaVersion: SCHEMA_VERSION, tags: [...m.tags()] });
+    if (rel === TAGS_PATH) {
+      // No tags, no file (as in a notebook that never had any): undoing the first tagged edit leaves the folder as it was.
+      const tags = [...m.tags()].sort((a, b) => byKey(a.name, b.name));
+      return tags.length ? serialize({ schemaVersion: SCHEMA_VERSION, tags }) : null;
+    }
     if (rel.startsWith('claims/')) {
-      const claims = [...m.claims()].filter((c) => claimShardPath(c.id as ClaimId) === rel);
+      const claims = [...m.claims()].filter((c) => claimShardPath(c.id as ClaimId) === rel).sort((a, b) => byKey(a.id, b.id));
       return claims.length ? serialize({ schemaVersion: SCHEMA_VERSION, claims }) : null;
     }
     const id = rel.slice('sources/'.length, -'.json'.length) as SourceId;
     const source = m.getSource(id);
-    return source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: m.quotesOf(id) }) : null;
+    return source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: [...m.quotesOf(id)].sort((a, b) => byKey(a.id, b.id)) }) : null;
   }
 }
 
@@ -334,6 +349,11 @@ function shardsOf(changes: readonly Change[]): Set<string> {
     else out.add(TAGS_PATH);
   }
   return out;
+}
+
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function removeQuietly(path: string): boolean {

@@ -26,7 +26,7 @@ const NoArgs = z.strictObject({});
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
-  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing',
+  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState',
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
@@ -153,6 +153,13 @@ export const apiArgs = {
     includeUnverified: z.boolean().optional(),
     title: z.string().max(300).optional(),
   }),
+
+  /** Reverses the notebook's last edit, whoever made it in this process (electron/service/history.ts), as one commit. */
+  undo: NoArgs,
+  /** Re-applies the last undone edit; a new edit clears what redo can reach. */
+  redo: NoArgs,
+  /** What undo and redo would do now, in the user's words, for the Undo and Redo buttons. */
+  historyState: NoArgs,
 } as const;
 
 
@@ -250,6 +257,16 @@ export interface ClaimDetail {
   evidence: { quote: Quote; relation: Claim['evidence'][number]['relation']; sourceTitle: string }[];
   citedBy: { claimId: ClaimId; relation: ClaimRelation; statement: string }[];
 }
+/** What undo and redo would do now: "rename tag energy → power"; null when there is nothing. */
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+/** An undo or redo: the label of the edit reversed or re-applied (null when there was none) and the history after it. */
+export interface HistoryStep {
+  label: string | null;
+  history: HistoryState;
+}
 export interface NotebookInfo {
   path: string;
   schemaVersion: number;
@@ -294,6 +311,9 @@ export interface ApiResults {
   loadSample: { sources: number; quotes: number; claims: number };
   /** `total` counts every match when `totalExact`; otherwise it is a lower bound ("at least"). */
   search: { hits: SearchHit[]; total: number; totalExact: boolean };
+  undo: HistoryStep;
+  redo: HistoryStep;
+  historyState: HistoryState;
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */
