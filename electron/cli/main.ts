@@ -442,6 +442,26 @@ export function buildProgram(io: Io = processIo): Command {
       emit(!!o.json, { context: ctx }, () => `${ctx.isCurrentVersion ? 'current version' : `version of ${ctx.versionImportedAt}`} (sha256 ${ctx.sha256.slice(0, 12)}…), ${ctx.start}–${ctx.end}:\n…${ctx.before}[[${ctx.quote}]]${ctx.after}…`);
     });
 
+  // Undo and redo: the service's history lives in the process that holds the notebook open.
+  const HISTORY_NOTE =
+    '\nThe undo history lives in the process that has the notebook open. Each `notebook` command opens the notebook\n' +
+    'afresh, so there is no earlier edit in its process to undo: undo the app\'s edits in the app (Ctrl+Z). Once the app\n' +
+    'hosts the notebook for the command line (not built yet), these commands will reach the running app\'s edits.';
+  for (const [name, method, done] of [['undo', 'undo', 'Undid'], ['redo', 'redo', 'Redid']] as const) {
+    program
+      .command(name)
+      .description(`${name} the notebook's last ${name === 'undo' ? 'edit' : 'undone edit'} made in this process`)
+      .addHelpText('after', HISTORY_NOTE)
+      .addOption(jsonOpt())
+      .action(async (o: { json?: boolean }) => {
+        const r = await withSession('required', (s) => s.call(method, {}));
+        if (r.label === null) {
+          throw new NotebookError('conflict', `Nothing to ${name}: this command opened the notebook afresh, so it has no edit of its own to ${name}; ${name} the app's edits in the app (Ctrl+${name === 'undo' ? 'Z' : 'Shift+Z'})`);
+        }
+        emit(!!o.json, r, () => `${done}: ${r.label}`);
+      });
+  }
+
   program
     .command('restore')
     .description('after a damaged file was moved aside: put back its last good backup (or --discard it)')
