@@ -82,7 +82,9 @@ export function suggestionLine(s: SuggestionItem): string {
   const f = s.figure;
   const status = (s.status === 'open' ? '' : `  [${s.status}]`) + (s.claimedBy ? `  [claimed by ${s.claimedBy}]` : '');
   const subject = f.subject ? `  — ${f.subject}` : '';
-  return `${s.key.padEnd(9)} ${f.raw}  (${f.bound}${f.unit ? `, ${f.unit}` : ''}${f.hedge ? `, hedge “${f.hedge}”` : ''})${subject}${status}\n          “${clip(s.sentence.text.replace(/\s+/g, ' '), 110)}”`;
+  const band = bandText(f);
+  const when = f.asOf ? `, as of ${formatPeriod(f.asOf)}` : '';
+  return `${s.key.padEnd(9)} ${f.raw}  (${f.bound}${band ? ` ${band}` : ''}${f.unit ? `, ${f.unit}` : ''}${f.hedge ? `, hedge “${f.hedge}”` : ''}${when})${subject}${status}\n          “${clip(s.sentence.text.replace(/\s+/g, ' '), 110)}”`;
 }
 
 export function conflictLines(c: ConflictItem): string {

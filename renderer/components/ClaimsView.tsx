@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { ClaimDetail, ConflictItem, ConflictSide } from '../../shared/api/contract.ts';
+import { bandText } from '../../shared/claims/quantity.ts';
 import * as A from '../state/actions.ts';
 import { excerpt, filterAndSortClaims } from '../state/derive.ts';
 import type { ClaimQuery, ClaimSortKey } from '../state/derive.ts';
@@ -108,7 +109,9 @@ export function ClaimsView() {
                       </button>
                       <ClaimFlags detail={c} />
                     </td>
-                    <td className="num">{c.claim.quantity?.raw ?? '—'}</td>
+                    <td className="num" title={c.claim.quantity ? bandText(c.claim.quantity) || undefined : undefined}>
+                      {c.claim.quantity?.raw ?? '—'}
+                    </td>
                     <td>
                       <span className={'status status-' + c.claim.status}>{c.claim.status}</span>
                     </td>
