@@ -1,44 +1,27 @@
 /**
  * Claims: creating, editing, tagging and deleting them, and linking evidence
- * quotes and other claims, each as an undoable command. Undoing a delete
- * re-creates the claim (with its evidence and links) under a new id.
+ * quotes and other claims. Each is one service call; the service records it for
+ * undo (undoing a delete brings the claim back exactly, id, subject, links and
+ * "not a conflict" decisions included).
  */
-import type { NotebookApi } from '../../../shared/api/contract.ts';
-import type { Claim, ClaimRelation, ClaimStatus, EvidenceRelation } from '../../../shared/model/records.ts';
+import type { ApiArgs } from '../../../shared/api/contract.ts';
+import type { ClaimRelation, ClaimStatus, EvidenceRelation } from '../../../shared/model/records.ts';
 import { parseTagInput } from '../derive.ts';
 import { store } from '../store.ts';
-import type { Command, IdMap } from '../undo.ts';
-import { guard, must, perform, undoStack } from './common.ts';
+import { edit, guard } from './common.ts';
 
-type ClaimInput = Omit<Parameters<NotebookApi['createClaim']>[0], 'evidence'> & { evidence?: { quoteId: string; relation: EvidenceRelation }[] };
-
-export function createClaimCommand(input: () => ClaimInput): Command & { run(ids: IdMap): Promise<void>; firstId(): string } {
-  let original = '';
-  const create = async (ids: IdMap) => {
-    const i = input();
-    const c = await must('createClaim', { ...i, evidence: i.evidence?.map((e) => ({ quoteId: ids.resolve(e.quoteId) as never, relation: e.relation })) });
-    if (original) ids.remap(ids.resolve(original), c.id);
-    else original = c.id;
-  };
-  return {
-    label: 'create claim',
-    firstId: () => original,
-    run: create,
-    redo: create,
-    undo: async (ids) => {
-      await must('deleteClaim', { id: ids.resolve(original) as never });
-    },
-  };
+/** Creates a claim and returns it (the caller selects it). */
+export async function newClaim(input: ApiArgs<'createClaim'>): Promise<string> {
+  return (await edit('createClaim', input)).id;
 }
 
 export async function createClaim(statement: string): Promise<string | null> {
   const text = statement.trim();
   if (!text) return null;
   const r = await guard(async () => {
-    const cmd = createClaimCommand(() => ({ statement: text }));
-    await perform(cmd);
-    store.set({ selected: { kind: 'claim', id: cmd.firstId() }, view: 'claims' });
-    return cmd.firstId();
+    const id = await newClaim({ statement: text });
+    store.set({ selected: { kind: 'claim', id }, view: 'claims' });
+    return id;
   });
   return r ?? null;
 }
@@ -48,25 +31,17 @@ export async function claimFromQuote(quoteId: string): Promise<void> {
   const q = store.get().quotes.find((x) => x.id === quoteId);
   if (!q) return;
   await guard(async () => {
-    const cmd = createClaimCommand(() => ({ statement: q.exact.replace(/\s+/g, ' ').trim().slice(0, 5000), evidence: [{ quoteId, relation: 'supports' }] }));
-    await perform(cmd);
-    store.set({ selected: { kind: 'claim', id: cmd.firstId() } });
+    const id = await newClaim({ statement: q.exact.replace(/\s+/g, ' ').trim().slice(0, 5000), evidence: [{ quoteId: quoteId as never, relation: 'supports' }] });
+    store.set({ selected: { kind: 'claim', id } });
   });
 }
 
 export type ClaimPatch = { statement?: string; status?: ClaimStatus; tags?: string[]; note?: string };
 
-export async function updateClaim(id: string, patch: ClaimPatch, label = 'edit claim'): Promise<void> {
-  const before = store.get().claims.find((c) => c.claim.id === id)?.claim;
-  if (!before) return;
-  const prev: ClaimPatch = {};
-  for (const k of Object.keys(patch) as (keyof ClaimPatch)[]) (prev as Record<string, unknown>)[k] = before[k];
-  await guard(async () => {
-    const apply = (p: ClaimPatch) => async (ids: IdMap) => {
-      await must('updateClaim', { id: ids.resolve(id) as never, patch: p });
-    };
-    await perform({ label, run: apply(patch), redo: apply(patch), undo: apply(prev) });
-  });
+/** `_label` is what callers used to name the edit; the service names it now (see edit-labels.ts). */
+export async function updateClaim(id: string, patch: ClaimPatch, _label?: string): Promise<void> {
+  if (!store.get().claims.some((c) => c.claim.id === id)) return;
+  await guard(() => edit('updateClaim', { id: id as never, patch }));
 }
 
 /**
@@ -75,19 +50,12 @@ export async function updateClaim(id: string, patch: ClaimPatch, label = 'edit c
  * the service's message when the text holds no readable figure, for the field.
  */
 export async function setClaimQuantity(id: string, text: string): Promise<string | null> {
-  const before = store.get().claims.find((c) => c.claim.id === id)?.claim;
-  if (!before) return null;
-  const prev = before.quantity;
+  if (!store.get().claims.some((c) => c.claim.id === id)) return null;
   try {
-    const run = async (ids: IdMap) => {
-      await must('updateClaim', { id: ids.resolve(id) as never, patch: { quantityText: text } });
-    };
-    await perform({ label: text.trim() ? 'set figure' : 'clear figure', run, redo: run, undo: async (ids) => void (await must('updateClaim', { id: ids.resolve(id) as never, patch: { quantity: prev } })) });
+    await edit('updateClaim', { id: id as never, patch: { quantityText: text } });
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
-  } finally {
-    store.set({ undo: undoStack.state() });
   }
 }
 
@@ -95,116 +63,35 @@ export async function addClaimTags(id: string, raw: string): Promise<void> {
   const c = store.get().claims.find((x) => x.claim.id === id)?.claim;
   const add = parseTagInput(raw);
   if (!c || add.length === 0) return;
-  await updateClaim(id, { tags: [...new Set([...c.tags, ...add])] }, 'tag claim');
+  await updateClaim(id, { tags: [...new Set([...c.tags, ...add])] });
 }
 
 export async function removeClaimTag(id: string, tag: string): Promise<void> {
   const c = store.get().claims.find((x) => x.claim.id === id)?.claim;
-  if (c) await updateClaim(id, { tags: c.tags.filter((t) => t !== tag) }, 'remove tag');
+  if (c) await updateClaim(id, { tags: c.tags.filter((t) => t !== tag) });
 }
 
 export async function deleteClaim(id: string): Promise<void> {
-  const detail = store.get().claims.find((c) => c.claim.id === id);
-  if (!detail) return;
-  const claim: Claim = detail.claim;
-  const citedBy = detail.citedBy.map((b) => ({ from: b.claimId as string, relation: b.relation }));
+  if (!store.get().claims.some((c) => c.claim.id === id)) return;
   await guard(async () => {
-    const del = async (ids: IdMap) => {
-      await must('deleteClaim', { id: ids.resolve(id) as never });
-    };
-    await perform({
-      label: 'delete claim',
-      run: del,
-      redo: del,
-      undo: async (ids) => {
-        const r = await must('createClaim', {
-          statement: claim.statement,
-          quantity: claim.quantity,
-          status: claim.status,
-          tags: claim.tags,
-          note: claim.note,
-          evidence: claim.evidence.map((e) => ({ quoteId: ids.resolve(e.quoteId) as never, relation: e.relation })),
-        });
-        ids.remap(ids.resolve(id), r.id);
-        for (const l of claim.links) await must('linkClaims', { from: r.id, to: ids.resolve(l.claimId) as never, relation: l.relation });
-        for (const b of citedBy) await must('linkClaims', { from: ids.resolve(b.from) as never, to: r.id, relation: b.relation });
-      },
-    });
+    await edit('deleteClaim', { id: id as never });
     if (store.get().selected?.id === id) store.set({ selected: null });
   });
 }
 
 /** Links a quote as evidence; linking an already-linked quote changes its relation (undo restores the old one). */
 export async function linkEvidence(claimId: string, quoteId: string, relation: EvidenceRelation): Promise<void> {
-  const before = store.get().claims.find((c) => c.claim.id === claimId)?.claim.evidence.find((e) => e.quoteId === quoteId);
-  await guard(async () => {
-    const link = (rel: EvidenceRelation) => async (ids: IdMap) => {
-      await must('linkEvidence', { claimId: ids.resolve(claimId) as never, quoteId: ids.resolve(quoteId) as never, relation: rel });
-    };
-    await perform({
-      label: before ? 'change evidence relation' : 'link evidence',
-      run: link(relation),
-      redo: link(relation),
-      undo: before
-        ? link(before.relation)
-        : async (ids) => {
-            await must('unlinkEvidence', { claimId: ids.resolve(claimId) as never, quoteId: ids.resolve(quoteId) as never });
-          },
-    });
-  });
+  await guard(() => edit('linkEvidence', { claimId: claimId as never, quoteId: quoteId as never, relation }));
 }
 
 export async function unlinkEvidence(claimId: string, quoteId: string): Promise<void> {
-  const before = store.get().claims.find((c) => c.claim.id === claimId)?.claim.evidence.find((e) => e.quoteId === quoteId);
-  if (!before) return;
-  await guard(async () => {
-    const unlink = async (ids: IdMap) => {
-      await must('unlinkEvidence', { claimId: ids.resolve(claimId) as never, quoteId: ids.resolve(quoteId) as never });
-    };
-    await perform({
-      label: 'unlink evidence',
-      run: unlink,
-      redo: unlink,
-      undo: async (ids) => {
-        await must('linkEvidence', { claimId: ids.resolve(claimId) as never, quoteId: ids.resolve(quoteId) as never, relation: before.relation });
-      },
-    });
-  });
+  await guard(() => edit('unlinkEvidence', { claimId: claimId as never, quoteId: quoteId as never }));
 }
 
 export async function linkClaims(from: string, to: string, relation: ClaimRelation): Promise<void> {
-  const before = store.get().claims.find((c) => c.claim.id === from)?.claim.links.find((l) => l.claimId === to);
-  await guard(async () => {
-    const link = (rel: ClaimRelation) => async (ids: IdMap) => {
-      await must('linkClaims', { from: ids.resolve(from) as never, to: ids.resolve(to) as never, relation: rel });
-    };
-    await perform({
-      label: 'link claims',
-      run: link(relation),
-      redo: link(relation),
-      undo: before
-        ? link(before.relation)
-        : async (ids) => {
-            await must('unlinkClaims', { from: ids.resolve(from) as never, to: ids.resolve(to) as never });
-          },
-    });
-  });
+  await guard(() => edit('linkClaims', { from: from as never, to: to as never, relation }));
 }
 
 export async function unlinkClaims(from: string, to: string): Promise<void> {
-  const before = store.get().claims.find((c) => c.claim.id === from)?.claim.links.find((l) => l.claimId === to);
-  if (!before) return;
-  await guard(async () => {
-    const unlink = async (ids: IdMap) => {
-      await must('unlinkClaims', { from: ids.resolve(from) as never, to: ids.resolve(to) as never });
-    };
-    await perform({
-      label: 'unlink claims',
-      run: unlink,
-      redo: unlink,
-      undo: async (ids) => {
-        await must('linkClaims', { from: ids.resolve(from) as never, to: ids.resolve(to) as never, relation: before.relation });
-      },
-    });
-  });
+  await guard(() => edit('unlinkClaims', { from: from as never, to: to as never }));
 }

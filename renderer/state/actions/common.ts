@@ -1,17 +1,17 @@
 /**
  * The pieces every action module shares: the API call that throws on failure,
- * toasts, the guard that turns failures into an error toast, the one undo stack
- * with `perform` (run, record, reload), the reload itself, and the fixed option
- * lists the views offer. Kept in one place so the area modules never import
- * each other in a circle.
+ * toasts, the guard that turns failures into an error toast, `edit` (one call to
+ * the service, which records it for undo, then a reload), the reload itself
+ * (with what Undo and Redo would do), and the fixed option lists the views
+ * offer. Kept in one place so the area modules never import each other in a
+ * circle.
  */
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api/contract.ts';
 import type { ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, SourceMeta } from '../../../shared/model/records.ts';
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
 import type { Selected } from '../store.ts';
-import { UndoStack } from '../undo.ts';
-import type { Command, IdMap } from '../undo.ts';
+import { undoStateOf } from '../undo.ts';
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const satisfies readonly HighlightColor[];
 export const CLAIM_STATUS_LIST = ['unverified', 'supported', 'disputed'] as const satisfies readonly ClaimStatus[];
@@ -27,7 +27,6 @@ export async function must<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
   return r.value as ApiResults[M];
 }
 
-export const undoStack = new UndoStack();
 let toastSeq = 0;
 
 export function toast(text: string, kind: 'info' | 'error' = 'info'): void {
@@ -47,20 +46,18 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
   } catch (e) {
     toast(e instanceof Error ? e.message : String(e), 'error');
     return undefined;
-  } finally {
-    store.set({ undo: undoStack.state() });
   }
 }
 
-/** Performs a command's first run, records it, and reloads the data. */
-export async function perform(cmd: Command & { run(ids: IdMap): Promise<void> }): Promise<void> {
-  await cmd.run(undoStack.ids);
-  undoStack.push(cmd);
+/** Makes one edit through the service (which records it, exactly, for undo) and reloads the data. */
+export async function edit<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+  const value = await must(method, args);
   await refresh();
+  return value;
 }
 
 export async function refresh(): Promise<void> {
-  const [sources, quotes, claims, tags, review, conflicts, figureChanges] = await Promise.all([
+  const [sources, quotes, claims, tags, review, conflicts, figureChanges, history] = await Promise.all([
     must('listSources', {}),
     must('listQuotes', {}),
     must('listClaims', {}),
@@ -68,12 +65,13 @@ export async function refresh(): Promise<void> {
     must('listReview', {}),
     must('listConflicts', {}),
     must('listFigureChanges', {}),
+    must('historyState', {}),
   ]);
   const cur = store.get().source;
   const meta = cur ? sources.find((s) => s.id === cur.id) : undefined;
   // A new version of the open source changes its text, not just its details: fetch it again.
   const source = cur && meta ? (meta.sha256 === cur.sha256 ? { ...cur, ...stripCounts(meta) } : await must('getSource', { id: cur.id as never })) : null;
-  store.set({ sources, quotes, claims, tags, review, conflicts, figureChanges, loaded: true, source });
+  store.set({ sources, quotes, claims, tags, review, conflicts, figureChanges, loaded: true, source, undo: undoStateOf(history) });
   const sel = store.get().selected;
   if (sel && !exists(sel)) store.set({ selected: null });
 }

@@ -6,8 +6,8 @@ import { store } from '../store.ts';
 import { guard, must, refresh, toast } from './common.ts';
 
 /**
- * The welcome screen's choices. Neither is undoable: loading the sample fills
- * the notebook through the service, like an import.
+ * The welcome screen's choices. Loading the sample is one undo step in the
+ * service (undo empties the notebook again).
  */
 export function startEmpty(): void {
   client.dismissWelcome();

@@ -1,14 +1,15 @@
 /**
- * Undo and redo of the edits recorded on the shared undo stack, with a toast
+ * Undo and redo: calls to the notebook service, which reverses or re-applies its
+ * last edit exactly (see electron/service/history.ts), then a reload and a toast
  * naming what was undone or redone.
  */
-import { guard, refresh, toast, undoStack } from './common.ts';
+import { guard, must, refresh, toast } from './common.ts';
 
 export async function undo(): Promise<void> {
   await guard(async () => {
     try {
-      const label = await undoStack.undo();
-      if (label) toast(`Undid ${label}.`);
+      const r = await must('undo', {});
+      toast(r.label ? `Undid ${r.label}.` : 'Nothing to undo.');
     } finally {
       await refresh();
     }
@@ -18,8 +19,8 @@ export async function undo(): Promise<void> {
 export async function redo(): Promise<void> {
   await guard(async () => {
     try {
-      const label = await undoStack.redo();
-      if (label) toast(`Redid ${label}.`);
+      const r = await must('redo', {});
+      toast(r.label ? `Redid ${r.label}.` : 'Nothing to redo.');
     } finally {
       await refresh();
     }

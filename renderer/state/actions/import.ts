@@ -1,6 +1,6 @@
 /**
- * Importing sources from files and pasted text. Imports are NOT undoable: the
- * contract has no way to restore a source's original bytes, so we do not pretend.
+ * Importing sources from files and pasted text. Each file is one undo step in
+ * the service (undo removes the source; its text stays stored by its hash).
  */
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';

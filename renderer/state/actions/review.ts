@@ -16,7 +16,7 @@ export function describeAnchorCounts(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no quotes to re-anchor';
 }
 
-/** Imports a file as the next version of a source; quotes re-anchor and the drifted ones wait in Review. */
+/** Imports a file as the next version of a source (undoable); quotes re-anchor and the drifted ones wait in Review. */
 export async function importNewVersion(sourceId: string, file: File): Promise<void> {
   await guard(async () => {
     const dataBase64 = await client.readFileBase64(file);
@@ -28,11 +28,7 @@ export async function importNewVersion(sourceId: string, file: File): Promise<vo
   });
 }
 
-/**
- * Review decisions are not on the undo stack: the service keeps the decision
- * with the quote's anchor, and the contract has no way to put a drifted anchor
- * back into its undecided state.
- */
+/** A review decision; undo puts the anchor back into its undecided (fuzzy or orphaned) state. */
 export async function reviewQuote(quoteId: string, action: 'accept' | 'pin'): Promise<void> {
   await guard(async () => {
     await must('reviewAnchor', { quoteId: quoteId as never, action });

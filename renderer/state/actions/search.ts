@@ -5,9 +5,9 @@
 import type { SearchHit } from '../../../shared/search/types.ts';
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
-import { guard, perform, toast } from './common.ts';
+import { guard, toast } from './common.ts';
 import { openClaim, openQuote, openSource, openTag } from './navigation.ts';
-import { createQuoteCommand } from './quotes.ts';
+import { newQuote } from './quotes.ts';
 
 export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number; totalExact: boolean } | { ok: false; error: string };
 
@@ -45,9 +45,8 @@ export async function quoteFromHit(hit: SearchHit): Promise<void> {
   const sourceId = hit.sourceId;
   const range = hit.match;
   await guard(async () => {
-    const qc = createQuoteCommand({ sourceId, range }, 'quote from search');
-    await perform(qc);
-    store.set({ selected: { kind: 'quote', id: qc.firstId() } });
+    const id = await newQuote({ sourceId, range });
+    store.set({ selected: { kind: 'quote', id } });
     toast('Quote made from the search result.');
   });
 }
