@@ -34,6 +34,7 @@ export const GENERIC = new Set(
 );
 
 import { contains, placeMentions } from './entities.ts';
+import { canonicalMeasures, dropImplied, MEASURE_VOCABULARY } from './measure-words.ts';
 
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
@@ -115,14 +116,39 @@ export function subjectKey(subject: string): SubjectKey {
 }
 
 /**
+ * A derived "-ing" form stands for its bare word when that word is a measure
+ * word (measure-words.ts) or is seen in the claims compared: "hashing" → "hash",
+ * "exporting prices" → "export prices". Only the bare form with nothing
+ * restored counts, so "mining" (→ "min") never meets "mine", and "shipping"
+ * (→ "shipp") never meets "ship": mines and mining stay apart (see stem). A
+ * word that is itself in the measure tables ("processing power") is left whole.
+ */
+export function derivedStem(word: string, known: ReadonlySet<string>): string {
+  if (word.length < 6 || !word.endsWith('ing') || MEASURE_VOCABULARY.has(word)) return word;
+  const bare = word.slice(0, -3);
+  return MEASURE_VOCABULARY.has(bare) || known.has(bare) ? bare : word;
+}
+
+/**
  * The metric as an exact, order-free signature: compounds joined against
- * `known` (every single word seen in the claims being compared), generic words
- * dropped, sorted. A subject that is only generic words ("the U.S. share") keeps
- * them rather than saying nothing; one with no words at all has no signature.
+ * `known` (every single word seen in the claims being compared), derived forms
+ * stemmed (derivedStem), each wording of a measure replaced by its canonical
+ * word ("jobless" → "unemployment", "hash power" → "hashrate", before generic
+ * words go, so "hash rate" is read whole), generic words dropped, qualifiers
+ * the measure implies dropped ("Bitcoin network hash rate" = "hash rate"; see
+ * IMPLIED in measure-words.ts), sorted. A subject that is only generic words
+ * ("the U.S. share") keeps them rather than saying nothing; one with no words
+ * at all has no signature.
+ *
+ * This is the merge of signature groups the exact key needs: within one place,
+ * unit and kind, "bitcoin network hashrate" and "hashrate" differ only by words
+ * the labelled pairs show to be redundant beside that measure, so both are
+ * written as the shorter one. It runs once per distinct subject (conflict-groups.ts
+ * caches it), never per pair of claims.
  */
 export function metricSignature(words: readonly string[], known: ReadonlySet<string>): string | null {
-  const joined = joinCompounds(words, known);
+  const joined = canonicalMeasures(joinCompounds(words, known).map((w) => derivedStem(w, known)));
   const specific = joined.filter((w) => !GENERIC.has(w));
-  const kept = specific.length > 0 ? specific : joined;
+  const kept = dropImplied(specific.length > 0 ? specific : joined);
   return kept.length === 0 ? null : [...new Set(kept)].sort().join(' ');
 }
