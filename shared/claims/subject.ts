@@ -90,6 +90,14 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
       while (toks[i + 1] && DETERMINERS.test(toks[i + 1]!.lower)) i++;
       continue;
     }
+    // "the share of voters who voted", "the jobless rate for women": a relative clause
+    // or a "for" group after the head noun says whose measure it is (see QUALIFIER below)
+    const qualifier = out.length > 0 ? qualifierAt(toks, i) : null;
+    if (qualifier) {
+      out.push(...qualifier.words);
+      i = qualifier.end - 1;
+      continue;
+    }
     if (STOPS.has(t.lower) || DETERMINERS.test(t.lower) || ADVERBS.has(t.lower)) break;
     // a word followed by a figure, a hedge or a determiner is the verb ("Solar covers 12%",
     // "covers roughly a third", "covers the demand"): a noun phrase does not run on into them
@@ -106,6 +114,55 @@ function nounPhrase(toks: Tok[], skipLeaders: boolean): string {
   }
   while (out.at(-1) === 'of') out.pop();
   return out.join(' ');
+}
+
+/**
+ * QUALIFIER. A noun phrase goes on through three qualifiers that narrow what is
+ * measured, so a sub-population is not read as the whole ("the jobless rate for
+ * women in Greece" is not "Greece's jobless rate"; "the share of voters who
+ * voted" is turnout, where "the share of voters" says nothing):
+ * - "who" + up to three words (determiners skipped), ending at a stop word;
+ *   "who are", "who have" (a stop word first) are no qualifier;
+ * - "for" + one or two words that are not stop words, determiners, figures or
+ *   places ("for women", "for young people"): "accounts for", "paid for" never
+ *   reach here (the verb ends the phrase first), "for the year" starts with a
+ *   determiner and "for Spain" is a place, which rule 3 reads;
+ * - "at the" + a facility noun (facilityAt).
+ */
+function qualifierAt(toks: Tok[], i: number): { words: string[]; end: number } | null {
+  const t = toks[i]!.lower;
+  if (t === 'at') return facilityAt(toks, i);
+  if (t !== 'who' && t !== 'for') return null;
+  const words: string[] = [];
+  let j = i + 1;
+  for (; j < toks.length && words.length < (t === 'who' ? 3 : 2); j++) {
+    const n = toks[j]!;
+    if (/^\d/.test(n.w)) break;
+    if (DETERMINERS.test(n.lower)) {
+      if (t === 'who' && words.length > 0) continue;
+      break;
+    }
+    if (STOPS.has(n.lower) || ADVERBS.has(n.lower) || HEDGE_WORDS.has(n.lower)) break;
+    if (t === 'for' && placeMentions(n.w).length > 0) break;
+    words.push(n.w);
+  }
+  return words.length === 0 ? null : { words: [toks[i]!.w, ...words], end: j };
+}
+
+// "at the end of March", "at the start of the year" say when, which when.ts reads
+const TIME_POSITIONS = new Set('start end beginning close turn time height peak moment middle'.split(' '));
+
+/**
+ * "Container volumes at the port", "output at the mine": "at the" + one noun
+ * names the facility measured, as "the port's container volumes" does. A time
+ * position ("at the end of March") and a place (read by rule 3) are no facility.
+ */
+function facilityAt(toks: Tok[], i: number): { words: string[]; end: number } | null {
+  const det = toks[i + 1];
+  const noun = toks[i + 2];
+  if (!det || !noun || det.lower !== 'the' || /^\d/.test(noun.w)) return null;
+  if (STOPS.has(noun.lower) || DETERMINERS.test(noun.lower) || TIME_POSITIONS.has(noun.lower) || placeMentions(noun.w).length > 0) return null;
+  return { words: [toks[i]!.w, det.w, noun.w], end: i + 3 };
 }
 
 /**
@@ -184,6 +241,27 @@ function antecedent(text: string, start: number, depth = 2): string {
   return depth > 1 ? antecedent(text, from + prev.start, depth - 1) : '';
 }
 
+/**
+ * A verb that names a measure, right before the figure: "Brazil produced 120
+ * million tonnes of soybeans" measures soybean output as "Brazil's soybean
+ * production was ..." does, "Vietnam exported 6 million tonnes of rice" its rice
+ * exports. The measure word joins the metric read after "of" (unless the metric
+ * already says it). Only verbs whose noun is unambiguous are listed: "shipped"
+ * (shipments or sales?) and "handled" (throughput or cargo?) are not.
+ */
+const VERB_MEASURE = new Map<string, string>([
+  ...['produced', 'produces', 'produce', 'generated', 'generates', 'generate', 'mined', 'mines'].map((v) => [v, 'output'] as const),
+  ...['exported', 'exports', 'export'].map((v) => [v, 'exports'] as const),
+  ...['imported', 'imports', 'import'].map((v) => [v, 'imports'] as const),
+]);
+function withVerbMeasure(metric: string, left: string): string {
+  if (!metric) return metric;
+  const words = tokens(left).map((t) => t.lower).filter((w) => !HEDGE_WORDS.has(w) && !NUMERIC_WORDS.test(w));
+  const noun = VERB_MEASURE.get(words.at(-1) ?? '');
+  if (!noun || metric.toLowerCase().split(/\s+/).some((w) => w.startsWith(noun.slice(0, 5)))) return metric;
+  return `${metric} ${noun}`;
+}
+
 function baseSubject(left: string, right: string, clause: string, nounHint: string): { text: string; entity: string; metric: string } {
   // "our base case has Iranian miners at roughly 7%", "puts China's share at 46%": the
   // thing estimated sits between the verb and "at", whoever does the estimating
@@ -205,7 +283,7 @@ function baseSubject(left: string, right: string, clause: string, nounHint: stri
   }
   if (!metric) {
     const ofm = /^\s+of\s+/i.exec(right);
-    if (ofm) metric = nounPhrase(tokens(right.slice(ofm[0].length)), false);
+    if (ofm) metric = withVerbMeasure(nounPhrase(tokens(right.slice(ofm[0].length)), false), left);
     else if (/^[ \u00A0]+\p{L}/u.test(right)) metric = nounPhrase(tokens(right), false);
   }
   // "More than 55% of the region's electricity comes from hydropower": a figure that

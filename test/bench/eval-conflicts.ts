@@ -3,14 +3,22 @@
  * conflicts and of each relation on the hand-labelled claim pairs, the confusion
  * between relations, and every wrong judgement.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluateConflicts, expectedOf, type Expected, type LabelledPair } from '../../shared/claims/evaluate-conflicts.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/claims/${name}`, import.meta.url));
 
+/** Every labelled pair file, by name: conflict-pairs.json and its extra sets (conflict-pairs-*.json). */
+export function loadPairSets(): Map<string, LabelledPair[]> {
+  const dir = fileURLToPath(new URL('../fixtures/claims/', import.meta.url));
+  const names = readdirSync(dir).filter((n) => /^conflict-pairs(?:-[\w-]+)?\.json$/.test(n)).sort();
+  return new Map(names.map((n) => [n, (JSON.parse(readFileSync(fixture(n), 'utf8')) as { pairs: LabelledPair[] }).pairs]));
+}
+
+/** All labelled pairs, every set together. */
 export function loadPairs(): LabelledPair[] {
-  return (JSON.parse(readFileSync(fixture('conflict-pairs.json'), 'utf8')) as { pairs: LabelledPair[] }).pairs;
+  return [...loadPairSets().values()].flat();
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -36,6 +44,11 @@ export async function main(): Promise<void> {
     const w = evaluateConflicts(pairs, { sameTimeDays: days });
     const f = (s: { precision: number; recall: number }): string => `${pct(s.precision)}/${pct(s.recall)}`;
     console.log(`  ${String(days).padStart(4)} days: conflict P/R ${f(w.relations.conflict)}  change ${f(w.relations.change)}  superseded ${f(w.relations.superseded)}  wrong ${w.wrong.length}`);
+  }
+  console.log('\nby pair set:');
+  for (const [name, set] of loadPairSets()) {
+    const e = evaluateConflicts(set);
+    console.log(`  ${name.padEnd(32)} ${String(set.length).padStart(4)} pairs  conflict P/R ${pct(e.precision)}/${pct(e.recall)}  wrong ${e.wrong.length}`);
   }
   if (r.wrong.length) console.log('\nwrong judgements:');
   for (const w of r.wrong) console.log(`  ${w.id} expected ${w.expected}, got ${w.predicted}: ${w.reason}`);
