@@ -8,7 +8,6 @@ import type { ApiMethod, ApiResults, ParsedArgs } from '../../shared/api/contrac
 import type { Result } from '../../shared/api/result.ts';
 import type { ClaimId, QuoteId, SourceId } from '../../shared/model/records.ts';
 import type { NotebookView } from '../../shared/model/view.ts';
-import { count, quoted } from './history.ts';
 
 /** What a labeller may read before the call: the notebook and a source's current text. */
 export interface LabelContext {
@@ -81,4 +80,15 @@ export async function describeEdit<M extends ApiMethod>(method: M, args: ParsedA
   const labeller = LABELS[method] as Labeller<M> | undefined;
   const name: Namer<M> = labeller ? await labeller(args, ctx.view, ctx) : fixed(method);
   return (outcome) => name(outcome && outcome.ok ? outcome.value : null);
+}
+
+/** A short excerpt of a quote or statement for a label: “first words…”. */
+export function quoted(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `“${t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t}”`;
+}
+
+/** "1 quote", "3 quotes". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

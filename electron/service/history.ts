@@ -18,7 +18,9 @@
  * import leaves its text file behind (redo needs it) and undoing a source
  * deletion needs only the records back.
  */
-import type { HistoryState } from '../../shared/api/contract.ts';
+import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
+import type { ApiMethod, HistoryState, NotebookHandlers } from '../../shared/api/contract.ts';
+import type { Result } from '../../shared/api/result.ts';
 import type { Change } from '../../shared/model/view.ts';
 
 /**
@@ -115,13 +117,23 @@ export class EditHistory {
   }
 }
 
-/** A short excerpt of a quote or statement for a label: “first words…”. */
-export function quoted(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return `“${t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t}”`;
-}
+/** Names a call before it runs; the name is finished from its outcome (null when it threw). */
+export type CallNamer = (method: ApiMethod, args: unknown) => Promise<(outcome: Result<unknown> | null) => string>;
 
-/** "1 quote", "3 quotes". */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/**
+ * Wraps every write method of `handlers` so that one call is one undo step,
+ * named by `name` in the user's words. Calls made inside another (loading the
+ * sample calls the service dozens of times) join the outer call's step. Undo and
+ * redo themselves are not recorded.
+ */
+export function recordEveryWrite(handlers: NotebookHandlers, history: EditHistory, name: CallNamer): void {
+  const methods = handlers as unknown as Record<ApiMethod, (args: unknown) => Promise<Result<unknown>>>;
+  for (const method of API_METHODS) {
+    if (READ_METHODS.has(method) || method === 'undo' || method === 'redo') continue;
+    const handler = methods[method];
+    methods[method] = async (args) => {
+      if (history.grouping) return handler(args);
+      return history.grouped(() => handler(args), await name(method, args));
+    };
+  }
 }

@@ -8,8 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
-import type { ApiMethod, ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import type { ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
@@ -19,7 +18,8 @@ import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared
 import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
 import { describeEdit } from './edit-labels.ts';
-import { EditHistory } from './history.ts';
+import { EditHistory, recordEveryWrite } from './history.ts';
+import type { CallNamer } from './history.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
@@ -41,29 +41,12 @@ export class NotebookService implements NotebookHandlers {
   ) {
     this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha));
     this.judgement = new ConflictTracker(store.memory);
-    this.recordEdits();
+    // One call of a write method is one undo step, named before it runs (what it deletes is gone afterwards).
+    recordEveryWrite(this, this.history, (method, args) => describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) }) as ReturnType<CallNamer>);
   }
 
   /** The undo history of this service's notebook: every edit, whoever made it (see history.ts). */
   private readonly history = new EditHistory();
-
-  /**
-   * Wraps every write method so that one call is one undo step, named in the
-   * user's words before it runs (what it deletes is gone afterwards). Calls made
-   * inside another (loading the sample) join the outer call's step.
-   */
-  private recordEdits(): void {
-    const self = this as unknown as Record<ApiMethod, (args: unknown) => Promise<Result<unknown>>>;
-    for (const method of API_METHODS) {
-      if (READ_METHODS.has(method) || method === 'undo' || method === 'redo') continue;
-      const handler = self[method];
-      self[method] = async (args) => {
-        if (this.history.grouping) return handler(args);
-        const name = await describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) });
-        return this.history.grouped(() => handler(args), name as (outcome: Result<unknown> | null) => string);
-      };
-    }
-  }
 
   private ctx(): TransitionContext {
     return { now: this.clock().toISOString(), newId: ((kind: 'source' | 'quote' | 'claim') => makeId(kind, randomBytes(10))) as TransitionContext['newId'] };
@@ -102,22 +85,19 @@ export class NotebookService implements NotebookHandlers {
   // ---------- undo and redo ----------
 
   /** Reverses the notebook's last edit as one commit (one log entry): the exact records it overwrote come back. */
-  undo: Handler<'undo'> = async () => {
-    const entry = this.history.peekUndo();
-    if (!entry) return ok({ label: null, history: this.history.state() });
-    await this.write(entry.backward);
-    this.history.markUndone();
-    return ok({ label: entry.label, history: this.history.state() });
-  };
-
+  undo: Handler<'undo'> = async () => this.step('undo');
   /** Re-applies the last undone edit, the same records it wrote the first time. */
-  redo: Handler<'redo'> = async () => {
-    const entry = this.history.peekRedo();
-    if (!entry) return ok({ label: null, history: this.history.state() });
-    await this.write(entry.forward);
-    this.history.markRedone();
-    return ok({ label: entry.label, history: this.history.state() });
-  };
+  redo: Handler<'redo'> = async () => this.step('redo');
+
+  private async step(which: 'undo' | 'redo'): Promise<Result<ApiResults['undo']>> {
+    const entry = which === 'undo' ? this.history.peekUndo() : this.history.peekRedo();
+    if (entry) {
+      await this.write(which === 'undo' ? entry.backward : entry.forward);
+      if (which === 'undo') this.history.markUndone();
+      else this.history.markRedone();
+    }
+    return ok({ label: entry?.label ?? null, history: this.history.state() });
+  }
 
   historyState: Handler<'historyState'> = async () => ok(this.history.state());
 
