@@ -15,10 +15,14 @@
  * the number of claims. An inexact rule (term overlap ≥ 0.6, used before)
  * matched "youth unemployment rate" with "unemployment rate" and "soft wheat
  * export price" with "durum wheat export price", and cannot be indexed without
- * comparing every pair in a bucket. The price of exactness: a rewording that
- * adds a specific word ("bitcoin hash rate" against "hash rate") is another
- * subject; subject.ts reads the common rewordings (places, demonyms, scope
- * words, "55% of X comes from Y") so they meet. `sourceId` plays no part: one
+ * comparing every pair in a bucket. Rewordings meet because the signature is
+ * read in canonical form: derived forms stemmed, measure synonyms and the
+ * qualifiers a measure implies taken from a small table (measure-words.ts:
+ * "hashing power of the Bitcoin network" = "hash rate", "jobless" =
+ * "unemployment"), once per distinct subject; subject.ts reads the common
+ * rewordings (places, demonyms, scope words, "55% of X comes from Y", "produced
+ * X of Y") so they meet. The price of exactness stays: a specific word outside
+ * those tables ("youth", "core", "offshore") makes another subject. `sourceId` plays no part: one
  * source can contradict itself, and that is worth showing too.
  */
 

@@ -120,20 +120,21 @@ export function subjectKey(subject: string): SubjectKey {
  * word (measure-words.ts) or is seen in the claims compared: "hashing" → "hash",
  * "exporting prices" → "export prices". Only the bare form with nothing
  * restored counts, so "mining" (→ "min") never meets "mine", and "shipping"
- * (→ "shipp") never meets "ship": mines and mining stay apart (see stem). A
- * word that is itself in the measure tables ("processing power") is left whole.
+ * (→ "shipp") never meets "ship": mines and mining stay apart (see stem).
+ * metricSignature reads the measure phrases first, so one that holds an -ing
+ * word ("processing power") is matched whole.
  */
 export function derivedStem(word: string, known: ReadonlySet<string>): string {
-  if (word.length < 6 || !word.endsWith('ing') || MEASURE_VOCABULARY.has(word)) return word;
+  if (word.length < 6 || !word.endsWith('ing')) return word;
   const bare = word.slice(0, -3);
   return MEASURE_VOCABULARY.has(bare) || known.has(bare) ? bare : word;
 }
 
 /**
  * The metric as an exact, order-free signature: compounds joined against
- * `known` (every single word seen in the claims being compared), derived forms
- * stemmed (derivedStem), each wording of a measure replaced by its canonical
- * word ("jobless" → "unemployment", "hash power" → "hashrate", before generic
+ * `known` (every single word seen in the claims being compared), each wording
+ * of a measure replaced by its canonical word, derived forms stemmed
+ * (derivedStem) and the wordings read again ("jobless" → "unemployment", "hash power" → "hashrate", before generic
  * words go, so "hash rate" is read whole), generic words dropped, qualifiers
  * the measure implies dropped ("Bitcoin network hash rate" = "hash rate"; see
  * IMPLIED in measure-words.ts), sorted. A subject that is only generic words
@@ -147,7 +148,8 @@ export function derivedStem(word: string, known: ReadonlySet<string>): string {
  * caches it), never per pair of claims.
  */
 export function metricSignature(words: readonly string[], known: ReadonlySet<string>): string | null {
-  const joined = canonicalMeasures(joinCompounds(words, known).map((w) => derivedStem(w, known)));
+  const phrased = canonicalMeasures(joinCompounds(words, known));
+  const joined = canonicalMeasures(phrased.map((w) => derivedStem(w, known)));
   const specific = joined.filter((w) => !GENERIC.has(w));
   const kept = dropImplied(specific.length > 0 ? specific : joined);
   return kept.length === 0 ? null : [...new Set(kept)].sort().join(' ');

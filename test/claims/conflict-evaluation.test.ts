@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConflicts, expectedOf } from '../../shared/claims/evaluate-conflicts.ts';
-import { loadPairs } from '../bench/eval-conflicts.ts';
+import { loadPairs, loadPairSets } from '../bench/eval-conflicts.ts';
 
 const pairs = loadPairs();
 
@@ -16,6 +16,16 @@ describe('the labelled claim pairs', () => {
     const r = evaluateConflicts(pairs);
     expect(r.precision, JSON.stringify(r.wrong)).toBeGreaterThanOrEqual(0.95);
     expect(r.recall, JSON.stringify(r.wrong)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('hold each pair set (rewordings included) at precision and recall of at least 0.9', () => {
+    const sets = loadPairSets();
+    expect(sets.has('conflict-pairs-rewording.json')).toBe(true);
+    for (const [name, set] of sets) {
+      const r = evaluateConflicts(set);
+      expect(r.precision, `${name}: ${JSON.stringify(r.wrong)}`).toBeGreaterThanOrEqual(0.9);
+      expect(r.recall, `${name}: ${JSON.stringify(r.wrong)}`).toBeGreaterThanOrEqual(0.9);
+    }
   });
 
   it('tell changes and supersessions from conflicts', () => {
