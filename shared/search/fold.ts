@@ -14,7 +14,13 @@
  *   so a word broken by PDF hyphenation is still found whole;
  * - whitespace of any kind only separates tokens;
  * - numbers become number terms (see numbers.ts): "70%", "70 percent" and
- *   "70 per cent" are one token "#70%"; "1,000,000", "1 million", "1m" are "#1000000".
+ *   "70 per cent" are one token "#70%"; "1,000,000", "1 million", "1m", "1 mln" and
+ *   "one million" are "#1000000". The value is read by the notebook's one number reader
+ *   (text/numbers.ts), the claim assistant's too, so a figure and its search term agree:
+ *   "m" is a million after a currency ("$3m") or before a counted noun ("3m tonnes"),
+ *   and at the very end of the text (a query typed as "3m"); "300m deep" is 300 and "m".
+ *   Written numbers ("twenty-five", "a dozen") are numbers; fractions ("a quarter",
+ *   "half") stay words, since only their context makes them shares.
  *   A percentage is also indexed as its plain number ("#70"), so the query "70" finds
  *   "70%" but the query "70%" does not find a bare 70.
  *
@@ -22,7 +28,9 @@
  * percentage) sit on the position of their first primary token and carry a span.
  */
 
-import { numberTerm, parseNumberLiteral, SCALE_WORDS } from './numbers.ts';
+import { numberTerm } from './numbers.ts';
+import { isSpace, readNumber, roundNumber, TENS_WORDS, UNITS_WORDS } from '../text/numbers.ts';
+import { CURRENCY_PREFIX } from '../claims/units.ts';
 
 export interface Token {
   /** Folded term: a word, "#<value>[%]" for numbers. */
@@ -45,10 +53,23 @@ export interface Token {
 export const MAX_SPAN = 8;
 
 // A number (with optional thousands separators, decimals and an attached scale
-// suffix like "1m"/"3.5bn") that is not glued to further letters, or else a word.
-// Apostrophes between word characters stay inside the word.
+// suffix like "1m"/"3.5bn"/"3mln") that is not glued to further letters, or else a
+// word. Apostrophes between word characters stay inside the word. The raw match only
+// finds where a number starts; its value and extent are the shared reader's
+// (text/numbers.ts), which may take in more raws ("12 500", "3 mln", "two million").
 const TOKEN_RE =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|mn|m|bn|tn)?(?![\p{L}\p{N}\p{M}])|[\p{L}\p{M}\p{N}\u00AD]+(?:['\u2019\u2018\u02BC][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([kK]|[mMbB](?:[nN]|[lL][nN])?|[tT](?:[nN]|[rR][nN]))?(?![\p{L}\p{N}\p{M}])|[\p{L}\p{M}\p{N}\u00AD]+(?:['\u2019\u2018\u02BC][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
+// A currency written right before a number decides whether its "m" is a million ("$3m"):
+// the claim assistant's own list of currency prefixes, looked for backwards.
+const CURRENCY_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${CURRENCY_PREFIX.source}$`, 'u');
+/** Folded words a written number can start with ("a"/"an" only before a scale: "a million"). */
+const NUMBER_FIRST = new Set(['half', ...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS)]);
+// Length, first and last letter of each: a table lookup that turns away nearly every other
+// word before the set is asked (hashing every word of a corpus for it cost ~15% of tokenizing).
+const shapeOf = (w: string): number => (w.length << 14) | ((w.charCodeAt(0) & 127) << 7) | (w.charCodeAt(w.length - 1) & 127);
+const NUMBER_SHAPES = new Uint8Array(10 << 14);
+for (const w of [...NUMBER_FIRST, 'a', 'an']) NUMBER_SHAPES[shapeOf(w)] = 1;
+const AFTER_A = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen']);
 const STRIP_RE = /[\p{M}\u00AD'\u2019\u2018\u02BC]/gu;
 const DASH_GAP_RE = /^[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D][ \t]*(?:\n[ \t]*)?$/;
 const WS_RE = /^\s+$/;
@@ -82,6 +103,21 @@ interface Raw {
   text: string;
   digits?: string;
   suffix?: string;
+}
+
+/** An "m" or "b" at `pos`, after at most one space: what a currency before the number decides. */
+function mOrBAt(text: string, pos: number): boolean {
+  let c = text.charCodeAt(pos);
+  if (isSpace(c)) c = text.charCodeAt(pos + 1);
+  c |= 0x20;
+  return c === 0x6d || c === 0x62;
+}
+
+/** A number read from raw tokens: its value, the last raw it covers, where unread glued letters start. */
+interface NumberAt {
+  value: number;
+  last: number;
+  tail?: number;
 }
 
 function rawOf(m: RegExpExecArray): Raw {
@@ -164,6 +200,58 @@ export class Tokenizer {
     return b !== undefined && WS_RE.test(this.text.slice(a.end, b.start));
   }
 
+  /** Index of the raw (from i on) that ends exactly at `end`, or -1 when `end` falls inside one. */
+  private rawEndingAt(i: number, end: number): number {
+    for (let j = i; ; j++) {
+      const x = this.raw(j);
+      if (x === undefined || x.start >= end || x.end > end) return -1;
+      if (x.end === end) return j;
+    }
+  }
+
+  /**
+   * The number whose digits start raw i, as the shared reader reads it (scale words and
+   * abbreviations included); the last raw it covers. A reading that ends inside a raw
+   * ("3 million's") keeps what ends on a raw; `tail` is where glued letters that are no
+   * scale here start ("300m deep").
+   */
+  private digitsAt(i: number, r: Raw): NumberAt | undefined {
+    const text = this.text;
+    let n = readNumber(text, r.start, { mAtEnd: true });
+    if (n === null) return undefined;
+    // a currency only changes an "m" or "b" left unread: look for one before the number then
+    if (n.scale === 1 && mOrBAt(text, n.end) && CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, r.start - 6), r.start))) {
+      n = readNumber(text, r.start, { currency: true, mAtEnd: true })!;
+    }
+    let last = this.rawEndingAt(i, n.end);
+    if (last >= 0) return { value: n.value, last };
+    last = this.rawEndingAt(i, n.num.end);
+    if (last >= 0) return { value: n.num.value, last };
+    // "300m deep", "3b": the letters are no scale here; the number is the digits, as the
+    // claim assistant reads them (300, in metres), and the letters a word of their own
+    const value = roundNumber(Number(r.digits!.replace(/,/g, '')));
+    return r.suffix === undefined ? { value, last: i } : { value, last: i, tail: r.start + r.digits!.length };
+  }
+
+  /** Whether the folded word at raw i may start a written number (a cheap test first). */
+  private startsNumber(term: string, i: number): boolean {
+    if (term.length > 2) return NUMBER_FIRST.has(term);
+    if (term !== 'a' && term !== 'an') return false;
+    const next = this.raw(i + 1);
+    // every word a written number may start with "a" has 5 to 8 letters ("dozen" ... "thousand")
+    return next !== undefined && !next.num && next.text.length >= 5 && next.text.length <= 8 && AFTER_A.has(foldWord(next.text));
+  }
+
+  /** A written number ("two million", "twenty-five", "a dozen") starting at raw i; fractions stay words. */
+  private wordsAt(i: number, r: Raw): NumberAt | undefined {
+    const n = readNumber(this.text, r.start, { mAtEnd: true });
+    if (n === null || n.num.kind !== 'words') return undefined;
+    let last = this.rawEndingAt(i, n.end);
+    if (last >= 0) return { value: n.value, last };
+    last = this.rawEndingAt(i, n.num.end);
+    return last >= 0 ? { value: n.num.value, last } : undefined;
+  }
+
   until(limit: number): void {
     if (this.done) return;
     const text = this.text;
@@ -172,26 +260,29 @@ export class Tokenizer {
       const r = this.raw(this.i);
       if (r === undefined) break;
       let i = this.i;
-      if (r.num) {
+      const term = r.num ? '' : foldWord(r.text);
+      let n: NumberAt | undefined;
+      if (r.num) n = this.digitsAt(i, r);
+      else if (term.length <= 9 && NUMBER_SHAPES[shapeOf(term)] === 1 && this.startsNumber(term, i)) n = this.wordsAt(i, r);
+      if (n !== undefined) {
         if (r.start >= limit) {
           this.flush();
           return;
         }
         this.flush();
         this.prevWordRaw = undefined;
-        let value = parseNumberLiteral(r.digits!, r.suffix);
-        let end = r.end;
-        let last = r;
-        if (r.suffix === undefined) {
-          const w = this.wordAt(i + 1);
-          const scale = w === undefined ? undefined : SCALE_WORDS[w];
-          if (scale !== undefined && this.gapIsSpace(r, this.raw(i + 1))) {
-            value *= scale;
-            last = this.raw(++i)!;
-            end = last.end;
-          }
-        }
+        const value = n.value;
+        i = n.last;
+        let last = this.raw(i)!;
+        let end = last.end;
         let unit: '%' | '' = '';
+        const tail = n.tail;
+        if (tail !== undefined) {
+          out.push({ term: numberTerm(value, ''), pos: this.pos++, span: 1, start: r.start, end: tail, extra: false, value, unit });
+          out.push({ term: foldWord(text.slice(tail, end)), pos: this.pos++, span: 1, start: tail, end, extra: false });
+          this.i = i + 1;
+          continue;
+        }
         const nextStart = this.raw(i + 1)?.start ?? text.length;
         const pm = PERCENT_GAP_RE.exec(text.slice(end, nextStart));
         if (pm) {
@@ -201,7 +292,8 @@ export class Tokenizer {
           const w1 = this.wordAt(i + 1);
           if ((w1 === 'percent' || w1 === 'pct') && this.gapIsSpace(last, this.raw(i + 1))) {
             unit = '%';
-            end = this.raw(++i)!.end;
+            last = this.raw(++i)!;
+            end = last.end;
           } else if (w1 === 'per' && this.wordAt(i + 2) === 'cent' && this.gapIsSpace(last, this.raw(i + 1)) && this.gapIsSpace(this.raw(i + 1)!, this.raw(i + 2))) {
             unit = '%';
             i += 2;
@@ -214,8 +306,8 @@ export class Tokenizer {
         this.i = i + 1;
         continue;
       }
-      const term = foldWord(r.text);
-      if (term === '') {
+      const word = term;
+      if (word === '') {
         this.i = i + 1;
         continue;
       }
@@ -234,7 +326,7 @@ export class Tokenizer {
         this.flush();
         if (r.start >= limit) return;
       }
-      const tok: Token = { term, pos: this.pos, span: 1, start: r.start, end: r.end, extra: false };
+      const tok: Token = { term: word, pos: this.pos, span: 1, start: r.start, end: r.end, extra: false };
       this.group.push(tok);
       out.push(tok);
       this.prevWordRaw = r;

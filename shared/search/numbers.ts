@@ -8,31 +8,20 @@
  * words, and the numeric side index can recognise them by their first character.
  */
 
-/** Spelled-out scales that may follow a number after a space ("3.5 billion"). */
-export const SCALE_WORDS: Readonly<Record<string, number>> = {
-  thousand: 1e3,
-  million: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-  tn: 1e12,
-};
+import { readScale, roundNumber } from '../text/numbers.ts';
 
-/** Suffixes glued to the digits ("5k", "1m", "3.5bn"). */
-const SUFFIX_SCALE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, tn: 1e12 };
-
-/** Value of a digit string with optional thousands commas and a glued scale suffix. */
+/**
+ * Value of a number literal in a range query (">=1m", "50-60%"): digits with optional
+ * thousands commas and a glued scale suffix, read by the shared number reader. In a
+ * comparison the suffix can only be a scale, so "m" is a million and "b" a billion here.
+ */
 export function parseNumberLiteral(digits: string, suffix?: string): number {
   const v = Number(digits.replace(/,/g, ''));
-  const scale = suffix === undefined ? 1 : (SUFFIX_SCALE[suffix.toLowerCase()] ?? 1);
+  const scale = suffix === undefined ? 1 : (readScale(suffix, 0, true, { mAtEnd: true, currency: true })?.scale ?? 1);
   return roundValue(v * scale);
 }
 
-export function roundValue(v: number): number {
-  // Integers need no rounding (and toPrecision is slow enough to show in index builds).
-  return Number.isSafeInteger(v) ? v : Number(v.toPrecision(12));
-}
+export const roundValue = roundNumber;
 
 export function numberTerm(value: number, unit: '%' | ''): string {
   return `#${String(roundValue(value))}${unit}`;

@@ -31,7 +31,9 @@ export const SEARCH_HELP = `Search quotes, claims, notes, tags and source texts.
   -tag:x -type:y ...    filters can be excluded too
 
 Numbers are matched as numbers: 70%, "70 percent" and "70 per cent" are the same,
-so are 1,000,000, "1 million" and 1m. A bare 70 also finds 70%; 70% only finds percentages.
+so are 1,000,000, "1 million", "one million", "1 mln" and 1m (3m is a million where it
+counts something: "$3m", "3m tonnes"; "300m deep" is metres). A bare 70 also finds 70%;
+70% only finds percentages.
 A quantity is one word to search: "70 per cent over" matches, "per cent over" does not.
   >50%  >=50%  <5%  <=5%   percentages in a range (without % any number)
   50-60%                   percentages from 50 to 60 inclusive
@@ -84,7 +86,7 @@ export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; error:
 
 const QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB';
 const FILTER_RE = /(tag|source|type|status):/iy;
-const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)(k|mn|m|bn|tn)?`;
+const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)(k|mn|mln|m|bn|bln|b|tn|trn)?`;
 const CMP_RE = new RegExp(String.raw`^(>=|<=|>|<|\u2265|\u2264)${NUM}(%)?$`, 'i');
 const BETWEEN_RE = new RegExp(String.raw`^${NUM}(%)?(?:-|\u2013|\u2014|\.\.)${NUM}(%)?$`, 'i');
 
