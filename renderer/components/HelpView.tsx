@@ -72,7 +72,7 @@ export function HelpView() {
           </select>
         </label>
         <p className="subtle">
-          Undo reverses edits through the notebook: undoing a deletion re-creates the quote or claim (with a new id). Imports and source deletions cannot be undone.
+          Undo (Ctrl+Z) reverses the notebook’s last edit exactly — imports, new versions, deletions, review decisions and loading the sample included; Redo (Shift+Ctrl+Z) re-applies it. The button says what it will undo.
         </p>
       </div>
     </section>

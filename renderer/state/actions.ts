@@ -5,9 +5,8 @@
  * modules under actions/, one per area. This file only re-exports them, so
  * components keep importing from one place.
  *
- * Every edit pushes an undo command (see undo.ts). Imports and source deletion
- * are NOT undoable: the contract has no way to restore a source's original bytes,
- * so we do not pretend. Undoing a delete re-creates the record under a new id.
+ * Every edit is one service call, which the service records with its exact
+ * inverse (electron/service/history.ts); Undo and Redo are service calls too.
  */
 export { COLORS, CLAIM_STATUS_LIST, EVIDENCE_RELATION_LIST, CLAIM_RELATION_LIST, ApiFailure, toast, dismissToast, refresh } from './actions/common.ts';
 export { init, handleMenu } from './actions/loading.ts';

@@ -215,7 +215,7 @@ describe('the research workflow in the browser', () => {
     await page.keyboard.press('Enter');
     await inspector.getByRole('button', { name: 'Remove tag environment/sediment' }).waitFor();
 
-    // Undoing a delete re-creates the quote (under a new id) and links it to its claim again.
+    // Undoing a delete puts the quote back exactly (same id) and links it to its claim again.
     await page.locator('.source-text mark', { hasText: 'two of the three largest carriers' }).click();
     await inspector.getByRole('button', { name: 'Delete quote' }).click();
     await inspector.getByRole('button', { name: 'Confirm delete quote' }).click();
