@@ -74,7 +74,8 @@ export function readDigits(text: string, pos: number): NumberToken | null {
   DIGITS.lastIndex = pos;
   const m = DIGITS.exec(text);
   if (!m) return null;
-  const clean = m[0].replace(/[, \u00A0\u202F\u2009]/g, '');
+  // only a grouped number (5 characters at least) has separators to drop
+  const clean = m[1]!.length > 4 ? m[0].replace(/[, \u00A0\u202F\u2009]/g, '') : m[0];
   return { value: Number(clean), end: pos + m[0].length, kind: 'digits', text: m[0], scaled: false, percent: false };
 }
 
