@@ -49,7 +49,11 @@ const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean 
   { re: new RegExp(`${LB}1[-. ]\\(?\\d{3}\\)?[-. ]\\d{3}[-. ]\\d{4}(?!\\d)`, 'gu') },
   // date ranges: "May 19-21", "June 6 to 8", "14-16 March"
   { re: new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})\\.?\\s+\\d{1,2}\\s?(?:[-–]|to|through|and)\\s?\\d{1,2}(?![\\p{N}%])`, 'gu') },
-  { re: new RegExp(`(?<![\\p{N}.,])\\d{1,2}\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_ALT})(?![\\p{L}])`, 'gu') },
+  { re: new RegExp(`(?<![\\p{N}.,])\\d{1,2}(?:st|nd|rd|th)?(?:\\s?[-–]\\s?|\\s+(?:to|and|or|through)\\s+)\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_ALT})(?![\\p{L}])`, 'gu') },
+  // return periods: "a 1-in-100-year flood", "a one in 200 year storm"
+  { re: /(?<![\p{L}\p{N}])(?:1|one)[- ]in[- ](?:a[- ])?\d[\d,]*[- ]years?(?![\p{L}])/giu },
+  // allocation and odds ratios "randomised 2:1", "3:1 odds": single digits either side of a colon (a clock has two after it)
+  { re: /(?<![\p{N}.,:])\d{1,2}:\d(?![\p{N}:])/gu },
   // scores and vote tallies: "won 3-1", "a 2-0 win", "voted 52-47", "6-3, 6-4, 7-6"
   { re: SCORE, keep: (m) => SCORE_CONTEXT_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index)) || SCORE_CONTEXT_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16)) },
   // ages: "aged 18 to 24", "aged between 19 and 23", "aged 50 and older", "ages 5 to 11"
@@ -103,6 +107,14 @@ export function isReference(text: string, start: number): boolean {
   return REF_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
+/**
+ * "acquitted on count 3", "counts 2 and 4": the charge numbers of an indictment. Only a one- or
+ * two-digit number, since "the claimant count 23,400" and "a body count of 140" are figures.
+ */
+export function isChargeNumber(text: string, start: number, written: string): boolean {
+  return /^\d{1,2}$/.test(written) && /(?:^|[^\p{L}])counts?\s+$/iu.test(text.slice(Math.max(0, start - 12), start));
+}
+
 const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTHS.join('|')})\\.?\\s+$`, 'u');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS.join('|')})(?![\\p{L}])`, 'u');
 
@@ -119,6 +131,8 @@ export function isDayOfMonth(text: string, numStart: number, numEnd: number, val
 export function isCodeFragment(text: string, numStart: number): boolean {
   const before = text.slice(Math.max(0, numStart - 2), numStart);
   if (/\p{L}$/u.test(before)) return true;
+  // "a magnitude-6.4 quake": a measure joined to its value, not a code
+  if (/magnitude-$/i.test(text.slice(Math.max(0, numStart - 10), numStart))) return false;
   if (/[\p{L}\p{N}][-/]$/u.test(before)) {
     // walk back over the whole token: a letter anywhere in it makes it a code
     let s = numStart;

@@ -24,8 +24,9 @@ const OBJECT_VERBS = new Set([...RISE_REL, ...FALL_REL, 'cut', 'cuts', 'cutting'
 const RELATIVE_UNITS = /^(?:%|pp|pt|x)(?:\/|$)/;
 const LENGTHS = /^(?:m|km|mi|ft|cm|mm|in)$/;
 // words between a verb and its figure that keep the verb's direction ("falling another 12%", "shrank an annualised 2.9%")
-const FILLERS = words('by|another|further|additional|record|annualised|annualized|just|only|mere|modest|sharp|steep|a|an');
-const OBJECT_STOP = words('to|at|from|of|in|on|by|than|with|and|or|the|a|an|its|their|his|her|our|this|that|these|those');
+const FILLERS = words('by|another|further|additional|record|annualised|annualized|just|only|mere|modest|sharp|steep|a|an|combined|net|extra|total|cumulative|collective|whopping|hefty');
+// a linking verb ends the object: "trimmed mean inflation was 3.9%" is a level, not a trim
+const OBJECT_STOP = words('to|at|from|of|in|on|by|than|with|and|or|the|a|an|its|their|his|her|our|this|that|these|those|was|is|were|are|be|been|being|stood|stands|remained|remains|came|comes|hit|reached|reaches|totalled|totaled|totals');
 const DETERMINERS = words('its|their|his|her|our|the|a|an|this|that|these|those|your|my');
 // "shut down 40 farms", "made up 11%", "set up 12 sites": a phrasal verb, not a direction
 const PHRASAL = words('shut|shuts|shutting|set|sets|setting|wound|wind|winds|broke|break|breaks|turned|turn|turns|took|take|takes|put|puts|brought|bring|handed|hand|signed|sign|made|make|makes|ended|end|ends|showed|show|split|lined|paid|pay|summed|gave|give|looked|look|counted|count|played|play|backed|back|stepped|step|pinned|tied|locked|struck|sat|stood|held|hold|kept|keep|called|call|picked|pick|scaled|scale|built|build|drew|draw|slowed|slow|calmed|calm|cooled|cool|tracked|track|mapped|map|staffed');
@@ -49,6 +50,8 @@ export function kindBefore(before: string, hedge: string | null, unit: string): 
   // a direction verb right before the figure, past fillers: "rose 3%", "fell by $9.6bn", "falling another 12%"
   let i = toks.length - 1;
   let viaBy = false;
+  // "increased by a mean of 23 minutes": an average between verb and figure keeps the verb's direction
+  if (toks[i] === 'of' && /^(?:average|mean|median)$/.test(toks[i - 1] ?? '') && /^an?$/.test(toks[i - 2] ?? '')) i -= 3;
   while (i >= 0 && FILLERS.has(toks[i]!)) {
     if (toks[i] === 'by') viaBy = true;
     i--;
@@ -65,8 +68,9 @@ export function kindBefore(before: string, hedge: string | null, unit: string): 
   }
   const last = toks.length - 1;
   // "cut its official selling price for Arab Light to Asia by 40 cents" (not a passive "driven by")
+  // "rose by an average of 2%", "increased by a mean of 23 minutes": the verb is before the average
   let byAt = last;
-  if (toks[last] === 'of' && toks[last - 1] === 'average' && toks[last - 2] === 'an') byAt = last - 3;
+  if (toks[last] === 'of' && /^(?:average|mean|median|total)$/.test(toks[last - 1] ?? '') && /^an?$/.test(toks[last - 2] ?? '')) byAt = last - 3;
   if (toks[byAt] === 'by' && !/(?:ed|en)$/.test(toks[byAt - 1] ?? '')) {
     for (let j = byAt - 2; j >= Math.max(0, byAt - 12); j--) {
       const w = toks[j]!;
@@ -86,6 +90,19 @@ export function kindBefore(before: string, hedge: string | null, unit: string): 
   // "a rise of 2%", "a net gain of five seats"
   if (toks[last] === 'of' && NOUNS_BEFORE.has(toks[last - 1] ?? '')) return directionOf(toks[last - 1]!);
   return null;
+}
+
+/**
+ * The direction of a transitive verb right before the figure ("lost $41", "raised $5"), which
+ * kindBefore leaves as a level because its object is usually the amount itself; figures.ts asks
+ * when a second amount follows with "to" ("aluminium lost $41 to $2,512": a fall and a level).
+ */
+export function transitiveDirectionBefore(before: string): FigureKind | null {
+  const toks = (before.match(TOKENS) ?? []).slice(-6).map((t) => t.toLowerCase());
+  let i = toks.length - 1;
+  while (i >= 0 && FILLERS.has(toks[i]!)) i--;
+  const verb = toks[i];
+  return verb !== undefined && (RISE_REL.has(verb) || FALL_REL.has(verb)) ? directionOf(verb) : null;
 }
 
 /** The kind a figure gets from the words after it: "3.6% higher", "a 4.4% loss", "38% below April". */

@@ -8,8 +8,10 @@
  * "doubled"), an optional scale ("million", "bn", "crore"), an optional unit
  * ("%", "GW", "basis points", "46.8C"), an optional rate ("per day", "a tonne",
  * "month-on-month"), an optional second number making a range ("5 to 10",
- * "between 20 and 30") and an optional trailing hedge ("or more"); read-core.ts
- * reads the number-to-rate part. Then the words around it say whether it is a
+ * "between 20 and 30", "30 or 40 per cent") and an optional trailing hedge ("or
+ * more", ", give or take"); read-core.ts reads the number-to-rate part (numbers
+ * as said, "a couple of hundred", in spoken-numbers.ts) and hedges.ts the hedges,
+ * spoken ones included ("in the region of", "p < "). Then the words around it say whether it is a
  * level or a change (figure-kind.ts) and how an ambiguous sign or unit reads
  * in this sentence (readings.ts). Numbers that are labels rather than
  * quantities (years, dates, scores, ages, names like "FTSE 100", period
@@ -19,13 +21,14 @@
  * split a grapheme.
  */
 
-import { boundsFor, type Bound, type Quantity } from './quantity.ts';
-import { MULTIPLIER_WORDS, POST_HEDGES, PRE_HEDGES, TENS_WORDS, UNITS_WORDS } from './lexicon.ts';
-import { TIME_UNITS } from './units.ts';
+import { boundsFor, type Quantity } from './quantity.ts';
+import { MULTIPLIER_WORDS, TENS_WORDS, UNITS_WORDS } from './lexicon.ts';
+import { HEDGE_BOUND, hedgeHolds, postHedge, preHedge } from './hedges.ts';
+import { splitUnit } from './units.ts';
 import { readCore, type Core } from './read-core.ts';
 import { maskedSpans, type Span } from './exclusions.ts';
 import { isPeriodDescriptor } from './non-figures.ts';
-import { kindAfter, kindBefore } from './figure-kind.ts';
+import { kindAfter, kindBefore, transitiveDirectionBefore } from './figure-kind.ts';
 import { documentCues, resolveUnit, type Cues } from './readings.ts';
 import { sentences, type SentenceSpan } from './sentences.ts';
 import { snapRange } from '../text/graphemes.ts';
@@ -34,38 +37,6 @@ import { timeOf } from './when.ts';
 
 export { sentences } from './sentences.ts';
 export type Figure = Quantity & { start: number; end: number; sentenceStart: number; sentenceEnd: number; subject: string };
-
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const PRE_HEDGE_WORDS = new Set(PRE_HEDGES.map(([h]) => h).filter((h) => h !== '~'));
-const MAX_HEDGE_WORDS = Math.max(...[...PRE_HEDGE_WORDS].map((h) => h.split(' ').length));
-
-/**
- * The hedge written right before `before`'s end ("almost ", "as much as ", "~"), as
- * written, or null. Reads the last few words backwards and looks them up, longest
- * first (a scan of every hedge at every position was the slowest step of detection).
- */
-function preHedge(before: string): string | null {
-  if (/~\s*$/.test(before)) return before.slice(before.lastIndexOf('~'), before.lastIndexOf('~') + 1);
-  if (!/\s$/.test(before)) return null;
-  const starts: number[] = [];
-  let i = before.length;
-  for (let n = 0; n < MAX_HEDGE_WORDS; n++) {
-    while (i > 0 && /\s/.test(before[i - 1]!)) i--;
-    const e = i;
-    while (i > 0 && !/\s/.test(before[i - 1]!)) i--;
-    if (i === e) break;
-    starts.push(i);
-  }
-  for (let n = starts.length - 1; n >= 0; n--) {
-    const at = starts[n]!;
-    // a hedge starts a word: "(almost" reads as "almost"
-    const written = before.slice(at).replace(/^[("“‘'\[]+/u, '').trimEnd();
-    if (PRE_HEDGE_WORDS.has(written.toLowerCase().replace(/\s+/g, ' '))) return written;
-  }
-  return null;
-}
-const POST_HEDGE_RE = new RegExp(`\\s+(${POST_HEDGES.map(([h]) => esc(h)).join('|')})(?![\\p{L}])`, 'iuy');
-const HEDGE_BOUND = new Map<string, Exclude<Bound, 'exact' | 'range'>>([...PRE_HEDGES, ...POST_HEDGES]);
 
 const NUMBER_WORDS = ['a', 'an', 'half', ...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(MULTIPLIER_WORDS)];
 const START_RE = new RegExp(
@@ -105,13 +76,23 @@ export function detectFigures(text: string, options: DetectOptions = {}): Figure
  * (the second is a fall too) and "about 140 patients a day, up from 90" (the bare
  * earlier level is in the same unit).
  */
+// an interval right after its estimate: "(95% CI 0.4–0.8)", "; 95% CI, 89.0 to 93.2", "(IQR 7.1–12.4)"
+const CI_GAP = /^[^.;]{0,12}[(;,]\s*(?:\d{2}(?:\.\d)?%\s*(?:CIs?|CrI|UI|confidence interval|credible interval)|IQR|interquartile range|range)[,:]?\s*$/u;
+const sameBase = (a: string | null, b: string | null): boolean => a !== null && b !== null && splitUnit(a).base === splitUnit(b).base;
 function linkNeighbours(text: string, figs: Figure[]): void {
   for (let i = 1; i < figs.length; i++) {
     const prev = figs[i - 1]!;
     const f = figs[i]!;
     if (prev.sentenceStart !== f.sentenceStart) continue;
     const gap = text.slice(prev.end, f.start);
-    if (f.kind === 'level' && prev.kind !== 'level' && /^,?\s+or\s+$/.test(gap)) f.kind = prev.kind;
+    // "down $1.12, or 1.4%"; "rose 4% q/q and 11% y/y" (the same base unit joined by "and")
+    // (only when the second figure ends its phrase: "rose 4% and 3% of staff left" keeps the 3% a level)
+    const joined = /^,?\s+and\s+$/.test(gap) && sameBase(prev.unit, f.unit) && /^(?:\s*[,.;)]|\s*$|\s+(?:respectively|in|on|from|to)(?![\p{L}]))/u.test(text.slice(f.end, f.end + 16));
+    if (f.kind === 'level' && prev.kind !== 'level' && (/^,?\s+or\s+$/.test(gap) || joined)) f.kind = prev.kind;
+    // "fell by 0.6 percentage points (95% CI 0.4–0.8)": a bare interval is in the estimate's unit
+    if (f.unit === 'count' && f.bound === 'range' && prev.unit !== 'count' && prev.unit !== null && CI_GAP.test(gap)) f.unit = prev.unit;
+    // "Greens on 11% (+2)": a signed bare number in brackets after a share is its change in points
+    if (f.unit === 'count' && prev.unit === '%' && /^[+\-−]\d/.test(f.raw) && /^\s*\(\s*$/.test(gap) && /^\s*\)/.test(text.slice(f.end, f.end + 3))) f.unit = 'pp';
     if (f.unit === 'count' && prev.unit !== 'count' && prev.unit !== null && /^[\d.,]+$/.test(f.raw) && /(?:^|\s)from\s+$/.test(text.slice(Math.max(0, f.start - 8), f.start))) {
       if (/^(?:\s+(?:before|after|in|on|at|a|the|last|earlier|previously|when|and|until|since)(?![\p{L}])|\s*[,.;)]|\s*$)/u.test(text.slice(f.end, f.end + 16))) f.unit = prev.unit;
     }
@@ -135,21 +116,6 @@ function sentenceAt(sents: readonly SentenceSpan[], pos: number, textLength: num
   return { start: 0, end: textLength };
 }
 
-/** Whether a hedge word read before the number really is one here. */
-function hedgeHolds(word: string, before: string, core: Core): boolean {
-  const time = core.unit !== null && TIME_UNITS.has(core.unit);
-  // "spread over five years", "invest $2.3bn over five years", "spectators over three days": a duration
-  // ("for over 40 years", "is over 40 years" and "lasting over 3 hours" stay hedges)
-  if (word === 'over' && time && !/(?:^|[^\p{L}])(?:for|of|is|was|are|were|be|been|being|lasting|lasts|last|lasted|take|takes|took|taking|after|in|within|just|well|aged|spent|waited|wait|waiting)\s+over\s+$/iu.test(before)) return false;
-  // "handing over 323 jets", "took over 40 stores": a phrasal verb, not "more than"
-  if (word === 'over' && /(?:hand|handed|handing|hands|took|take|takes|taking|turn|turned|turning|turns|pass|passed|passing|sign|signed|signing|give|gave|giving|carry|carried|carrying|left|roll|rolled|rolling|won|win|winning)\s+over\s+$/i.test(before)) return false;
-  // "the past 12 months", "over past years": a period, not "more than"
-  if (word === 'past' && /(?:^|[^\p{L}])(?:the|this|these|its|their|his|her|our|over|in|for|during)\s+past\s+$/iu.test(before)) return false;
-  // "ticked up to 3.9%": the verb moved the level there, no ceiling is meant
-  if (word === 'up to' && /(?:ticked|edged|crept|moved|went|inched|picked|revised|bumped|shot|ramped|scaled|stepped|climbed|rose|jumped)\s+up\s+to\s+$/i.test(before)) return false;
-  return true;
-}
-
 /** A figure at `pos`; a number means "nothing here, skip to that offset". */
 function figureAt(text: string, pos: number, masks: readonly Span[], sents: readonly SentenceSpan[], cues: Cues): { figure: Figure; resume: number } | number | null {
   const core = readCore(text, pos, masks);
@@ -162,25 +128,33 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
   const written = preHedge(before);
   if (written !== null) {
     const word = written.toLowerCase().replace(/\s+/g, ' ');
-    if (hedgeHolds(word, before, core)) {
+    if (hedgeHolds(word, before, core, text.slice(core.end, core.end + 24))) {
       hedge = word;
       start -= before.length - before.lastIndexOf(written);
     }
   }
-  if (isPeriodDescriptor(text, start, core.unit, core.hyphenUnit, core.end)) return core.end;
+  // a duration with a rate ("23 minutes per night after the programme") is an amount, never a date
+  if (core.rate === '' && isPeriodDescriptor(text, start, core.unit, core.hyphenUnit, core.end)) return core.end;
   const lead = text.slice(Math.max(0, start - 64), start);
   const between = /(?:^|[^\p{L}])between\s+$/iu.exec(before);
   const fromChange = /(?:^|[^\p{L}])from\s+$/iu.test(before) && !/(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spann(?:ed|ing))\s+from\s+$/iu.test(before);
   let resolved = resolveUnit(core, text, sent, cues);
-  const leadKind = core.multiplier === null ? kindBefore(lead, hedge, resolved.unit) : null;
+  let leadKind = core.multiplier === null ? kindBefore(lead, hedge, resolved.unit) : null;
   // "fell by $9.6bn to $3.16 trillion": a change, then the level it reached, not a range
   const changeFirst = leadKind !== null && leadKind !== 'level';
 
   let second = core.rate === '' && core.multiplier === null ? readSecond(text, core, between !== null, masks) : null;
   if (second && changeFirst && second.written && !second.hyphen) second = null;
+  // "aluminium lost $41 to $2,512": a transitive direction verb, its change, then the level reached
+  if (second && leadKind === null && second.written && !second.hyphen && !fromChange && between === null) {
+    leadKind = transitiveDirectionBefore(lead);
+    if (leadKind !== null) second = null;
+  }
   let q: Pick<Quantity, 'value' | 'lower' | 'upper' | 'unit' | 'bound'>;
   let end: number;
   if (second && !fromChange) {
+    // "20 to 30 years ago", "the 3 or 4 months to June": a range of durations can still only date something
+    if (second.core.rate === '' && isPeriodDescriptor(text, start, second.core.unit, second.core.hyphenUnit, second.core.end)) return second.core.end;
     if (between) start = core.start - (before.length - before.search(/between\s+$/i));
     resolved = resolveUnit(second.core, text, sent, cues);
     q = { value: null, lower: inheritScale(core, second.core), upper: second.core.value, unit: resolved.unit, bound: 'range' };
@@ -197,6 +171,7 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
     q = { value, lower: value, upper: value, unit, bound: 'exact' };
     end = core.end;
   }
+  if (hedge === null) hedge = core.impliedHedge;
   if (hedge === null) {
     const post = postHedge(text, end);
     if (post) {
@@ -204,6 +179,8 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
       end = post.end;
     }
   }
+  // "a decade" counts one decade only when hedged ("the best part of a decade", "a year or so")
+  if (core.article && hedge === null) return core.end;
   if (q.bound !== 'range' && hedge !== null) {
     const bound = HEDGE_BOUND.get(hedge) ?? 'exact';
     q = { ...q, bound, ...boundsFor(q.value ?? 0, bound) };
@@ -221,31 +198,21 @@ function figureAt(text: string, pos: number, masks: readonly Span[], sents: read
   return { figure, resume: q.bound === 'range' ? end : core.end };
 }
 
-/** "10% or more", and "40 ships or fewer" with one noun in between. */
-function postHedge(text: string, end: number): { hedge: string; end: number } | null {
-  for (const lead of [/(?:)/uy, /[ \u00A0]+[a-z][a-z-]*(?=\s+or\s)/uy]) {
-    lead.lastIndex = end;
-    if (!lead.exec(text)) continue;
-    POST_HEDGE_RE.lastIndex = lead.lastIndex;
-    const m = POST_HEDGE_RE.exec(text);
-    if (m) return { hedge: (m[1] ?? '').toLowerCase().replace(/\s+/g, ' '), end: POST_HEDGE_RE.lastIndex };
-  }
-  return null;
-}
-
 /** The second number of a range: "5 to 10 MW", "5-10%", "between 20 and 30". */
 function readSecond(text: string, first: Core, between: boolean, masks: readonly Span[]): { core: Core; written: boolean; hyphen: boolean } | null {
-  const conn = /\s*[-–—]\s*|\s+to\s+|\s+and\s+/y;
+  const conn = /\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+/y;
   conn.lastIndex = first.end;
   const m = conn.exec(text);
   if (!m) return null;
   const word = m[0].trim();
   const hyphen = /[-–—]/.test(word);
   if (word === 'and' && !between) return null;
+  // "30 or 40 per cent", "three or four days": two guesses make a range, when the first has no unit of its own
+  if (word === 'or' && (first.unit !== null || first.currency)) return null;
   if (hyphen && first.num.kind !== 'digits') return null;
-  // a sign after a dash is the dash itself ("5-10"), never a negative second end
+  // a sign after a dash is the dash itself ("5-10"), never a negative second end; after "to" it is a sign ("−4.9 to −0.5")
   const at = conn.lastIndex;
-  if (/[-−+]/.test(text[at] ?? '')) return null;
+  if (/[-−+]/.test(text[at] ?? '') && (hyphen || !/[-−+]\d/.test(text.slice(at, at + 2)))) return null;
   const second = readCore(text, at, masks, first.currency ? first.unit : null);
   if (second === null || typeof second === 'number') return null;
   if (hyphen && second.num.kind !== 'digits') return null;
@@ -254,7 +221,10 @@ function readSecond(text: string, first: Core, between: boolean, masks: readonly
   if (second.multiplier !== null) return null;
   // the second end carries its own unit ("$3.16 trillion", "5%"), not one borrowed from the first
   const written = second.unit !== null && (second.numStart > at || second.num.end !== second.end);
-  return inheritScale(first, second) < second.value ? { core: second, written, hyphen } : null;
+  const low = inheritScale(first, second);
+  // ("10 or 2,000" are two figures: guesses joined by "or" lie close together)
+  if (word === 'or' && !(second.value <= 10 * low && second.rate === '')) return null;
+  return low < second.value ? { core: second, written, hyphen } : null;
 }
 
 /**

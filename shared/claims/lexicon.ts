@@ -14,20 +14,28 @@ export const PRE_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' 
   ['close to', 'near-below'], ['just shy of', 'near-below'], ['shy of', 'near-below'], ['a little under', 'near-below'],
   ['a little below', 'near-below'], ['slightly less than', 'near-below'], ['slightly under', 'near-below'],
   ['slightly below', 'near-below'], ['a little less than', 'near-below'], ['not quite', 'near-below'],
+  // spoken near bounds: "getting on for 1,500", "a fraction under 4 per cent", "the best part of a decade"
+  ['getting on for', 'near-below'], ['a fraction under', 'near-below'], ['a fraction below', 'near-below'],
+  ['a shade under', 'near-below'], ['a shade below', 'near-below'], ['just south of', 'near-below'],
+  ['the best part of', 'near-below'], ['the better part of', 'near-below'],
   // near above: a little over the value
   ['just over', 'near-above'], ['just above', 'near-above'], ['a little over', 'near-above'], ['a little above', 'near-above'],
   ['slightly more than', 'near-above'], ['slightly over', 'near-above'], ['slightly above', 'near-above'],
   ['a little more than', 'near-above'], ['just more than', 'near-above'],
+  ['a fraction over', 'near-above'], ['a fraction above', 'near-above'], ['a shade over', 'near-above'],
+  ['a shade above', 'near-above'], ['just north of', 'near-above'],
   // open upper: the value is a ceiling
   ['less than', 'upper'], ['under', 'upper'], ['below', 'upper'],
   ['fewer than', 'upper'], ['up to', 'upper'], ['as much as', 'upper'], ['as many as', 'upper'],
   ['as high as', 'upper'], ['no more than', 'upper'], ['not more than', 'upper'], ['at most', 'upper'],
-  ['a maximum of', 'upper'],
+  ['a maximum of', 'upper'], ['south of', 'upper'],
+  // comparison signs as written in statistics ("p < 0.001", "n ≥ 30"); read only right before the number (figures.ts)
+  ['<', 'upper'], ['≤', 'upper'], ['<=', 'upper'],
   // open lower: the value is a floor
   ['more than', 'lower'], ['over', 'lower'], ['at least', 'lower'], ['above', 'lower'],
   ['upwards of', 'lower'], ['in excess of', 'lower'], ['well over', 'lower'],
   ['well above', 'lower'], ['no fewer than', 'lower'], ['no less than', 'lower'], ['not less than', 'lower'],
-  ['a minimum of', 'lower'], ['north of', 'lower'],
+  ['a minimum of', 'lower'], ['north of', 'lower'], ['>', 'lower'], ['≥', 'lower'], ['>=', 'lower'],
   // hedges written as verbs: "topped $100,000", "crossed 4 million". `hedge` holds the verb as
   // written ("topped"), and the figure stays a level: the verb says where the value now is.
   ['topped', 'lower'], ['tops', 'lower'], ['topping', 'lower'], ['crossed', 'lower'], ['crosses', 'lower'],
@@ -40,6 +48,10 @@ export const PRE_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' 
   ['about', 'approximate'], ['roughly', 'approximate'], ['around', 'approximate'],
   ['approximately', 'approximate'], ['near', 'approximate'], ['approx.', 'approximate'], ['an estimated', 'approximate'],
   ['estimated', 'approximate'], ['some', 'approximate'], ['circa', 'approximate'], ['c.', 'approximate'],
+  // spoken approximations: "something like 40 per cent", "in the region of £300 million"
+  ['something like', 'approximate'], ['in the region of', 'approximate'], ['something in the region of', 'approximate'],
+  ['of the order of', 'approximate'], ['in the order of', 'approximate'], ['in the neighbourhood of', 'approximate'],
+  ['in the neighborhood of', 'approximate'],
   ['~', 'approximate'],
 ];
 
@@ -47,7 +59,14 @@ export const PRE_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' 
 export const POST_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' | 'range'>]> = [
   ['or more', 'lower'], ['or higher', 'lower'], ['or above', 'lower'], ['or over', 'lower'],
   ['or less', 'upper'], ['or fewer', 'upper'], ['or lower', 'upper'], ['or so', 'approximate'],
+  // parenthetical, usually after a comma: "50,000 people, give or take" (figures.ts reads the comma)
+  ['give or take', 'approximate'], ['or thereabouts', 'approximate'],
 ];
+/** Hedges the number words carry themselves (spoken-numbers.ts): "a couple of hundred" is about 200. */
+// "400-odd" is a little over 400 (a near bound like "just over"); "100-plus" is 100 or more
+export const IMPLIED_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exact' | 'range'>]> = [['a couple of', 'approximate'], ['odd', 'near-above'], ['plus', 'lower']];
+/** Post hedges a speaker sets off with a comma ("50,000, give or take"). */
+export const COMMA_POST_HEDGES = ['give or take', 'or thereabouts', 'or so'];
 
 export const UNITS_WORDS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,

@@ -21,12 +21,19 @@ const NOT_NAMES = new Set(
     'where', 'if', 'as', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'over', 'under', 'up', 'down', 'more',
     'less', 'fewer', 'most', 'least', 'about', 'another', 'both', 'another', 'total', 'altogether', 'overall', 'including',
     'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'may',
+    'among', 'amid', 'across', 'against', 'despite', 'within', 'without', 'into', 'through', 'throughout', 'toward',
+    'towards', 'via', 'per', 'plus', 'minus', 'except', 'beyond', 'upon', 'whereas', 'although', 'though', 'because',
+    'once', 'unless', 'whether', 'like', 'unlike', 'excluding', 'versus', 'vs', 'almost', 'nearly',
+    // measures written before their value in headlines ("Magnitude 6.1 Quake"), and sentence adverbs ("Perhaps 20")
+    'magnitude', 'perhaps', 'maybe', 'possibly', 'probably', 'likely', 'typically', 'usually', 'approximately', 'reportedly',
     ...MONTHS.map((m) => m.toLowerCase()),
     ...PRE_HEDGES.map(([h]) => h.split(' ')[0] ?? h),
   ],
 );
 
-const NAME_BEFORE = /(?:^|[\s("“‘'])((?:\p{Lu}[\p{L}&+]*|\p{Ll}+\p{Lu}\p{L}*))[ \u00A0]$/u;
+// confidence/credible intervals, hazard/odds/risk ratios, dispersion, effect sizes
+const STAT_ABBREVIATIONS = new Set(['CI', 'CrI', 'UI', 'HR', 'aHR', 'OR', 'aOR', 'RR', 'IRR', 'SD', 'SE', 'SEM', 'IQR', 'AUC', 'BMI', 'NNT', 'ARR', 'RRR', 'SMD', 'ICC']);
+const NAME_BEFORE = /(?:^|[\s("“‘'/])((?:\p{Lu}[\p{L}&+]*|\p{Ll}+\p{Lu}\p{L}*))[ \u00A0]$/u;
 
 /**
  * A number that ends a name: "FTSE 100", "S&P 500", "Boeing 737", "Hut 8",
@@ -34,10 +41,35 @@ const NAME_BEFORE = /(?:^|[\s("“‘'])((?:\p{Lu}[\p{L}&+]*|\p{Ll}+\p{Lu}\p{L}*
  * unit, scale or currency), since "Tesla 3% higher" is a figure.
  */
 export function isNameNumber(text: string, numStart: number, numEnd: number): boolean {
+  const written = text.slice(numStart, numEnd);
+  // names carry short plain numbers: "Headcount 61,400" and "Among 3,412 respondents" are counts
+  if (/,\d/.test(written)) return false;
+  const after = text.slice(numEnd, numEnd + 12);
   const m = NAME_BEFORE.exec(text.slice(Math.max(0, numStart - 24), numStart));
+  // a number after a statistic's abbreviation is its value ("CI 0.4", "HR 0.79", "IQR 4–9"); "iOS 17.4", "USB 3.0" stay names
+  if (m && STAT_ABBREVIATIONS.has(m[1]!)) return false;
   if (m && !NOT_NAMES.has(m[1]!.toLowerCase())) return true;
-  // "737 MAX 9": a model number before a capitalised model name and its variant
-  return /^[ \u00A0]\p{Lu}{2,}[ \u00A0]\d/u.test(text.slice(numEnd, numEnd + 12));
+  // "737 MAX 9": a model number before a capitalised model name and its variant; "44 737 MAX jets" after a count
+  if (/^[ \u00A0]\p{Lu}{2,}[ \u00A0]\d/u.test(after)) return true;
+  return /\d[ \u00A0]$/.test(text.slice(Math.max(0, numStart - 2), numStart)) && /^[ \u00A0]\p{Lu}{2,}(?!\p{Ll})/u.test(after);
+}
+
+/** "95% CI", "the 90% credible interval": a confidence level names the interval that follows. */
+export function isConfidenceLevel(text: string, end: number): boolean {
+  return /^[ \u00A0]*(?:CIs?|CrI|UI|PI|confidence (?:interval|level|bounds?|limits?)|credible interval|uncertainty interval|prediction interval)(?![\p{L}])/u.test(text.slice(end, end + 24));
+}
+
+/**
+ * "a two-party basis", "a three-way race", "a two-time champion", "a four-star hotel": a
+ * number joined to a noun of kind or rank describes a type, it measures nothing.
+ */
+export function isTypeCompound(text: string, end: number): boolean {
+  return /^-(?:party|way|horse|star|time|term|part|act|tier|speed|sided|dimensional|pronged|pillar|point\s+plan|step\s+plan)(?![\p{L}-])/iu.test(text.slice(end, end + 24));
+}
+
+/** "a three-session losing run", "a five-match winning streak": the length of a streak describes it. */
+export function isStreakLength(text: string, end: number): boolean {
+  return /^-\p{L}+[ \u00A0]+(?:(?:winning|losing|unbeaten|winless|scoreless|straight|record)[ \u00A0]+)?(?:run|streak|stretch|spell|skid|sequence)(?![\p{L}])/u.test(text.slice(end, end + 40));
 }
 
 /** "the 5km and 10km races", "the 100m final": a distance naming an event, not a measurement. */
@@ -69,7 +101,9 @@ export function isAgeNumber(text: string, start: number, end: number, unit: stri
 }
 
 // a period noun after a hyphenated duration: "a five-year average", "a 10-year high", "the 30-year fixed rate"
-const PERIOD_NOUN = /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds|yields|fall|falls|rise|rises|drop|drops|gain|gains|decline|declines|jump|loss|losses|increase|move|moves|slide|rally|selloff|sell-off|return|returns)(?![\p{L}])/iu;
+const PERIOD_NOUN = /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds|yields|fall|falls|rise|rises|drop|drops|gain|gains|decline|declines|jump|loss|losses|increase|move|moves|slide|rally|selloff|sell-off|return|returns|survival|mortality|incidence|recurrence|relapse|readmission|follow-up|retention|prevalence|overall|all-cause|(?:event|disease|progression|recurrence|relapse)-free|cumulative|relative)(?![\p{L}])/iu;
+// a hyphenated duration standing for an instrument: "the 10-Year At 4.6%", "the two-year rose to 4.8%"
+const INSTRUMENT_AFTER = /^\s+(?:at|is|was|rose|fell|jumped|dropped|slid|climbed|ended|closed|traded|hit|touched|eased|gained|added|lost)\s+(?:[$€£¥₹+\-−]?\d|to\s|by\s|at\s|a\s)/iu;
 const PERIOD_LEAD = /(?:^|[^\p{L}])(?:(?:(?:the|this|these|its|their|our|his|her)\s+)?(?:past|last|next|first|previous|coming|final|same|latest|recent|preceding|following|initial|opening)|the)\s+$/iu;
 const TIME_REFERENCE_AFTER = /^\s+(?:ago|earlier|later|before|after|prior|back|hence|previously|from now|to (?:January|February|March|April|May|June|July|August|September|October|November|December)|through|ending|ended)(?![\p{L}])/u;
 // "the highest in 79 years", "its first cut in four years"
@@ -83,8 +117,15 @@ const SUPERLATIVE_IN = /(?:\p{L}+est|most|least|record|first|last|only|worst|bes
 export function isPeriodDescriptor(text: string, spanStart: number, unit: string | null, hyphenUnit: boolean, end: number): boolean {
   if (unit === null || !TIME_UNITS.has(unit)) return false;
   const after = text.slice(end, end + 24);
-  if (hyphenUnit && PERIOD_NOUN.test(after)) return true;
+  if (hyphenUnit && (PERIOD_NOUN.test(after) || INSTRUMENT_AFTER.test(after))) return true;
+  // "the 10-year JGB yield", "the 30-year US Treasury bond": a name or acronym between duration and period noun
+  if (hyphenUnit) {
+    const named = /^(?:\s+(?:\p{Lu}{2,5}|\p{Lu}\p{Ll}+)){1,2}(?=\s)/u.exec(after + text.slice(end + 24, end + 48));
+    if (named && PERIOD_NOUN.test((after + text.slice(end + 24, end + 48)).slice(named[0].length))) return true;
+  }
   const before = text.slice(Math.max(0, spanStart - 48), spanStart);
+  // "a minimum term of eight years before he can apply", "jailed for 18 months before": a measured span, not a date
+  const measured = /(?:^|[^\p{L}])(?:of|for)\s+$/iu.test(before) && /^\s+(?:before|after)(?![\p{L}])/iu.test(after);
   // "the 12 months to July" but not "the three-day festival", which measures the festival
-  return (!hyphenUnit && PERIOD_LEAD.test(before)) || TIME_REFERENCE_AFTER.test(after) || SUPERLATIVE_IN.test(before);
+  return (!hyphenUnit && PERIOD_LEAD.test(before)) || (!measured && TIME_REFERENCE_AFTER.test(after)) || SUPERLATIVE_IN.test(before);
 }

@@ -5,12 +5,13 @@
  */
 
 import { PER_UNIT_WORDS } from './units.ts';
-import { readUnit } from './read-core.ts';
+import { readUnit } from './read-unit.ts';
 
 // "8% a year earlier" is a comparison, not a rate. "a day after" is temporal for
 // percentages ("fell 5% a day after the ban") but a rate for amounts ("55 tonnes a
 // day after the upgrade"), where a per-day reading is the natural one.
-const NOT_RATE_AFTER = /^\s+(?:earlier|ago|later|since|from|of|back|prior)(?![\p{L}])/iu;
+// ("£12.21 an hour from April" is a rate: "from" before a date starts it, it does not compare)
+const NOT_RATE_AFTER = /^\s+(?:earlier|ago|later|since|from(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|next|\d{4})(?![\p{L}]))|of|back|prior)(?![\p{L}])/iu;
 const TEMPORAL_AFTER = /^\s+(?:before|after)(?![\p{L}])/iu;
 const TIME_ADVERBS: Record<string, string> = { daily: '/day', weekly: '/week', monthly: '/month', annually: '/year', yearly: '/year', hourly: '/hour' };
 const HINT_STOP = /^(?:and|or|but|to|from|than|in|on|at|by|with|which|that|the|a|an|for|as|is|was|were|are|will|would|per|each|every|while|after|before|during|since)$/i;
@@ -42,6 +43,18 @@ export function readRate(text: string, pos: number, unit: string | null): { rate
   return null;
 }
 
+const CLAUSE_RATE = /^(?:[ \u00A0]+[\p{L}'’-]+){1,6}?[ \u00A0]+(?:each|every|per)[ \u00A0]+(day|week|month|year)(?=\s*[.,;:!?)]|\s*$)/iu;
+
+/**
+ * "1,500 trucks crossed the border each day": a bare count whose clause ends with "each day",
+ * "every week" or "per year" counts per that period. Only the rate is returned: the figure's span
+ * stays the number, since the words between are the clause, not the unit.
+ */
+export function clauseRate(text: string, pos: number): string | null {
+  const m = CLAUSE_RATE.exec(text.slice(pos, pos + 80));
+  return m ? '/' + m[1]!.toLowerCase() : null;
+}
+
 const CHANGE_RATES = new Set(['/yoy', '/mom', '/qoq', '/wow']);
 
 function rateAt(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
@@ -63,6 +76,8 @@ function oneRate(text: string, pos: number, unit: string | null): { rate: string
     const key = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
     return { rate: PERIOD_RATE[key] ?? '/yoy', end: pos + m[0].length };
   }
+  // "157.8 to the dollar": an exchange rate written with "to" (resolved to a currency pair in readings.ts)
+  if (unit === null && (m = /^\s+to\s+the\s+(dollar|euro|pound)(?![\p{L}])/iu.exec(rest))) return { rate: '/' + m[1]!.toLowerCase(), end: pos + m[0].length };
   m = /^\s?\/\s?(day|d|week|month|year|yr|hour|h|tonne|barrel)(?![\p{L}])/u.exec(rest);
   if (!m) {
     // "$1.20/kg", "12 kWh/day": any written unit after a slash divides

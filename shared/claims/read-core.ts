@@ -3,16 +3,19 @@
  * rate ("−$3.2bn", "Rs 500 crore", "4.2 euro cents per kilowatt-hour", "doubled").
  * What surrounds it (hedges, ranges, kind, context readings) is figures.ts's job;
  * whether the number is a label instead of a quantity is asked of exclusions.ts
- * and non-figures.ts on the way.
+ * and non-figures.ts on the way; units are read by read-unit.ts, numbers as
+ * people say them ("a couple of hundred", "one and a half", ".02") by spoken-numbers.ts.
  */
 
 import { MULTIPLIER_WORDS, SCALE_ABBREVS, SCALE_WORDS } from './lexicon.ts';
-import { CURRENCY_PREFIX, currencyCode, TIME_UNITS, UNIT_PATTERNS, type UnitPattern } from './units.ts';
-import { readRate } from './rates.ts';
+import { CURRENCY_PREFIX, currencyCode, TIME_UNITS, type UnitPattern } from './units.ts';
+import { readUnit } from './read-unit.ts';
+import { leadingDot, readSpoken, withHalf } from './spoken-numbers.ts';
+import { clauseRate, readRate } from './rates.ts';
 import { roundTiny } from './quantity.ts';
 import { readDigits, readWordNumber, type NumberToken } from './numbers.ts';
-import { insideMask, isCodeFragment, isDayOfMonth, isReference, skipLabel, type Span } from './exclusions.ts';
-import { isAgeNumber, isEventDistance, isNameNumber } from './non-figures.ts';
+import { insideMask, isChargeNumber, isCodeFragment, isDayOfMonth, isReference, skipLabel, type Span } from './exclusions.ts';
+import { isAgeNumber, isConfidenceLevel, isEventDistance, isNameNumber, isStreakLength, isTypeCompound } from './non-figures.ts';
 
 /** One number with what is written right after it. */
 export interface Core {
@@ -33,6 +36,10 @@ export interface Core {
   rate: string; // '' or '/day', '/t', '/yoy' ...
   end: number;
   nounHint: string; // words between unit and rate ("of fuel")
+  /** a hedge the number words carry themselves ("a couple of hundred"), else null */
+  impliedHedge: string | null;
+  /** an article standing for one unit ("a decade"): a figure only when hedged ("nearly a decade") */
+  article: boolean;
 }
 
 /** Reads one number and what follows it; a number means "skip to here", null "nothing here". */
@@ -57,23 +64,36 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
     signText = cm[0].trim();
     q = CURRENCY_PREFIX.lastIndex;
   }
-  const numStart = q;
+  let numStart = q;
   if (insideMask(masks, numStart)) return skipToken(text, numStart);
   const isDigit = /\d/.test(text[q] ?? '');
   if (!isDigit && !currency && !signM) {
     const mult = readMultiplier(text, q);
     if (mult !== undefined) return mult;
   }
-  const num = isDigit ? readDigits(text, q) : currency || signM ? null : readWordNumber(text, q);
+  let num = isDigit ? readDigits(text, q) : currency || signM ? null : readWordNumber(text, q);
+  // "a couple of hundred", "(nearly) a decade": numbers said rather than written
+  const spoken = num === null && !isDigit && !currency && !signM ? readSpoken(text, q) : null;
+  if (spoken) num = spoken.num;
   if (!num) return null;
+  if (isDigit && !currency && !signM) {
+    const dotted = leadingDot(text, numStart, num);
+    if (dotted) {
+      num = dotted;
+      pos = numStart = numStart - 1;
+    }
+  }
+  if (isDigit && !currency) num = withoutModelNumber(text, num, numStart);
+  num = withHalf(text, num, numStart);
   q = num.end;
+  if (text[q] === '-' && (isStreakLength(text, q) || isTypeCompound(text, q))) return q;
 
   if (isDigit) {
     // "0199": a leading zero before more digits marks a code or phone number, not a quantity
     if (/^0\d/.test(num.text)) return skipToken(text, numStart);
     if (isCodeFragment(text, numStart)) return skipToken(text, numStart);
     if (/^(?:st|nd|rd|th)(?![\p{L}])/iu.test(text.slice(q, q + 3))) return skipToken(text, numStart);
-    if (!currency && !signM && isReference(text, pos)) return skipLabel(text, q);
+    if (!currency && !signM && (isReference(text, pos) || isChargeNumber(text, pos, num.text))) return skipLabel(text, q);
     if (isDayOfMonth(text, numStart, q, num.value)) return q;
   }
 
@@ -81,7 +101,8 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
   let scale = 1;
   if (!num.scaled && num.kind !== 'fraction') {
     let sm: RegExpExecArray | null;
-    const word = /\s?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])/iuy;
+    // "$1.2-billion" and "Rs 45,000-crore" (Canadian and Indian press) join the scale with a hyphen
+    const word = /[\s-]?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])/iuy;
     for (let i = 0; i < 2; i++) {
       word.lastIndex = q;
       if (!(sm = word.exec(text))) break;
@@ -107,6 +128,16 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
       scale = 1e9;
       q += sm[0].length;
     }
+  }
+
+  // "400-odd points", "£100m-plus": a hedge joined to the number
+  let impliedHedge = spoken?.hedge ?? null;
+  const oddPlus = /-(odd|plus)(?![\p{L}])/iuy;
+  oddPlus.lastIndex = q;
+  const op = oddPlus.exec(text);
+  if (op) {
+    impliedHedge = op[1]!.toLowerCase();
+    q = oddPlus.lastIndex;
   }
 
   // glued letters that are no unit or scale make a code ("5G", "1990s", "3D")
@@ -153,6 +184,10 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
         if (v && TIME_UNITS.has(v.unit)) u = v;
       }
     }
+    // "temperatures hit 35c": a glued lower-case c is Celsius, not cents, in weather copy (UK tabloid style)
+    if (u && u.pattern.glued && u.pattern.ambiguous === 'cents' && TEMPERATURE_NEAR.test(text.slice(Math.max(0, numStart - 60), numStart))) {
+      u = { ...u, unit: '°C', factor: 1, pattern: CELSIUS };
+    }
     if (u) {
       if (!(currency && isCurrencyUnit(u.unit))) unit = u.unit;
       factor = u.factor;
@@ -165,6 +200,7 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
     }
   }
   // roundTiny: 452p is 4.52 GBP, not 4.5200000000000005
+  if (unit === '%' && isConfidenceLevel(text, q)) return q;
   let value = roundTiny(ofUnit ? (num.value / 100) * factor : num.value * scale * factor);
 
   // "3 times the level" is a multiplier; "downloaded 1.2 million times" counts occasions
@@ -193,12 +229,38 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
   if (isDigit && isEventDistance(text, q, unit)) return q;
   if (isAgeNumber(text, pos, q, unit, num.value)) return ageEnd(text, q);
 
-  const r = rated ? null : readRate(text, q, unit);
+  const r = rated ? null : readRate(text, q, unit) ?? (unit === null && !num.percent ? clauseRateAt(text, pos, q) : null);
   return {
     start: pos, numStart, num, value: sign * value, scale: scale * factor, unit, currency: currency !== null, sign: signText, hyphenUnit,
-    ambiguous, multiplier: null, rate: r?.rate ?? '', end: r?.end ?? q, nounHint: r?.hint ?? '',
+    ambiguous, multiplier: null, rate: r?.rate ?? '', end: r?.end ?? q, nounHint: r?.hint ?? '', impliedHedge, article: spoken?.article ?? false,
   };
 }
+
+/**
+ * "delivered 44 737 MAX jets": a space-grouped number whose last group is followed
+ * by a model name in capitals is a count and a model number, not 44,737 (a unit in
+ * capitals, "12 500 MW", keeps the grouping).
+ */
+function withoutModelNumber(text: string, num: NumberToken, numStart: number): NumberToken {
+  // (a last group starting with 0, "100 000 NHS staff", is a thousands group, never a model)
+  if (!/[ \u00A0\u202F\u2009][1-9]\d\d$/.test(num.text) || !/^[ \u00A0]\p{Lu}{2,}(?!\p{Ll})/u.test(text.slice(num.end, num.end + 8))) return num;
+  if (readUnit(text, num.end, false) !== null) return num;
+  const t = num.text.slice(0, num.text.search(/[ \u00A0\u202F\u2009]\d+$/));
+  return { ...num, text: t, value: Number(t.replace(/[, \u00A0\u202F\u2009]/g, '')), end: numStart + t.length };
+}
+
+/**
+ * A clause-end rate for a bare count ("trucks crossed the border each day"), keeping the span at the
+ * number; never after a definite determiner, which names a fixed set ("the 12 members meet each month").
+ */
+function clauseRateAt(text: string, start: number, q: number): { rate: string; end: number; hint: string } | null {
+  if (/(?:^|[^\p{L}])(?:the|these|those|its|their|our|his|her|all|both)\s+$/iu.test(text.slice(Math.max(0, start - 8), start))) return null;
+  const rate = clauseRate(text, q);
+  return rate ? { rate, end: q, hint: '' } : null;
+}
+
+const TEMPERATURE_NEAR = /temperature|heat|degrees|\bhot|warm|cold|chill|\bhighs?\b|\blows?\b|weather|Met Office|forecast|thermometer|scorch|sizzl|swelter/i;
+const CELSIUS: UnitPattern = { re: /c/y, unit: '°C', glued: true };
 
 /** "five times a day", "40 times since", "1.2 million times and": occasions, not a multiplier. */
 const OCCASION_AFTER = /^(?:\s*[,.;:)!?]|\s*$|\s+(?:a|an|per|each|every|in|on|at|since|this|last|so|already|during|before|after|between|from|by|and|or|with|while|when|but|to|for|over|now|until|before|daily|weekly|monthly|yearly|annually)(?![\p{L}]))/iu;
@@ -216,7 +278,9 @@ function readMultiplier(text: string, pos: number): Core | number | undefined {
   const after = text.slice(end, end + 24);
   if (entry.form === 'ing') {
     // "the halving" is bitcoin's reward event; "a doubling of output", "doubling its sales" are multipliers
+    // ("the April halving", "the 2024 halving", "bitcoin's halving": a named event, one word between)
     if (/(?:^|[^\p{L}])(?:the|this|next|last|latest|upcoming|recent|fourth|fifth)\s+$/iu.test(before) || /^\s+(?:event|cycle|date|block)\b/i.test(after)) return end;
+    if (/(?:^|[^\p{L}])(?:(?:the|this|next|last|latest|upcoming|recent)\s+(?:\p{Lu}\p{Ll}+|\d{4}|bitcoin|network)|\p{L}+['’]s)\s+$/u.test(before) && !/^\s+of\b/.test(after)) return end;
     if (!/^\s+(?:of|in|to|by|its|their|the|from|since|over|output|sales|revenue)\b|^[,.;]/i.test(after)) return end;
   }
   if (entry.form === 'base' && !/(?:^|[^\p{L}])(?:will|would|could|can|may|might|should|must|to|set to|expected to|likely to|more than|nearly|almost|roughly|about|around|at least|close to|some|well over)(?:\s+\p{L}+ly)?\s+$/iu.test(before)) return end;
@@ -228,7 +292,7 @@ function readMultiplier(text: string, pos: number): Core | number | undefined {
   const form = modal ? 'verb' : entry.form;
   return {
     start: pos, numStart: pos, num, value: entry.value, scale: 1, unit: 'x', currency: false, sign: '', hyphenUnit: false, ambiguous: null,
-    multiplier: { form, direction }, rate: '', end, nounHint: '',
+    multiplier: { form, direction }, rate: '', end, nounHint: '', impliedHedge: null, article: false,
   };
 }
 
@@ -264,78 +328,4 @@ function fractionInContext(text: string, start: number, end: number): boolean {
   const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';
   if (/^an?$/.test(next)) return true; // "half a percentage point" (read as a share of the unit)
   return /^(?:of|the|its|their|his|her|our|all|that|those|these|what)$/.test(next) || prev === 'by';
-}
-
-/**
- * The patterns that may start with a given character, so that reading a unit tries a
- * handful of patterns instead of all of them (unit reading ran for every candidate
- * number and was the largest cost of detection).
- */
-const BY_FIRST = new Map<string, UnitPattern[]>();
-const ANY_FIRST: UnitPattern[] = [];
-for (const pat of UNIT_PATTERNS) {
-  const firsts = firstChars(pat.re);
-  if (firsts === null) ANY_FIRST.push(pat);
-  else for (const c of firsts) BY_FIRST.set(c, [...(BY_FIRST.get(c) ?? []), pat]);
-}
-/** Candidate first characters of each top-level alternative (lower-cased), or null when unsure. */
-function firstChars(re: RegExp): Set<string> | null {
-  let src = re.source.startsWith('(?:') && re.source.includes(')(?!') ? re.source.slice(3, re.source.lastIndexOf(')(?!')) : re.source;
-  const out = new Set<string>();
-  let depth = 0;
-  let alt = '';
-  const alts: string[] = [];
-  for (const ch of src) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === '|' && depth === 0) {
-      alts.push(alt);
-      alt = '';
-    } else alt += ch;
-  }
-  alts.push(alt);
-  for (const a of alts) {
-    const c = a[0];
-    if (c === undefined || c === '(' || c === '[' || c === '\\' || c === '.') return null;
-    out.add(c.toLowerCase());
-  }
-  src = '';
-  return out;
-}
-function patternsFor(c: string): readonly UnitPattern[] {
-  const list = BY_FIRST.get(c.toLowerCase());
-  if (!list) return ANY_FIRST;
-  return ANY_FIRST.length ? UNIT_PATTERNS.filter((p) => list.includes(p) || ANY_FIRST.includes(p)) : list;
-}
-const PATTERN_CACHE = new Map<string, readonly UnitPattern[]>();
-
-export function readUnit(text: string, pos: number, hasCurrency: boolean, divisor = false): { unit: string; factor: number; end: number; hyphen: boolean; pattern: UnitPattern } | null {
-  for (const sepRe of divisor ? [/(?:)/y] : [/(?:)/y, /[ \u00A0]/y, /-/y]) {
-    sepRe.lastIndex = pos;
-    const sm = sepRe.exec(text);
-    if (!sm) continue;
-    const p = pos + sm[0].length;
-    const c = text[p];
-    if (c === undefined || /[\s\d,.;:!?)"'”’]/.test(c)) continue;
-    let cands = PATTERN_CACHE.get(c);
-    if (!cands) PATTERN_CACHE.set(c, (cands = patternsFor(c)));
-    for (const pat of cands) {
-      if (sm[0] === '-' && !pat.word) continue;
-      if (pat.glued && sm[0] !== '') continue;
-      if (hasCurrency && (pat.unit === 'm' || pat.glued)) continue;
-      // as a divisor, a scaled or subunit pattern ("Mt", "cents") would change the value: skip it
-      if (divisor && (pat.factor !== undefined || pat.rated || pat.glued || /^(?:USD|EUR|GBP|JPY|CNY)$/.test(pat.unit))) continue;
-      pat.re.lastIndex = p;
-      const m = pat.re.exec(text);
-      if (!m) continue;
-      let unit = pat.unit;
-      if (unit === '$&') unit = m[0];
-      else if (unit.startsWith('$1')) {
-        const pre = m[1] ?? '';
-        unit = (pre.toLowerCase() === 'k' ? 'k' : pre.toUpperCase()) + unit.slice(2);
-      }
-      return { unit, factor: pat.factor ?? 1, end: pat.re.lastIndex, hyphen: sm[0] === '-', pattern: pat };
-    }
-  }
-  return null;
 }

@@ -26,8 +26,14 @@ const DOLLAR_PLACES: readonly Place[] = [
 ];
 const US_CUE = /U\.S\.|\bUS\b|United States|America|Wall Street|Washington|Federal Reserve|\bFed\b|Nasdaq|NYSE|Dow|S&P|Texas|California|New York|Treasury/;
 const EURO_CUE = /€|\beuros?\b|euro zone|eurozone|\bECB\b/i;
-const INDEX_CUE = /\bindex\b|\bindices\b|\bDow\b|FTSE|S&P|Nasdaq|Nikkei|Stoxx|DAX|CAC|Sensex|Nifty|KOSPI|Hang Seng|Industrial Average|Ifo|PMI/;
+const INDEX_CUE = /\bindex\b|\bindices\b|\bDow\b|FTSE|S&P|Nasdaq|Nikkei|Stoxx|DAX|CAC|Sensex|Nifty|KOSPI|Hang Seng|Industrial Average|Ifo|PMI|\bASX\b|\bTSX\b|All Ordinaries|Topix|Bovespa|IBEX|Straits Times|Russell \d/;
 const PERCENT_CUE = /\d\s?(?:%|per ?cent\b|percent\b)/;
+// "leads by 18 points" among voters is a gap in vote shares
+const POLL_CUE = /\b(?:polls?|polling|pollsters?|voters?|surveys?|respondents|approval|ballots?|electorate|vote share|margin of error|swing|Democrats?|Republicans?|Labour|Labor|Tory|Tories|Conservatives?|Greens|candidates?|incumbent|challenger)\b/;
+// "pounds of beef", "weighed 8 pounds": weight; "borrow 1.2 billion pounds", "cost 40 pounds": money
+const WEIGHT_CUE = /^\s+of\s+(?!(?:the|its|their|his|her|our|public|taxpayers|investment|funding|spending|debt|damages|savings|cuts|losses|revenue|profit)\b)\p{L}/u;
+const WEIGHT_CUE_SENTENCE = /\b(?:weigh(?:s|ed|ing)?|weight|heavy|heavier|lighter|lbs?|kg|kilos?|ounces|pounds lighter|overweight)\b/i;
+const MONEY_CUE = /£|\bsterling\b|\bpence\b|\b(?:Britain|British|UK|England|Scotland|Wales|London|Bank of England|Chancellor|HMRC)\b|\b(?:cost|costs|costing|paid|pay|pays|paying|spend|spent|spending|borrow|borrowing|worth|price|priced|fine|fined|budget|funding|grant|salary|wage|rent|bill|tax|debt|loan|sold|bought|raised|invest|invested|profit|loss|revenue)\b/i;
 const FAHRENHEIT_CUE = /Fahrenheit|°\s?F|\dF\b/;
 
 /** The places a whole text is about, counted once per call of detectFigures. */
@@ -78,10 +84,20 @@ export function resolveUnit(core: Core, text: string, sent: { start: number; end
       reading = 'cents read as euro cents: the sentence gives prices in euros';
     }
   } else if (core.ambiguous === 'points') {
-    if (!INDEX_CUE.test(sentence) && PERCENT_CUE.test(sentence)) {
+    // shares move at most 100 points: "closed at 7,812.6 points" is an index level whatever the sentence says
+    const fitsShare = Math.abs(core.value) <= 100 && !INDEX_CUE.test(sentence);
+    if (fitsShare && PERCENT_CUE.test(sentence)) {
       base = 'pp';
       reading = 'points read as percentage points: the sentence gives percentages';
+    } else if (fitsShare && POLL_CUE.test(sentence)) {
+      base = 'pp';
+      reading = 'points read as percentage points: the sentence is about a poll or a vote';
     } else reading = 'points read as index points';
+  } else if (core.ambiguous === 'pounds') {
+    if (!WEIGHT_CUE.test(text.slice(core.end, core.end + 24)) && !WEIGHT_CUE_SENTENCE.test(sentence) && (core.scale >= 1e6 || core.value >= 1e6 || MONEY_CUE.test(sentence))) {
+      base = 'GBP';
+      reading = core.scale >= 1e6 || core.value >= 1e6 ? 'pounds read as pounds sterling: a sum in millions' : 'pounds read as pounds sterling: the sentence is about money';
+    } else reading = 'pounds read as pounds of weight';
   } else if (core.ambiguous === 'crowns') {
     const p = placeOf(sentence, cues, CROWNS, null);
     base = p?.place.code ?? 'NOK';
@@ -95,10 +111,17 @@ export function resolveUnit(core: Core, text: string, sent: { start: number; end
   // "the yen weakened past 150 per dollar": an exchange rate, in the currency the sentence names
   if (base === 'count' && /^\/(?:dollar|euro|pound)$/.test(core.rate)) {
     const before = text.slice(sent.start, core.start);
-    const named = [...EXCHANGE_NAMES].filter(([re]) => re.test(before));
-    if (named.length === 1) {
+    // the currency named last before the figure: "the yen fell to 157.8 ..., and the won to 1,380 per dollar"
+    let code: string | null = null;
+    let at = -1;
+    for (const [re, c] of EXCHANGE_NAMES) {
+      for (const m of before.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+        if (m.index > at) [at, code] = [m.index, c];
+      }
+    }
+    if (code !== null) {
       const per = core.rate === '/dollar' ? 'USD' : core.rate === '/euro' ? 'EUR' : 'GBP';
-      return { unit: `${named[0]![1]}/${per}`, reading: `an exchange rate: ${named[0]![1]} per ${per}` };
+      return { unit: `${code}/${per}`, reading: `an exchange rate: ${code} per ${per}` };
     }
   }
   return { unit: base + core.rate, reading };

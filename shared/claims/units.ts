@@ -16,7 +16,7 @@ export interface UnitPattern {
   word?: boolean; // a word unit: may be hyphen-attached ("5-megawatt")
   glued?: boolean; // only written right against the number ("46.8C", "452p"): with a space it is a word or an initial
   /** 'times' is a multiplier or a count of occasions; 'points' index points or percentage points; 'degrees' Celsius or Fahrenheit (figures.ts decides from context) */
-  ambiguous?: 'times' | 'points' | 'degrees' | 'crowns';
+  ambiguous?: 'times' | 'points' | 'degrees' | 'crowns' | 'pounds' | 'cents';
   /** the unit already carries its rate ("mb/d" is a million barrels a day) */
   rated?: boolean;
 }
@@ -36,11 +36,15 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   w('US dollars?', 'USD'), w('Australian dollars?', 'AUD'), w('Canadian dollars?', 'CAD'), w('Hong Kong dollars?', 'HKD'),
   w('Singapore dollars?', 'SGD'), w('New Zealand dollars?', 'NZD'),
   w('euro[- ]cents?', 'EUR', 0.01), w('US cents?', 'USD', 0.01), w('Canadian cents?', 'CAD', 0.01), w('Australian cents?', 'AUD', 0.01),
-  w('dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling', 'GBP'),
+  w('dollars?', 'USD'), w('euros?', 'EUR'), w('pounds sterling|sterling|quid', 'GBP'),
+  // "1.2 billion pounds" is money, "a 20-pound turkey" weight: readings.ts decides from the scale and the sentence
+  { ...w('pounds?', 'lb'), ambiguous: 'pounds' }, w('lbs?', 'lb'),
   w('yen', 'JPY'), w('yuan|renminbi', 'CNY'), w('rupees?', 'INR'), w('won', 'KRW'), w('Swiss francs?', 'CHF'),
   w('kronor|krona', 'SEK'), { ...w('crowns?|kroner|krone', 'NOK'), ambiguous: 'crowns' },
   // subunits: "4 cents" is 0.04 USD unless the sentence is about euros (figures.ts); "euro cents" always EUR
   w('cents?|¢', 'USD', 0.01), w('pence', 'GBP', 0.01), glued('p', 'GBP', 0.01),
+  // "31.5c a share" (Australian and New Zealand reports): cents glued to the number, whose cents from context
+  { ...glued('c', 'USD', 0.01), ambiguous: 'cents' },
   sym('USD|EUR|GBP|JPY|CNY|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL', '$&'), sym('RMB', 'CNY'),
   w('terawatt[- ]hours?', 'TWh'), w('gigawatt[- ]hours?', 'GWh'), w('megawatt[- ]hours?', 'MWh'), w('kilowatt[- ]hours?', 'kWh'),
   sym('TWh|GWh|MWh|kWh|Wh', '$&'),
@@ -49,6 +53,8 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   w('zettajoules?', 'ZJ'), w('exajoules?', 'EJ'), w('petajoules?', 'PJ'), sym('ZJ|EJ|PJ', '$&'),
   w('million British thermal units|MMBtu|mmbtu', 'MMBtu'),
   { re: /([kMGTPE])H\/s(?![\p{L}\p{N}])/iuy, unit: '$1H/s' },
+  // "$45/PH/day": hashprice written without the "/s"
+  { re: /([kMGTPE])H(?=\/d(?:ay)?(?![\p{L}]))/iuy, unit: '$1H/s' },
   w('exahash(?:es)? per second', 'EH/s'), w('petahash(?:es)? per second', 'PH/s'), w('terahash(?:es)? per second', 'TH/s'),
   sym('J/TH', 'J/TH'),
   // temperatures: "46.8C" and "110F" only glued to the number; "degrees" alone is settled from context
@@ -59,8 +65,11 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   sym('Gt', 't', 1e9), sym('Mt', 't', 1e6), w('gigatonnes?', 't', 1e9),
   w('metric tons?|tonnes?|tons?', 't'), sym('t', 't'),
   w('kilograms?|kilos|kg', 'kg'), w('ounces?|oz', 'oz'),
+  // clinical measures in trial reports: "fell by 7.2 mmHg", "LDL 3.1 mmol/L", "a 500 mg dose"
+  sym('mmHg', 'mmHg'), sym('mmol/L|mmol/l', 'mmol/L'), sym('mg/dL|mg/dl', 'mg/dL'), w('milligrams?', 'mg'), sym('mg', 'mg'),
+  w('grams?', 'g'), sym('g', 'g'), w('millilitres?|milliliters?', 'mL'), sym('ml|mL', 'mL'), w('kcal|calories', 'kcal'), w('beats per minute|bpm', 'bpm'),
   w('square kilometres?|square kilometers?|km2|km²', 'km2'), w('square miles?|sq mi', 'mi2'), w('acres?', 'acre'),
-  w('kilometres?|kilometers?|km', 'km'), w('cubic metres?|cubic meters?|m3|m³', 'm3'),
+  w('square met(?:re|er)s?|m2|m²', 'm2'), w('kilometres?|kilometers?|km', 'km'), w('cubic metres?|cubic meters?|m3|m³', 'm3'),
   // gas volumes: bcf / tcf are billion / trillion cubic feet, bcm billion cubic metres
   rated(sym('bcf/d', 'ft3/day', 1e9)), sym('bcf', 'ft3', 1e9), sym('tcf', 'ft3', 1e12), sym('bcm', 'm3', 1e9), w('cubic feet|cu ft', 'ft3'),
   w('centimetres?|centimeters?|cm', 'cm'), w('millimetres?|millimeters?|mm', 'mm'), w('inch(?:es)?', 'in'), w('feet|foot|ft', 'ft'),
@@ -93,6 +102,9 @@ export const PER_UNIT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^hours?$/i, 'hour'], [/^quarters?$/i, 'quarter'], [/^shifts?$/i, 'shift'], [/^trips?$/i, 'trip'], [/^voyages?$/i, 'voyage'], [/^(?:tonnes?|tons?|t)$/i, 't'], [/^(?:barrels?|bbl)$/i, 'bbl'],
   [/^(?:kilowatt-hours?|kWh)$/i, 'kWh'], [/^(?:megawatt-hours?|MWh)$/i, 'MWh'], [/^(?:litres?|liters?)$/i, 'L'],
   [/^(?:kilograms?|kg)$/i, 'kg'], [/^(?:hectares?|ha)$/i, 'ha'], [/^gallons?$/i, 'gal'],
+  // "£1.7bn a season", "40p a share", "£10 a head", "£150 a night": what an amount is paid per
+  [/^seasons?$/i, 'season'], [/^shares?$/i, 'share'], [/^head$/i, 'head'], [/^nights?$/i, 'night'], [/^(?:person|people)$/i, 'person'],
+  [/^games?$/i, 'game'], [/^matche?s?$/i, 'match'],
 ];
 
 interface Dim { dim: string; factor: number }
@@ -103,9 +115,10 @@ const DIMENSIONS: Record<string, Dim> = {
   GWh: { dim: 'energy', factor: 1e9 }, TWh: { dim: 'energy', factor: 1e12 },
   'kH/s': { dim: 'hash', factor: 1e3 }, 'MH/s': { dim: 'hash', factor: 1e6 }, 'GH/s': { dim: 'hash', factor: 1e9 },
   'TH/s': { dim: 'hash', factor: 1e12 }, 'PH/s': { dim: 'hash', factor: 1e15 }, 'EH/s': { dim: 'hash', factor: 1e18 },
-  kg: { dim: 'mass', factor: 1 }, t: { dim: 'mass', factor: 1e3 }, oz: { dim: 'mass', factor: 0.0311035 },
+  g: { dim: 'mass', factor: 1e-3 }, mg: { dim: 'mass', factor: 1e-6 }, mL: { dim: 'volume', factor: 1e-6 },
+  kg: { dim: 'mass', factor: 1 }, t: { dim: 'mass', factor: 1e3 }, oz: { dim: 'mass', factor: 0.0311035 }, lb: { dim: 'mass', factor: 0.45359237 },
   m: { dim: 'length', factor: 1 }, km: { dim: 'length', factor: 1e3 }, mi: { dim: 'length', factor: 1609.344 },
-  ha: { dim: 'area', factor: 1e4 }, km2: { dim: 'area', factor: 1e6 },
+  ha: { dim: 'area', factor: 1e4 }, km2: { dim: 'area', factor: 1e6 }, m2: { dim: 'area', factor: 1 },
   L: { dim: 'volume', factor: 1e-3 }, m3: { dim: 'volume', factor: 1 }, bbl: { dim: 'volume', factor: 0.158987 },
   cm: { dim: 'length', factor: 0.01 }, mm: { dim: 'length', factor: 0.001 }, in: { dim: 'length', factor: 0.0254 }, ft: { dim: 'length', factor: 0.3048 },
   mi2: { dim: 'area', factor: 2589988.11 }, acre: { dim: 'area', factor: 4046.8564 },

@@ -4,7 +4,8 @@
  * negatives, multipliers, ranges vs changes), the false-alarm rate per kind of
  * labelled non-figure, and every miss and false alarm listed so a regression
  * can be read, not just counted. Two sets: the project's own sentences
- * (figures.json) and the news-style set written apart from it (figures-*.json).
+ * (figures.json) and the news-style set written apart from it (figures-*.json),
+ * whose held-out batches (figures-holdout*.json) are also scored one by one.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,9 +21,16 @@ const load = (name: string): LabelledSentence[] => (JSON.parse(readFileSync(dir 
 export function loadFigureSet(): LabelledSentence[] {
   return load('figures.json');
 }
-/** The news-style set: one file per topic, figures-<topic>.json. */
+/** The news-style set: one file per topic, figures-<topic>.json (the held-out batches included). */
 export function loadNewsSet(): LabelledSentence[] {
   return readdirSync(dir).filter((f) => /^figures-.+\.json$/.test(f)).sort().flatMap(load);
+}
+/**
+ * The held-out batches, figures-holdout*.json, each written after the rules were tuned and
+ * scored on its own, so how the rules carry over to new wording stays visible.
+ */
+export function loadHeldOutBatches(): Array<{ name: string; sentences: LabelledSentence[] }> {
+  return readdirSync(dir).filter((f) => /^figures-holdout.*\.json$/.test(f)).sort().map((name) => ({ name, sentences: load(name) }));
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -67,6 +75,12 @@ export async function main(): Promise<void> {
   const a = report("project's own set (figures.json)", own);
   const b = report('news set (figures-*.json)', news);
   report('both sets', [...own, ...news]);
+  console.log('\nheld-out batches (each also counted in the news set)');
+  for (const { name, sentences } of loadHeldOutBatches()) {
+    const r = evaluateFigures(sentences);
+    const nf = Object.values(r.nonFigures).reduce((n, x) => ({ total: n.total + x.total, alarms: n.alarms + x.alarms }), { total: 0, alarms: 0 });
+    console.log(`${row(name, sentences.length, r)}  non-figure alarms ${nf.alarms}/${nf.total}`);
+  }
   // throughput: every labelled sentence, repeated into one long document
   const sentences = [...own, ...news];
   const doc = Array.from({ length: 20 }, () => sentences.map((s) => s.text).join(' ')).join('\n\n');

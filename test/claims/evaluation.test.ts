@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFigures, familyOf, locate } from '../../shared/claims/evaluate.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { splitUnit } from '../../shared/claims/units.ts';
-import { loadFigureSet, loadNewsSet } from '../bench/eval-claims.ts';
+import { loadFigureSet, loadHeldOutBatches, loadNewsSet } from '../bench/eval-claims.ts';
 
 const sentences = loadFigureSet();
 const news = loadNewsSet();
@@ -52,6 +52,23 @@ describe('the news-style set', () => {
     expect(fam.filter((f) => f.change === 'change').length).toBeGreaterThanOrEqual(50);
     expect(fam.filter((f) => f.unit === 'temperature').length).toBeGreaterThanOrEqual(10);
     for (const kind of ['age', 'name', 'score', 'period', 'date-range', 'year', 'code', 'ordinal', 'phone-time']) expect(nonFigures.some((n) => n.kind === kind), kind).toBe(true);
+  });
+});
+
+describe('the held-out batches', () => {
+  const batches = loadHeldOutBatches();
+  it('include a second batch of at least 150 figures and 60 non-figures in at least eight styles', () => {
+    const second = batches.find((b) => b.name === 'figures-holdout-2.json')!;
+    expect(second.sentences.flatMap((s) => s.figures).length).toBeGreaterThanOrEqual(150);
+    expect(second.sentences.flatMap((s) => s.nonFigures ?? []).length).toBeGreaterThanOrEqual(60);
+    expect(new Set(second.sentences.map((s) => s.style)).size).toBeGreaterThanOrEqual(8);
+  });
+  it('each reach precision and recall of at least 0.95 on their own', () => {
+    for (const { name, sentences: set } of batches) {
+      const r = evaluateFigures(set);
+      expect(r.precision, name).toBeGreaterThanOrEqual(0.95);
+      expect(r.recall, name).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
 
