@@ -40,7 +40,7 @@ export type Figure = Quantity & { start: number; end: number; sentenceStart: num
 
 const NUMBER_WORDS = ['a', 'an', 'half', ...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(MULTIPLIER_WORDS)];
 const START_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_$€£¥₹₩])(?:(?<![\\p{L}\\p{N}][-−])[-−+](?=[$€£¥₹]?\\d)|minus\\s+(?=\\d)|US\\$|HK\\$|A\\$|C\\$|NZ\\$|S\\$|R\\$|[$€£¥₹₩]|Rs\\.?\\s?(?=\\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\\s?(?=\\d)|(?<!\\d[.,])\\d|(?:${NUMBER_WORDS.join('|')})(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}_$€£¥₹₩])(?:(?<![\\p{L}\\p{N}][-−])[-−+](?=[$€£¥₹]?\\d)|minus\\s+(?=\\d)|US\\$|HK\\$|AU\\$|A\\$|CA\\$|Can\\$|C\\$|NZ\\$|S\\$|R\\$|[$€£¥₹₩]|Rs\\.?\\s?(?=\\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\\s?(?=\\d)|(?<!\\d[.,])\\d|(?:${NUMBER_WORDS.join('|')})(?![\\p{L}]))`,
   'giu',
 );
 

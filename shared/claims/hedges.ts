@@ -71,6 +71,8 @@ export function preHedge(before: string): string | null {
     const sym = SYMBOL_BEFORE.exec(before);
     if (sym) return sym[1]!;
   }
+  // "c.4,500": circa written against the number
+  if (last === '.' && k === before.length - 1 && /(?:^|[\s(])c\.$/i.test(before)) return before.slice(-2);
   const direct = hedgeWords(before);
   if (direct !== null || (last !== 'a' && last !== 'n' && last !== 'A' && last !== 'N')) return direct;
   const art = /\s(?:a|an)\s+$/i.exec(before);

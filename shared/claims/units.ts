@@ -80,15 +80,15 @@ export const UNIT_PATTERNS: readonly UnitPattern[] = [
   // multipliers: "2.5-fold", "3 times", "10x"
   w('fold', 'x'), { ...w('times', 'x'), ambiguous: 'times' }, sym('x', 'x'),
   sym('TEUs?', 'TEU'), w('bitcoins?', 'BTC'), sym('BTC', 'BTC'), sym('ETH', 'ETH'),
-  w('decades?', 'decade'), w('years?', 'year'), w('months?', 'month'), w('weeks?', 'week'), w('days?', 'day'), w('hours?', 'hour'), w('minutes?', 'minute'),
+  w('decades?', 'decade'), w('years?|yrs?', 'year'), w('months?', 'month'), w('weeks?', 'week'), w('days?', 'day'), w('hours?|hrs?', 'hour'), w('minutes?|mins?', 'minute'),
 ];
 
 /** Currency written before the number. `¥` is resolved from context (see figures.ts). */
-export const CURRENCY_PREFIX = /(US\$|HK\$|A\$|C\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?\s?|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\s?)/uy;
+export const CURRENCY_PREFIX = /(US\$|HK\$|AU\$|A\$|CA\$|Can\$|C\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₩|Rs\.?\s?|(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|KRW|SGD|NZD|BRL)\s?)/uy;
 export function currencyCode(prefix: string): string {
   const p = prefix.trim();
   const map: Record<string, string> = {
-    'US$': 'USD', $: 'USD', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD', 'NZ$': 'NZD', 'S$': 'SGD', 'R$': 'BRL',
+    'US$': 'USD', $: 'USD', 'HK$': 'HKD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'Can$': 'CAD', 'NZ$': 'NZD', 'S$': 'SGD', 'R$': 'BRL',
     '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', Rs: 'INR', 'Rs.': 'INR', RMB: 'CNY',
   };
   return map[p] ?? p;

@@ -92,6 +92,9 @@ describe('national press conventions', () => {
     expect(only('A Rs 1,200-crore plant opened.')).toMatchObject({ value: 1.2e10, unit: 'INR' });
     expect(only('The Melbourne lender pays 42c a share.')).toMatchObject({ value: 0.42, unit: 'AUD/share' });
     expect(only('Temperatures could reach 34c in Kent.')).toMatchObject({ value: 34, unit: '°C' });
+    expect(detectFigures('AU$1.5 billion and CA$900 million were pledged.').map((f) => f.unit)).toEqual(['AUD', 'CAD']);
+    expect(only('Attendance was c.4,500.')).toMatchObject({ hedge: 'c.', bound: 'approximate' });
+    expect(detectFigures('The 10-yr note yield and a 45-min wait.').map((f) => f.raw)).toEqual(['45-min']);
   });
   it('reads "pounds" as sterling for money and as weight otherwise', () => {
     expect(only('The council will spend 3 million pounds on roads.')).toMatchObject({ unit: 'GBP' });
