@@ -51,7 +51,10 @@ const CLAUSE_RATE = /^(?:[ \u00A0]+[\p{L}'’-]+){1,6}?[ \u00A0]+(?:each|every|p
  * stays the number, since the words between are the clause, not the unit.
  */
 export function clauseRate(text: string, pos: number): string | null {
-  const m = CLAUSE_RATE.exec(text.slice(pos, pos + 80));
+  const window = text.slice(pos, pos + 80);
+  // most counts have no "each"/"every"/"per" after them: settle those without the pattern
+  if (!/\b(?:each|every|per)\s/i.test(window)) return null;
+  const m = CLAUSE_RATE.exec(window);
   return m ? '/' + m[1]!.toLowerCase() : null;
 }
 
