@@ -8,15 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import type { ApiResults, ClaimDetail, ConflictItem, ConflictSide, FigureRelation, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import type { ApiResults, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
-import type { Claim, ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
+import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
 import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
+import { claimDetail, claimRelations, relationItems } from './claim-details.ts';
 import { describeEdit } from './edit-labels.ts';
 import { EditHistory, recordEveryWrite } from './history.ts';
 import type { CallNamer } from './history.ts';
@@ -225,65 +226,20 @@ export class NotebookService implements NotebookHandlers {
   linkClaims: Handler<'linkClaims'> = async ({ from, to, relation }) => this.run(actions.linkClaims(this.view, from, to, relation, this.ctx()));
   unlinkClaims: Handler<'unlinkClaims'> = async ({ from, to }) => this.run(actions.unlinkClaims(this.view, from, to, this.ctx()));
 
-  /**
-   * Who links to each claim and which claims conflict with it, indexed once per
-   * listing: looking them up claim by claim would make listing n claims O(n²).
-   */
-  private async claimRelations() {
-    const backlinks = actions.backlinkIndex(this.view);
-    const conflicts = new Map<string, ClaimDetail['conflicts']>();
-    const overTime = new Map<string, ClaimDetail['overTime']>();
-    const outOfDate = new Map<string, string>();
-    const push = <T>(m: Map<string, T[]>, id: string, item: T) => {
-      const list = m.get(id);
-      if (list) list.push(item);
-      else m.set(id, [item]);
-    };
-    for (const p of (await this.judgement.get()).pairs) {
-      if (p.relation === 'conflict') {
-        push(conflicts, p.a, { claimId: p.b, reason: p.reason });
-        push(conflicts, p.b, { claimId: p.a, reason: p.reason });
-        continue;
-      }
-      push(overTime, p.a, { claimId: p.b, reason: p.reason, relation: p.relation, thisIsOlder: p.older === p.a });
-      push(overTime, p.b, { claimId: p.a, reason: p.reason, relation: p.relation, thisIsOlder: p.older === p.b });
-      if (p.relation === 'superseded' && p.older && !outOfDate.has(p.older)) outOfDate.set(p.older, p.reason);
-    }
-    return { backlinks, conflicts, overTime, outOfDate };
-  }
-
-  private detail(claim: Claim, relations: Awaited<ReturnType<NotebookService['claimRelations']>>): ClaimDetail {
-    return {
-      claim,
-      conflicts: relations.conflicts.get(claim.id) ?? [],
-      overTime: relations.overTime.get(claim.id) ?? [],
-      outOfDate: relations.outOfDate.get(claim.id) ?? null,
-      unreviewedEvidence: claim.evidence.filter((e) => {
-        const q = this.view.getQuote(e.quoteId);
-        return q !== undefined && needsReview(q);
-      }).length,
-      evidence: claim.evidence.flatMap((e) => {
-        const quote = this.view.getQuote(e.quoteId);
-        return quote ? [{ quote, relation: e.relation, sourceTitle: this.view.getSource(quote.sourceId)?.title ?? '' }] : [];
-      }),
-      citedBy: (relations.backlinks.get(claim.id) ?? []).map((b) => ({ ...b, statement: this.view.getClaim(b.claimId)?.statement ?? '' })),
-    };
-  }
-
   getClaim: Handler<'getClaim'> = async ({ id }) => {
     const claim = this.view.getClaim(id);
     if (!claim) throw new NotebookError('not_found', `no claim ${id}`);
-    return ok(this.detail(claim, await this.claimRelations()));
+    return ok(claimDetail(this.view, claim, claimRelations(this.view, await this.judgement.get())));
   };
 
   listClaims: Handler<'listClaims'> = async ({ tag }) => {
     const wanted = tag === undefined ? null : tagFilter(tag);
-    const relations = await this.claimRelations();
+    const relations = claimRelations(this.view, await this.judgement.get());
     return ok(
       [...this.view.claims()]
         .filter((c) => !wanted || c.tags.some(wanted))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-        .map((c) => this.detail(c, relations)),
+        .map((c) => claimDetail(this.view, c, relations)),
     );
   };
 
@@ -344,19 +300,8 @@ export class NotebookService implements NotebookHandlers {
     return r.ok ? ok({ key, status: 'accepted' as const, quote: r.value.quote, claim: r.value.claim }) : r;
   };
 
-  listConflicts: Handler<'listConflicts'> = async () => ok(await this.relationItems((r) => r === 'conflict'));
-  listFigureChanges: Handler<'listFigureChanges'> = async () => ok(await this.relationItems((r) => r !== 'conflict'));
-
-  private async relationItems(wanted: (relation: FigureRelation) => boolean): Promise<ConflictItem[]> {
-    const { pairs, candidates } = await this.judgement.get();
-    const side = (id: string): ConflictSide => {
-      const claim = this.view.getClaim(id as ClaimId);
-      const c = candidates.get(id);
-      const sourceId = c?.sourceId ?? null;
-      return { claimId: id, statement: claim?.statement ?? c?.statement ?? '', quantity: c?.quantity ?? null, sourceId, sourceTitle: sourceId ? (this.view.getSource(sourceId as SourceId)?.title ?? null) : null, date: c?.published ?? null };
-    };
-    return pairs.filter((p) => wanted(p.relation)).map((p) => ({ key: p.key, a: side(p.a), b: side(p.b), reason: p.reason, relation: p.relation, older: p.older ?? null }));
-  }
+  listConflicts: Handler<'listConflicts'> = async () => ok(relationItems(this.view, await this.judgement.get(), (r) => r === 'conflict'));
+  listFigureChanges: Handler<'listFigureChanges'> = async () => ok(relationItems(this.view, await this.judgement.get(), (r) => r !== 'conflict'));
 
   markConflict: Handler<'markConflict'> = async ({ a, b, notConflict }) => this.run(actions.setNotConflicting(this.view, a, b, notConflict, this.ctx()));
 
