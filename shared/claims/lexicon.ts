@@ -68,19 +68,9 @@ export const IMPLIED_HEDGES: ReadonlyArray<readonly [string, Exclude<Bound, 'exa
 /** Post hedges a speaker sets off with a comma ("50,000, give or take"). */
 export const COMMA_POST_HEDGES = ['give or take', 'or thereabouts', 'or so'];
 
-export const UNITS_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
-};
-export const TENS_WORDS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-export const SCALE_WORDS: Readonly<Record<string, number>> = {
-  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  // South Asian scales: a lakh is 100,000 and a crore 10 million ("Rs 500 crore" = 5 billion rupees)
-  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+/** Number words, scales and fractions belong to the one number reader, shared with search. */
+export { FRACTIONS, SCALE_ABBREVS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS } from '../text/numbers.ts';
+
 
 /**
  * Multipliers written as words. A verb says the direction ("doubled" is a rise to 2x,
@@ -98,18 +88,6 @@ export const MULTIPLIER_WORDS: Readonly<Record<string, { value: number; form: 'v
   fivefold: { value: 5, form: 'plain' }, sixfold: { value: 6, form: 'plain' }, sevenfold: { value: 7, form: 'plain' }, eightfold: { value: 8, form: 'plain' },
   ninefold: { value: 9, form: 'plain' }, tenfold: { value: 10, form: 'plain' }, hundredfold: { value: 100, form: 'plain' },
 };
-/** Abbreviated scales. Single letters (m, b) are handled separately: "3m" may be metres. */
-export const SCALE_ABBREVS: Readonly<Record<string, number>> = {
-  k: 1e3, mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12,
-};
-
-/** Fractions as shares of a whole, in percent. */
-export const FRACTIONS: Readonly<Record<string, number>> = {
-  half: 50, halves: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25,
-  fifth: 20, fifths: 20, sixth: 100 / 6, sixths: 100 / 6, seventh: 100 / 7, sevenths: 100 / 7,
-  eighth: 12.5, eighths: 12.5, ninth: 100 / 9, ninths: 100 / 9, tenth: 10, tenths: 10,
-};
-
 export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',

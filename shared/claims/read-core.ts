@@ -7,13 +7,13 @@
  * people say them ("a couple of hundred", "one and a half", ".02") by spoken-numbers.ts.
  */
 
-import { MULTIPLIER_WORDS, SCALE_ABBREVS, SCALE_WORDS } from './lexicon.ts';
+import { MULTIPLIER_WORDS } from './lexicon.ts';
 import { CURRENCY_PREFIX, currencyCode, TIME_UNITS, type UnitPattern } from './units.ts';
 import { readUnit } from './read-unit.ts';
 import { leadingDot, readSpoken, withHalf } from './spoken-numbers.ts';
 import { clauseRate, readRate } from './rates.ts';
 import { roundTiny } from './quantity.ts';
-import { readDigits, readWordNumber, type NumberToken } from './numbers.ts';
+import { readDigits, readScale, readWordNumber, type NumberToken } from './numbers.ts';
 import { insideMask, isChargeNumber, isCodeFragment, isDayOfMonth, isReference, skipLabel, type Span } from './exclusions.ts';
 import { isAgeNumber, isConfidenceLevel, isEventDistance, isNameNumber, isStreakLength, isTypeCompound } from './non-figures.ts';
 
@@ -97,36 +97,14 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
     if (isDayOfMonth(text, numStart, q, num.value)) return q;
   }
 
-  // scale: "3 million", "3bn", "Rs 500 crore", "1.6 lakh crore"
+  // scale: "3 million", "3bn", "Rs 500 crore", "1.6 lakh crore", "$1.2-billion"; read by the
+  // one number reader, exactly as the search index reads it (shared/text/numbers.ts)
   let scale = 1;
   if (!num.scaled && num.kind !== 'fraction') {
-    let sm: RegExpExecArray | null;
-    // "$1.2-billion" and "Rs 45,000-crore" (Canadian and Indian press) join the scale with a hyphen
-    const word = /[\s-]?(thousand|million|billion|trillion|lakhs?|crores?)(?![\p{L}])/iuy;
-    for (let i = 0; i < 2; i++) {
-      word.lastIndex = q;
-      if (!(sm = word.exec(text))) break;
-      scale *= SCALE_WORDS[sm[1]!.toLowerCase()] ?? 1;
-      q = word.lastIndex;
-    }
-    const rest = text.slice(q, q + 24);
-    if (scale !== 1) {
-      // done
-    } else if (isDigit && (sm = /^(k|mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])|^\s(mn|mln|bn|bln|tn|trn)(?![\p{L}\p{N}])/iu.exec(rest))) {
-      scale = SCALE_ABBREVS[(sm[1] ?? sm[2])!.toLowerCase()] ?? 1;
-      q += sm[0].length;
-    } else if (isDigit && (sm = /^\s?[mM](?![\p{L}\p{N}])/u.exec(rest))) {
-      // "$3m" and "3m tonnes" are millions; "300m deep" is metres
-      const after = text.slice(q + sm[0].length, q + sm[0].length + 30);
-      if (currency || /^\s+(?:(?:metric\s+)?tonnes?|tons?|barrels?|cubic|people|users|households|workers|residents|customers|units|vehicles|[a-z]+s)(?![\p{L}])/u.test(after)) {
-        if (currency || !/^\s+(?:is|was|has|as|its|this|thus|across|towards|plus|minus)\b/.test(after)) {
-          scale = 1e6;
-          q += sm[0].length;
-        }
-      }
-    } else if (isDigit && currency && (sm = /^[bB](?![\p{L}\p{N}])/u.exec(rest))) {
-      scale = 1e9;
-      q += sm[0].length;
+    const s = readScale(text, q, isDigit, { currency: currency !== null });
+    if (s) {
+      scale = s.scale;
+      q = s.end;
     }
   }
 

@@ -67,8 +67,10 @@ export interface ScaleOptions {
 
 // Grouping by comma, or by (thin/no-break) space in groups of exactly three, as
 // in "12 500". A space group must not run into more digits, or "in 2021 500
-// people" could glue two numbers together.
-const DIGITS = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d,])|\d+)(\.\d+)?(?![\d])/y;
+// people" could glue two numbers together. Indian grouping ("1,20,000", "12,34,56,789":
+// pairs above the last three digits) is read too; it cannot be mistaken for a list,
+// which would put a space after each comma.
+const DIGITS = /(\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?![\d,])|\d+)(\.\d+)?(?![\d])/y;
 
 export function readDigits(text: string, pos: number): NumberToken | null {
   DIGITS.lastIndex = pos;

@@ -145,6 +145,11 @@ describe('non-figures are not returned', () => {
 });
 
 describe('units', () => {
+  it('reads Indian digit grouping', () => {
+    expect(only('The scheme pays Rs 1,20,000 a year.')).toMatchObject({ value: 120000, unit: 'INR/year' });
+    expect(only('Deposits reached ₹12,34,56,789.')).toMatchObject({ value: 123456789, unit: 'INR' });
+  });
+
   it('reads a country’s cents as that currency, ranges included', () => {
     expect(only('They paid 4 US cents per kilowatt-hour.')).toMatchObject({ value: 0.04, unit: 'USD/kWh' });
     expect(only('They paid 3 to 5 US cents a kWh.')).toMatchObject({ lower: 0.03, upper: 0.05, unit: 'USD/kWh', bound: 'range' });

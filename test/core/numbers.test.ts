@@ -4,9 +4,8 @@
  * same value for the same words.
  */
 import { describe, expect, it } from 'vitest';
-import { readNumber, readScale, readWordNumber, FRACTIONS, SCALE_ABBREVS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS } from '../../shared/text/numbers.ts';
+import { readNumber, readScale, readWordNumber } from '../../shared/text/numbers.ts';
 import * as claimNumbers from '../../shared/claims/numbers.ts';
-import * as lexicon from '../../shared/claims/lexicon.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { tokenize } from '../../shared/search/fold.ts';
 
@@ -72,13 +71,6 @@ describe('reading a number at a position', () => {
     expect(claimNumbers.readScale(' mln', 0, true)?.scale).toBe(1e6);
   });
 
-  it('holds the same number words as the claims lexicon (until the lexicon re-exports them)', () => {
-    expect(lexicon.UNITS_WORDS).toEqual(UNITS_WORDS);
-    expect(lexicon.TENS_WORDS).toEqual(TENS_WORDS);
-    expect(lexicon.SCALE_WORDS).toEqual(SCALE_WORDS);
-    expect(lexicon.SCALE_ABBREVS).toEqual(SCALE_ABBREVS);
-    expect(lexicon.FRACTIONS).toEqual(FRACTIONS);
-  });
 });
 
 describe('the claim assistant and the search index read numbers alike', () => {
