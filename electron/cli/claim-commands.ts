@@ -19,6 +19,11 @@ export interface CliContext {
   collect(v: string, prev?: string[]): string[];
 }
 
+/** `--quantity "almost 70%"` → a typed figure; `--no-quantity` → none; neither → read from the words. */
+function figureArgs(quantity: string | false | undefined): { quantity: null } | { quantityText: string } | Record<string, never> {
+  return quantity === false ? { quantity: null } : typeof quantity === 'string' ? { quantityText: quantity } : {};
+}
+
 export function registerClaimCommands(program: Command, { withSession, emit, jsonOpt, collect }: CliContext): void {
   const claim = program.command('claim').description('add and link claims');
   claim
@@ -38,7 +43,7 @@ export function registerClaimCommands(program: Command, { withSession, emit, jso
         if (!(EVIDENCE_RELATIONS as readonly string[]).includes(relation)) throw new NotebookError('invalid_argument', `unknown evidence relation "${relation}" (use ${EVIDENCE_RELATIONS.join(', ')})`);
         return { quoteId, relation: relation as (typeof EVIDENCE_RELATIONS)[number] };
       });
-      const figure = o.quantity === false ? { quantity: null } : typeof o.quantity === 'string' ? { quantityText: o.quantity } : {};
+      const figure = figureArgs(o.quantity);
       const c = await withSession('required', (s) => s.call('createClaim', { statement, evidence, tags: o.tag, status: o.status, note: o.note, ...figure }));
       emit(!!o.json, { claim: c }, () => `added ${c.id}  ${c.statement}${quantityNote(c.quantity)}`);
     });
@@ -54,7 +59,7 @@ export function registerClaimCommands(program: Command, { withSession, emit, jso
     .option('--note <text>')
     .addOption(jsonOpt())
     .action(async (id: string, o: { statement?: string; quantity?: string | false; status?: (typeof CLAIM_STATUSES)[number]; tag?: string[]; note?: string; json?: boolean }) => {
-      const figure = o.quantity === false ? { quantity: null } : typeof o.quantity === 'string' ? { quantityText: o.quantity } : {};
+      const figure = figureArgs(o.quantity);
       const patch = { statement: o.statement, status: o.status, tags: o.tag, note: o.note, ...figure };
       if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --statement, --quantity, --no-quantity, --status, --tag or --note');
       const c = await withSession('required', (s) => s.call('updateClaim', { id, patch }));

@@ -155,6 +155,7 @@ export function conflictCandidate(view: NotebookView, claim: Claim): ConflictCan
     subject: claim.subject ?? fromText.subject ?? null,
     sourceId: source?.id ?? null,
     published,
-    addedAt: source?.importedAt ?? null,
+    // the latest the figure's writer can have written it: when its source was added, else when the researcher wrote the claim
+    addedAt: source?.importedAt ?? claim.createdAt,
   };
 }

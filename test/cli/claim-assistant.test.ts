@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDir } from '../support/notebook.ts';
+import { cli, FIXTURES, folderHash, tempDir } from '../support/notebook.ts';
 
 describe('suggested figures', () => {
   it('lists the figures of a source with their hedges, and accepting one makes a quote and a claim with the quantity', async () => {
@@ -68,5 +68,37 @@ describe('conflicting figures', () => {
     expect(await pairs()).toEqual([[b, c].sort().join('|')]);
     expect((await cli(dir, ['conflicts', 'dismiss', a, b, '--undo'])).code).toBe(0);
     expect(await pairs()).toHaveLength(2);
+  });
+});
+
+describe('a claim’s figure from the command line', () => {
+  it('is read from the words, typed with --quantity, changed with claim edit, and refused in the user’s words when unreadable', async () => {
+    const dir = tempDir();
+    const read = (await cli(dir, ['claim', 'add', 'China held almost 70% of hash rate', '--json'])).json.claim;
+    expect(read.quantity).toMatchObject({ raw: 'almost 70%', bound: 'near-below', lower: 63, upper: 70 });
+    const typed = (await cli(dir, ['claim', 'add', 'Output is strong', '--quantity', 'about 1 million a day', '--json'])).json.claim;
+    expect(typed.quantity).toMatchObject({ value: 1_000_000, bound: 'approximate', unit: 'count/day' });
+    const human = await cli(dir, ['claim', 'edit', read.id, '--quantity', 'about 46%']);
+    expect(human.stdout).toContain('(about 46% → 41.4–50.6%)');
+    const before = folderHash(dir);
+    const bad = await cli(dir, ['claim', 'edit', read.id, '--quantity', 'lots']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('"lots" holds no figure');
+    expect(folderHash(dir)).toBe(before);
+    const cleared = (await cli(dir, ['claim', 'edit', read.id, '--no-quantity', '--json'])).json.claim;
+    expect(cleared.quantity).toBeNull();
+  });
+
+  it('lists conflicts apart from changes over time', async () => {
+    const dir = tempDir();
+    await cli(dir, ['claim', 'add', 'Kestrel Bay port handled almost 70% of the region’s container traffic']);
+    await cli(dir, ['claim', 'add', 'Kestrel Bay port handled about 46% of the region’s container traffic']);
+    await cli(dir, ['claim', 'add', 'Kestrel Bay port handled 90% of the region’s container traffic in March 2009']);
+    const r = (await cli(dir, ['conflicts', '--json'])).json;
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0].reason).toMatch(/almost 70% \(63–70%\).*about 46%.*cannot both hold|about 46%.*almost 70% \(63–70%\).*cannot both hold/);
+    expect(r.changes.length).toBeGreaterThanOrEqual(1);
+    expect(r.changes.every((c: any) => c.relation === 'change' && /March 2009/.test(c.reason))).toBe(true);
   });
 });
