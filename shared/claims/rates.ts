@@ -103,7 +103,10 @@ function oneRate(text: string, pos: number, unit: string | null): { rate: string
   const u = readUnit(text, wordStart, false, true);
   const word = /^\p{L}[\p{L}-]*/u.exec(text.slice(wordStart, wordStart + 32))?.[0] ?? '';
   const tail = text.slice(u ? u.end : wordStart + word.length, wordStart + 64);
-  if (NOT_RATE_AFTER.test(tail) || (lead !== 'per' && (unit === '%' || unit === 'pp') && TEMPORAL_AFTER.test(tail))) return null;
+  // "of" after a written unit names what is measured ("$0.42 per litre of milk", "50 tonnes a
+  // day of ore"): still a rate; after another word it makes a share ("5% a quarter of sales")
+  const ofStuff = u !== null && u.unit !== '%' && u.unit !== 'pp' && /^\s+of\s+\p{L}/u.test(tail);
+  if ((NOT_RATE_AFTER.test(tail) && !ofStuff) || (lead !== 'per' && (unit === '%' || unit === 'pp') && TEMPORAL_AFTER.test(tail))) return null;
   if (u && u.unit !== '%' && u.unit !== 'pp' && u.unit !== 'pt') return { rate: '/' + u.unit, end: u.end };
   if (!word) return null;
   const known = perWord(word);

@@ -145,6 +145,11 @@ describe('non-figures are not returned', () => {
 });
 
 describe('units', () => {
+  it('keeps a rate whose unit is followed by what it measures ("per litre of milk")', () => {
+    expect(only('Farmers were paid $0.42 per litre of milk in May.')).toMatchObject({ value: 0.42, unit: 'USD/L' });
+    expect(only('Mills took 50 tonnes a day of ore.')).toMatchObject({ value: 50, unit: 't/day' });
+  });
+
   it('reads Indian digit grouping', () => {
     expect(only('The scheme pays Rs 1,20,000 a year.')).toMatchObject({ value: 120000, unit: 'INR/year' });
     expect(only('Deposits reached ₹12,34,56,789.')).toMatchObject({ value: 123456789, unit: 'INR' });
