@@ -3,6 +3,7 @@
  * their hedge ("about", "up to"), unit and subject. Accept makes a quote of the
  * sentence's figure and a claim citing it; Dismiss hides the figure for good.
  */
+import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
 import { useEffect, useState } from 'react';
 import type { SuggestionItem } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
@@ -41,7 +42,9 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
               <div className="suggestion-figure">
                 <strong>{s.figure.raw}</strong>
                 {s.figure.hedge && <span className="chip small">{s.figure.hedge}</span>}
-                {s.figure.unit && <span className="subtle">{s.figure.unit}</span>}
+                {bandText(s.figure) && <span className="subtle">→ {bandText(s.figure)}</span>}
+                {s.figure.asOf && <span className="subtle">as of {formatPeriod(s.figure.asOf)}</span>}
+                {s.figure.unit && !bandText(s.figure) && <span className="subtle">{s.figure.unit}</span>}
                 {s.claimedBy && (
                   <span className="chip small" title="A claim already states this figure; accepting it confirms that claim and adds nothing new">
                     claimed
