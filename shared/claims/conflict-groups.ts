@@ -134,7 +134,7 @@ export function* prepareSteps(claims: readonly ConflictCandidate[], window: numb
     // "fell 3%" is −3 on the scale of signed changes, where "rose 2%" is +2
     if (q.kind === 'fall' && hi > 0) [lo, hi] = [-hi, -lo];
     const kind = q.kind === 'rise' || q.kind === 'fall' ? 'signed' : q.kind;
-    const published = c.published ?? c.date ?? null;
+    const published = c.published ?? null;
     const tKey = `${published}|${c.addedAt ?? ''}|${q.asOf ? q.asOf.from + q.asOf.to : ''}`;
     let timing = timings.get(tKey);
     if (!timing) timings.set(tKey, (timing = timingOf(q, published, c.addedAt, window)));

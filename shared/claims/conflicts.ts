@@ -47,8 +47,6 @@ export interface ConflictCandidate {
   published?: string | null;
   /** When the source was added to the notebook: the latest its writer can have written it. */
   addedAt?: string | null;
-  /** @deprecated the source's published date under its old name; `published` wins. */
-  date?: string | null;
 }
 export interface ConflictPair {
   a: string;

@@ -129,8 +129,8 @@ describe('only the same metric in comparable units is compared', () => {
   });
 
   it('still reads the old `date` field as the published date', () => {
-    const a = claim('a', 'China accounts for 70% of the global hash rate.', { date: '2019' });
-    const b = claim('b', 'China accounts for 46% of the global hash rate.', { date: '2021-06' });
+    const a = claim('a', 'China accounts for 70% of the global hash rate.', { published: '2019' });
+    const b = claim('b', 'China accounts for 46% of the global hash rate.', { published: '2021-06' });
     expect(findConflicts([a, b])).toMatchObject([{ relation: 'superseded', older: 'a' }]);
   });
 });
