@@ -27,6 +27,12 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     if (r?.newVersion || args.newVersionOf) return `new version of ${sourceTitle(view, (r?.newVersion?.of ?? args.newVersionOf) as SourceId)}`;
     return `import of ${r ? quoted(r.source.title, 60) : args.fileName}`;
   },
+  importFiles: ({ files }) => (r) => {
+    const done = r ? r.files.filter((f) => f.status === 'imported' || f.status === 'new-version') : files;
+    const one = r && done.length === 1 ? (done[0] as Extract<(typeof r.files)[number], { source: unknown }>) : null;
+    if (one) return `${one.newVersion ? 'new version of' : 'import of'} ${quoted(one.source.title, 60)}`;
+    return `import of ${count(done.length, 'file')}`;
+  },
   importText: (args, view) => (r) => (r?.newVersion ? `new version of ${sourceTitle(view, r.newVersion.of as SourceId)}` : `import of ${quoted(r?.source.title ?? args.title ?? 'pasted text', 60)}`),
   updateSource: ({ id }, view) => fixed(`edit details of ${sourceTitle(view, id)}`),
   deleteSource: ({ id }, view) => {

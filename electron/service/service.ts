@@ -30,6 +30,7 @@ import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { Change, TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
 import type { ImportedText } from '../import/importer.ts';
+import { importEach } from './import-files.ts';
 import { sha256 } from '../storage/store.ts';
 import type { NotebookStore } from '../storage/store.ts';
 
@@ -143,6 +144,8 @@ export class NotebookService implements NotebookHandlers {
   }
 
   importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);
+
+  importFiles: Handler<'importFiles'> = async ({ files }) => ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf)));
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 

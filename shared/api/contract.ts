@@ -14,7 +14,7 @@ import {
   CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, PartialDateSchema, QuantitySchema,
 } from '../model/records.ts';
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
-import type { Result } from './result.ts';
+import type { ErrorCode, Result } from './result.ts';
 import type { SearchHit } from '../search/types.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
@@ -44,15 +44,31 @@ export const SourcePatchSchema = z.strictObject({
   accessed: PartialDateSchema.nullable().optional(),
 });
 
+/** Most files in one importFiles call, and most bytes (before base64); bigger selections are sent in batches (import-batches.ts). */
+export const MAX_IMPORT_FILES = 1000;
+export const MAX_IMPORT_BATCH_BYTES = 100 * 1024 * 1024;
+const base64Length = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
+
+const ImportFileArgs = z.strictObject({
+  fileName: z.string().min(1).max(1000),
+  dataBase64: z.string().max(base64Length(MAX_IMPORT_BYTES)),
+  /** Import as a new version of this source (otherwise recognised by URL, or title and file name). */
+  newVersionOf: SourceIdSchema.optional(),
+});
+
 export const apiArgs = {
   getInfo: NoArgs,
   /** Imports a file's bytes (base64): .txt, .md or .html, decoded and normalized once. */
-  importFile: z.strictObject({
-    fileName: z.string().min(1).max(1000),
-    dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8),
-    /** Import as a new version of this source (otherwise recognised by URL, or title and file name). */
-    newVersionOf: SourceIdSchema.optional(),
-  }),
+  importFile: ImportFileArgs,
+  /**
+   * Imports several files as ONE undo step: every file is checked first, then the
+   * good ones are imported and each bad one gets its one-line reason (per file in the result).
+   */
+  importFiles: z
+    .strictObject({ files: z.array(ImportFileArgs).min(1).max(MAX_IMPORT_FILES) })
+    .refine((a) => a.files.reduce((n, f) => n + f.dataBase64.length, 0) <= base64Length(MAX_IMPORT_BATCH_BYTES), {
+      message: `more than ${MAX_IMPORT_BATCH_BYTES / 1048576} MB in one import; send the files in batches`,
+    }),
   /** Imports pasted text. */
   importText: z.strictObject({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(1000).optional() }),
   listSources: NoArgs,
@@ -180,6 +196,10 @@ export interface ImportResult {
   /** Set when the file became a new version of an existing source. */
   newVersion: { of: string; previousSha256: string; counts: Record<AnchorStatus, number>; review: string[] } | null;
 }
+/** One file of an importFiles call: imported, already there, a new version of a source, or refused with its reason. */
+export type ImportFileOutcome =
+  | (ImportResult & { fileName: string; status: 'imported' | 'duplicate' | 'new-version' })
+  | { fileName: string; status: 'refused'; code: ErrorCode; reason: string };
 export interface ReviewItem {
   quote: Quote;
   sourceTitle: string;
@@ -277,6 +297,7 @@ export interface NotebookInfo {
 export interface ApiResults {
   getInfo: NotebookInfo;
   importFile: ImportResult;
+  importFiles: { files: ImportFileOutcome[] };
   importText: ImportResult;
   listSources: SourceSummary[];
   getSource: Source;
