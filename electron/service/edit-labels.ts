@@ -7,15 +7,15 @@
 import type { ApiMethod, ApiResults, ParsedArgs } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ClaimId, QuoteId, SourceId } from '../../shared/model/records.ts';
-import type { NotebookView } from '../../shared/model/view.ts';
+import type { NotebookView, TrashView } from '../../shared/model/view.ts';
 
-/** What a labeller may read before the call: the notebook and a source's current text. */
+/** What a labeller may read before the call: the notebook (with its trash) and a source's current text. */
 export interface LabelContext {
-  view: NotebookView;
+  view: TrashView;
   sourceText(id: SourceId): Promise<string>;
 }
 type Namer<M extends ApiMethod> = (result: ApiResults[M] | null) => string;
-type Labeller<M extends ApiMethod> = (args: ParsedArgs<M>, view: NotebookView, ctx: LabelContext) => Namer<M> | Promise<Namer<M>>;
+type Labeller<M extends ApiMethod> = (args: ParsedArgs<M>, view: TrashView, ctx: LabelContext) => Namer<M> | Promise<Namer<M>>;
 
 const quoteText = (view: NotebookView, id: QuoteId) => quoted(view.getQuote(id)?.exact ?? 'a quote');
 const claimText = (view: NotebookView, id: ClaimId) => quoted(view.getClaim(id)?.statement ?? 'a claim');
@@ -39,6 +39,11 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     const label = `delete source ${sourceTitle(view, id)}`;
     const n = view.quotesOf(id).length;
     return fixed(n ? `${label} and its ${count(n, 'quote')}` : label);
+  },
+  restoreSource: ({ id }, view) => fixed(`restore of ${quoted(view.getTrashed(id)?.source.title ?? 'a source', 60)} from the trash`),
+  emptyTrash: ({ ids }, view) => {
+    const entries = ids ? ids.map((id) => view.getTrashed(id)).filter((e) => e !== undefined) : [...view.trashed()];
+    return fixed(entries.length === 1 ? `removal of ${quoted(entries[0]!.source.title, 60)} from the trash` : `emptying the trash (${count(entries.length, 'source')})`);
   },
   createQuote: () => (q) => `quote ${quoted(q?.exact ?? 'a passage')}`,
   updateQuote: ({ id, patch }, view) => {

@@ -84,7 +84,8 @@ export class NotebookSearch {
           index.remove(c.id);
           index.remove(`${c.id}#note`);
         }
-      } else if (c.op === 'put') index.update(tagDoc(c.record.name));
+      } else if (c.kind === 'trash') continue; // the trash is not searched; its source left the index with the source's delete
+      else if (c.op === 'put') index.update(tagDoc(c.record.name));
       else index.remove(`tag:${c.name}`);
     }
   }

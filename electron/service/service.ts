@@ -26,6 +26,7 @@ import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
 import { loadSampleNotebook } from './sample.ts';
 import { NotebookSearch } from './search.ts';
+import * as trash from './trash.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { Change, TransitionContext } from '../../shared/model/view.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
@@ -179,8 +180,15 @@ export class NotebookService implements NotebookHandlers {
 
   deleteSource: Handler<'deleteSource'> = async ({ id }) => {
     const r = await this.run(actions.deleteSource(this.view, id, this.ctx()));
-    return r.ok ? ok({ deleted: id, quotes: r.value.quotes }) : r;
+    return r.ok ? ok({ deleted: id, ...r.value }) : r;
   };
+
+  // ---------- trash (electron/service/trash.ts) ----------
+
+  listTrash: Handler<'listTrash'> = async () => trash.listTrash(this.trashDeps());
+  restoreSource: Handler<'restoreSource'> = async ({ id }) => trash.restoreSource(this.trashDeps(), id);
+  emptyTrash: Handler<'emptyTrash'> = async ({ ids }) => trash.emptyTrash(this.trashDeps(), ids);
+  private trashDeps = (): trash.TrashDeps => ({ view: this.view, run: (o) => this.run(o), ctx: () => this.ctx() });
 
   // ---------- quotes ----------
 

@@ -3,7 +3,7 @@
  *
  * A snapshot is taken before the first write of a session when the newest one is
  * older than SNAPSHOT_INTERVAL_MS; the newest BACKUP_RING are kept. Record files
- * (manifest, tags, claims, sources: small) are copied, because a hard link would
+ * (manifest, tags, claims, sources, trash: small) are copied, because a hard link would
  * share the damage if another program ever rewrote a file in place. Texts are
  * large, content-addressed and never rewritten by the app, so they are hard-linked
  * (falling back to a copy where links are impossible); a text damaged in place is
@@ -16,7 +16,7 @@ import { isErrno } from './durable-fs.ts';
 export const BACKUP_DIR = '.backups';
 export const BACKUP_RING = 5;
 export const SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
-const SNAPSHOT_ROOTS = ['notebook.json', 'tags.json', 'wal.log', 'claims', 'sources', 'texts'];
+const SNAPSHOT_ROOTS = ['notebook.json', 'tags.json', 'wal.log', 'claims', 'sources', 'trash', 'texts'];
 
 export async function listBackups(root: string): Promise<string[]> {
   try {

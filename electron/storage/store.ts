@@ -3,8 +3,8 @@
  * shards (each through lowdb's `Low` with the ShardFile adapter) into a
  * MemoryNotebook, replays the write-ahead log over them, persists each commit as one
  * durable log append (wal.ts), folds the log back into exactly the shards it touched
- * (compaction), stores texts content-addressed, and guards the folder with a lock,
- * snapshots and quarantine.
+ * (compaction; which shards and what they hold is shards.ts), stores texts
+ * content-addressed, and guards the folder with a lock, snapshots and quarantine.
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,18 +14,16 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
 import { MemoryNotebook } from '../../shared/model/memory.ts';
-import type { ClaimId, SourceId } from '../../shared/model/records.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { snapshotIfDue } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
-import {
-  ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, claimShardPath, sourceShardPath, textPath, FORMAT,
-} from './layout.ts';
+import { ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, TrashShardSchema, textPath, FORMAT } from './layout.ts';
 import type { Manifest } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
 import { pendingQuarantine, quarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
-import { parseShard, serialize, ShardFile, ShardReadError } from './shard-file.ts';
+import { parseShard, ShardFile, ShardReadError } from './shard-file.ts';
+import { inverseOf, shardContent, shardsOf } from './shards.ts';
 import { removeStrayTemps } from './strays.ts';
 import { COMPACT_AFTER, parseWal, readWal, WAL_FILE, WalWriter } from './wal.ts';
 
@@ -34,13 +32,14 @@ export interface OpenOptions {
   write: 'required' | 'prefer' | 'never';
 }
 
-const SHARD_DIRS = ['sources', 'claims', 'texts'];
+const SHARD_DIRS = ['sources', 'claims', 'trash', 'texts'];
 const LOAD_CONCURRENCY = 64;
 
 function schemaFor(rel: string): z.ZodType {
   if (rel === MANIFEST) return ManifestSchema;
   if (rel === TAGS_PATH) return TagShardSchema;
   if (rel.startsWith('claims/')) return ClaimShardSchema;
+  if (rel.startsWith('trash/')) return TrashShardSchema;
   return SourceShardSchema;
 }
 const validFile = (rel: string, raw: string) => parseShardOrManifest(rel, raw);
@@ -131,7 +130,7 @@ export class NotebookStore {
     const dirs = new Set<string>();
     for (const rel of this.dirty) {
       const path = join(this.root, rel);
-      const data = this.shardContent(rel);
+      const data = shardContent(this.memory, rel);
       if (data !== null) renames.push([writeTempDurable(path, data), path]);
       else if (removeQuietly(path)) dirs.add(dirname(path));
     }
@@ -169,6 +168,8 @@ export class NotebookStore {
       changes.push({ kind: 'source', op: 'put', record: shard.source });
       for (const record of shard.quotes) changes.push({ kind: 'quote', op: 'put', record });
     }
+    const trashFiles = (await listJson(join(this.root, 'trash'))).map((n) => `trash/${n}`);
+    for (const { schemaVersion: _v, ...record } of await this.readMany(trashFiles, TrashShardSchema)) changes.push({ kind: 'trash', op: 'put', record });
     this.memory.apply(changes);
 
     const wal = readWal(join(this.root, WAL_FILE));
@@ -286,74 +287,8 @@ export class NotebookStore {
    * the service's undo history.
    */
   inverseOf(changes: readonly Change[]): Change[] {
-    const m = this.memory;
-    return changes
-      .map((c): Change => {
-        switch (c.kind) {
-          case 'source': {
-            const id = c.op === 'put' ? c.record.id : c.id;
-            const old = m.getSource(id);
-            return old ? { kind: 'source', op: 'put', record: old } : { kind: 'source', op: 'delete', id };
-          }
-          case 'quote': {
-            const id = c.op === 'put' ? c.record.id : c.id;
-            const old = m.getQuote(id);
-            return old ? { kind: 'quote', op: 'put', record: old } : { kind: 'quote', op: 'delete', id, sourceId: c.op === 'put' ? c.record.sourceId : c.sourceId };
-          }
-          case 'claim': {
-            const id = c.op === 'put' ? c.record.id : c.id;
-            const old = m.getClaim(id);
-            return old ? { kind: 'claim', op: 'put', record: old } : { kind: 'claim', op: 'delete', id };
-          }
-          case 'tag': {
-            const name = c.op === 'put' ? c.record.name : c.name;
-            const old = m.getTag(name);
-            return old ? { kind: 'tag', op: 'put', record: old } : { kind: 'tag', op: 'delete', name };
-          }
-        }
-      })
-      .reverse();
+    return inverseOf(this.memory, changes);
   }
-
-  /**
-   * The current content of one shard file, from memory; null when it should not
-   * exist. Records are written in a canonical order (by id, tags by name), not in
-   * memory's order: memory moves a record to the end when it is put back, so an
-   * edit and its undo would otherwise leave the same records in a different order
-   * on disk.
-   */
-  private shardContent(rel: string): string | null {
-    const m = this.memory;
-    if (rel === TAGS_PATH) {
-      // No tags, no file (as in a notebook that never had any): undoing the first tagged edit leaves the folder as it was.
-      const tags = [...m.tags()].sort((a, b) => byKey(a.name, b.name));
-      return tags.length ? serialize({ schemaVersion: SCHEMA_VERSION, tags }) : null;
-    }
-    if (rel.startsWith('claims/')) {
-      const claims = [...m.claims()].filter((c) => claimShardPath(c.id as ClaimId) === rel).sort((a, b) => byKey(a.id, b.id));
-      return claims.length ? serialize({ schemaVersion: SCHEMA_VERSION, claims }) : null;
-    }
-    const id = rel.slice('sources/'.length, -'.json'.length) as SourceId;
-    const source = m.getSource(id);
-    return source ? serialize({ schemaVersion: SCHEMA_VERSION, source, quotes: [...m.quotesOf(id)].sort((a, b) => byKey(a.id, b.id)) }) : null;
-  }
-}
-
-/** The shard files a set of changes lands in. */
-function shardsOf(changes: readonly Change[]): Set<string> {
-  const out = new Set<string>();
-  for (const c of changes) {
-    if (c.kind === 'source') out.add(sourceShardPath(c.op === 'put' ? c.record.id : c.id));
-    else if (c.kind === 'quote') out.add(sourceShardPath(c.op === 'put' ? c.record.sourceId : c.sourceId));
-    else if (c.kind === 'claim') out.add(claimShardPath(c.op === 'put' ? c.record.id : c.id));
-    else out.add(TAGS_PATH);
-  }
-  return out;
-}
-
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function byKey(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function removeQuietly(path: string): boolean {

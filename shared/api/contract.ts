@@ -16,6 +16,7 @@ import {
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { ErrorCode, Result } from './result.ts';
 import type { SearchHit } from '../search/types.ts';
+import type { RestoreOutcome, TrashItem } from '../model/trash.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
 const NoArgs = z.strictObject({});
@@ -26,7 +27,7 @@ const NoArgs = z.strictObject({});
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
-  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState',
+  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash',
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
@@ -74,7 +75,14 @@ export const apiArgs = {
   listSources: NoArgs,
   getSource: z.strictObject({ id: SourceIdSchema }),
   updateSource: z.strictObject({ id: SourceIdSchema, patch: SourcePatchSchema }),
+  /** Moves a source, its quotes and the evidence links citing them to the trash (shared/model/trash.ts). */
   deleteSource: z.strictObject({ id: SourceIdSchema }),
+  /** Deleted sources waiting to be restored or emptied, newest first. */
+  listTrash: NoArgs,
+  /** Puts a trashed source back exactly, with its quotes and their links to claims that still exist. */
+  restoreSource: z.strictObject({ id: SourceIdSchema }),
+  /** Removes trash entries for good: these sources, or the whole trash. */
+  emptyTrash: z.strictObject({ ids: z.array(SourceIdSchema).min(1).max(10_000).optional() }),
 
   createQuote: z.strictObject({
     sourceId: SourceIdSchema,
@@ -302,7 +310,11 @@ export interface ApiResults {
   listSources: SourceSummary[];
   getSource: Source;
   updateSource: SourceMeta;
-  deleteSource: { deleted: string; quotes: number };
+  /** `links`: evidence links the deletion took from claims (they come back with a restore). */
+  deleteSource: { deleted: string; quotes: number; links: number };
+  listTrash: TrashItem[];
+  restoreSource: RestoreOutcome;
+  emptyTrash: { removed: { id: string; title: string; quotes: number }[] };
   createQuote: Quote;
   updateQuote: Quote;
   deleteQuote: { deleted: string; claimsUpdated: string[] };

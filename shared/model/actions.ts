@@ -4,8 +4,9 @@
  * live here and only here: components, the CLI and the HTTP bridge call the service,
  * which calls these. The invariant every transition keeps: no link ever dangles —
  * deleting a quote removes it from every claim's evidence, deleting a claim removes
- * every link to it, deleting a source removes its quotes the same way.
- * Claim transitions are in claim-actions.ts and re-exported here.
+ * every link to it, deleting a source moves it and its quotes to the trash the
+ * same way. Claim transitions are in claim-actions.ts, the trash's in trash.ts;
+ * both are re-exported here.
  */
 import { err, ok } from '../api/result.ts';
 import type { Result } from '../api/result.ts';
@@ -14,11 +15,13 @@ import { describe } from '../anchoring/describe.ts';
 import { findOccurrences } from './selectors.ts';
 import { normalizeTagName, retag, tagAncestors } from './tags.ts';
 import { defaultTagColor, done, stripUndefined, useTags, type Outcome } from './transition-kit.ts';
-import type { Claim, ClaimId, HighlightColor, Quote, QuoteId, SourceId, SourceMeta, Tag } from './records.ts';
+import type { ClaimId, HighlightColor, Quote, QuoteId, SourceId, SourceMeta, Tag } from './records.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';
 
 export { defaultTagColor, type Outcome } from './transition-kit.ts';
 export * from './claim-actions.ts';
+export { deleteSource, emptyTrash, restoreSource, trashItems } from './trash.ts';
+export type { RestoreOutcome, TrashItem } from './trash.ts';
 
 // ---------- sources ----------
 
@@ -38,23 +41,6 @@ export function updateSourceMeta(view: NotebookView, id: SourceId, patch: Source
   const record: SourceMeta = { ...source, ...stripUndefined(patch), updatedAt: ctx.now };
   if (patch.title !== undefined) record.title = patch.title.trim();
   return done(record, [{ kind: 'source', op: 'put', record }]);
-}
-
-export function deleteSource(view: NotebookView, id: SourceId, ctx: TransitionContext): Outcome<{ quotes: number }> {
-  if (!view.getSource(id)) return err('not_found', `no source ${id}`);
-  const changes: Change[] = [];
-  const quotes = view.quotesOf(id);
-  const claimEdits = new Map<ClaimId, Claim>();
-  for (const q of quotes) {
-    for (const c of view.claimsCiting(q.id)) {
-      const current = claimEdits.get(c.id) ?? c;
-      claimEdits.set(c.id, { ...current, evidence: current.evidence.filter((e) => e.quoteId !== q.id), updatedAt: ctx.now });
-    }
-    changes.push({ kind: 'quote', op: 'delete', id: q.id, sourceId: id });
-  }
-  for (const record of claimEdits.values()) changes.push({ kind: 'claim', op: 'put', record });
-  changes.push({ kind: 'source', op: 'delete', id });
-  return done({ quotes: quotes.length }, changes);
 }
 
 // ---------- quotes ----------

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from './ids.ts';
-import { ClaimSchema, QuoteSchema, SourceSchema, TagSchema } from './records.ts';
+import { ClaimSchema, QuoteSchema, SourceSchema, TagSchema, TrashEntrySchema } from './records.ts';
 
 export const ChangeSchema = z.union([
   z.strictObject({ kind: z.literal('source'), op: z.literal('put'), record: SourceSchema }),
@@ -16,4 +16,6 @@ export const ChangeSchema = z.union([
   z.strictObject({ kind: z.literal('claim'), op: z.literal('delete'), id: ClaimIdSchema }),
   z.strictObject({ kind: z.literal('tag'), op: z.literal('put'), record: TagSchema }),
   z.strictObject({ kind: z.literal('tag'), op: z.literal('delete'), name: z.string().min(1).max(600) }),
+  z.strictObject({ kind: z.literal('trash'), op: z.literal('put'), record: TrashEntrySchema }),
+  z.strictObject({ kind: z.literal('trash'), op: z.literal('delete'), id: SourceIdSchema }),
 ]);

@@ -1,19 +1,20 @@
 /**
  * An in-memory notebook: Maps plus the two reverse indexes transitions need
- * (quotes by source, claims by cited quote). The service keeps one of these as its
+ * (quotes by source, claims by cited quote), and the trash of deleted sources. The service keeps one of these as its
  * working copy; tests use it directly. Maps, not plain objects, so that no record
  * id or tag name can ever reach Object.prototype.
  */
-import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta, Tag } from './records.ts';
-import type { Change, NotebookView } from './view.ts';
+import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta, Tag, TrashEntry } from './records.ts';
+import type { Change, TrashView } from './view.ts';
 
-export class MemoryNotebook implements NotebookView {
+export class MemoryNotebook implements TrashView {
   private readonly sourcesById = new Map<SourceId, SourceMeta>();
   private readonly quotesById = new Map<QuoteId, Quote>();
   private readonly quotesBySource = new Map<SourceId, Quote[]>();
   private readonly claimsById = new Map<ClaimId, Claim>();
   private readonly citing = new Map<QuoteId, Set<ClaimId>>();
   private readonly tagsByName = new Map<string, Tag>();
+  private readonly trashById = new Map<SourceId, TrashEntry>();
 
   getSource = (id: SourceId) => this.sourcesById.get(id);
   getQuote = (id: QuoteId) => this.quotesById.get(id);
@@ -24,6 +25,8 @@ export class MemoryNotebook implements NotebookView {
   quotesOf = (sourceId: SourceId): readonly Quote[] => this.quotesBySource.get(sourceId) ?? [];
   claims = () => this.claimsById.values();
   tags = () => this.tagsByName.values();
+  getTrashed = (id: SourceId) => this.trashById.get(id);
+  trashed = () => this.trashById.values();
   claimsCiting = (quoteId: QuoteId): readonly Claim[] =>
     [...(this.citing.get(quoteId) ?? [])].map((id) => this.claimsById.get(id)).filter((c): c is Claim => c !== undefined);
 
@@ -74,6 +77,10 @@ export class MemoryNotebook implements NotebookView {
       case 'tag':
         if (c.op === 'put') this.tagsByName.set(c.record.name, c.record);
         else this.tagsByName.delete(c.name);
+        return;
+      case 'trash':
+        if (c.op === 'put') this.trashById.set(c.record.source.id, c.record);
+        else this.trashById.delete(c.id);
         return;
     }
   }

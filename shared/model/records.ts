@@ -182,6 +182,22 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export const ClaimLinkSchema = z.strictObject({ claimId: ClaimIdSchema, relation: z.enum(CLAIM_RELATIONS) });
 export type ClaimLink = z.infer<typeof ClaimLinkSchema>;
 
+/** An evidence entry that deleting a source took from a claim, with its place in the claim's list, so a restore puts it back where it was. */
+export const TrashedLinkSchema = z.strictObject({ claimId: ClaimIdSchema, index: z.number().int().nonnegative(), evidence: EvidenceSchema });
+export type TrashedLink = z.infer<typeof TrashedLinkSchema>;
+/**
+ * A deleted source in the trash: its record and quotes exactly as they were (ids,
+ * selectors, anchor state), the evidence links its deletion removed, and when.
+ * Its text stays in texts/ (content-addressed) while it is here.
+ */
+export const TrashEntrySchema = z.strictObject({
+  source: SourceSchema,
+  quotes: z.array(QuoteSchema),
+  links: z.array(TrashedLinkSchema),
+  trashedAt: IsoTime,
+});
+export type TrashEntry = z.infer<typeof TrashEntrySchema>;
+
 export const ClaimSchema = z.strictObject({
   id: ClaimIdSchema,
   statement: z.string().min(1).max(5000),

@@ -5,7 +5,7 @@
  * Returning changes instead of a whole new notebook keeps an edit O(what changed)
  * even with 100,000 quotes in memory.
  */
-import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta, Tag } from './records.ts';
+import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta, Tag, TrashEntry } from './records.ts';
 
 export interface NotebookView {
   getSource(id: SourceId): SourceMeta | undefined;
@@ -21,6 +21,12 @@ export interface NotebookView {
   claimsCiting(quoteId: QuoteId): readonly Claim[];
 }
 
+/** A view that also reads the trash: deleted sources waiting to be restored or emptied (see trash.ts). */
+export interface TrashView extends NotebookView {
+  getTrashed(id: SourceId): TrashEntry | undefined;
+  trashed(): Iterable<TrashEntry>;
+}
+
 export type Change =
   | { kind: 'source'; op: 'put'; record: SourceMeta }
   | { kind: 'source'; op: 'delete'; id: SourceId }
@@ -29,7 +35,10 @@ export type Change =
   | { kind: 'claim'; op: 'put'; record: Claim }
   | { kind: 'claim'; op: 'delete'; id: ClaimId }
   | { kind: 'tag'; op: 'put'; record: Tag }
-  | { kind: 'tag'; op: 'delete'; name: string };
+  | { kind: 'tag'; op: 'delete'; name: string }
+  /** A deleted source in the trash, keyed by the source's id. */
+  | { kind: 'trash'; op: 'put'; record: TrashEntry }
+  | { kind: 'trash'; op: 'delete'; id: SourceId };
 
 /** What a transition needs from the outside world, injected so transitions stay pure and testable. */
 export interface TransitionContext {

@@ -59,17 +59,18 @@ export function records(nb: Nb) {
     quotes: byId(m.quotes()),
     claims: byId(m.claims()),
     tags: [...m.tags()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    trash: [...m.trashed()].sort((a, b) => (a.source.id < b.source.id ? -1 : 1)),
   });
 }
 
-/** The shard files (sources/, claims/, tags) as bytes, by path; texts are content-addressed and compared apart. */
+/** The shard files (sources/, claims/, trash/, tags) as bytes, by path; texts are content-addressed and compared apart. */
 export function shardFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (rel: string) => {
     for (const name of readdirSync(join(dir, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
       if (statSync(join(dir, r)).isDirectory()) {
-        if (r === 'sources' || r === 'claims') walk(r);
+        if (r === 'sources' || r === 'claims' || r === 'trash') walk(r);
       } else if (rel || name === 'tags.json') out[r] = readFileSync(join(dir, r), 'utf8');
     }
   };

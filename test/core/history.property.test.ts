@@ -1,8 +1,9 @@
 /**
  * Property: for any sequence of edits on a notebook, undoing every one of them
  * gives back the starting records exactly, and redoing them all gives the edited
- * records exactly. Edits pick their targets from what exists at that moment, so
- * sequences mix creating, editing and deleting the same records.
+ * records exactly (the trash included). Edits pick their targets from what exists
+ * at that moment, so sequences mix creating, editing and deleting the same records,
+ * and restoring and emptying sources deleted earlier in the sequence.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { baseNotebook, HARBOUR_V2, b64, records } from './history-support.ts';
 import type { Nb } from './history-support.ts';
 
 const PHRASES = ['about 41 million tonnes of dry bulk', 'coal fell to roughly 9 million tonnes', 'the night shifts were the busiest', 'Pear yields stayed flat', 'a cooperative survey found'];
+const TRASHED = 'Lock keeper notes\n\nThe lock keeper counted 212 barges in May, most of them carrying gravel.';
 const TAGS = ['energy', 'ports', 'farming/apples', 'energy/solar', 'labour'];
 
 type Op = { kind: string; a: number; b: number; text: number };
@@ -61,6 +63,16 @@ async function apply(nb: Nb, op: Op): Promise<void> {
     case 'deleteSource':
       if (sources.length) await call('deleteSource', { id: pick(sources, op.a) });
       return;
+    case 'restoreSource': {
+      const trashed = [...m.trashed()].map((e) => e.source.id);
+      if (trashed.length) await call('restoreSource', { id: pick(trashed, op.a) });
+      return;
+    }
+    case 'emptyTrash': {
+      const trashed = [...m.trashed()].map((e) => e.source.id);
+      if (trashed.length) await call('emptyTrash', op.b % 2 ? { ids: [pick(trashed, op.a)] } : {});
+      return;
+    }
     case 'import':
       await call('importText', { text: `Notes ${op.a}\n\nThe lock keeper counted ${op.b} barges on day ${op.text}.`, title: `Notes ${op.a}` });
       return;
@@ -72,7 +84,7 @@ async function apply(nb: Nb, op: Op): Promise<void> {
   }
 }
 
-const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'notConflict', 'renameTag', 'mergeTags', 'deleteSource', 'import', 'newVersion'];
+const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'notConflict', 'renameTag', 'mergeTags', 'deleteSource', 'restoreSource', 'emptyTrash', 'import', 'newVersion'];
 const opArb = fc.record({ kind: fc.constantFrom(...KINDS), a: fc.nat(50), b: fc.nat(50), text: fc.nat(50) });
 
 describe('undo history over random edit sequences', () => {
@@ -81,6 +93,11 @@ describe('undo history over random edit sequences', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         const base = await baseNotebook();
+        // A source already in the trash, so restoring and emptying have something to work on from the first edit.
+        const { source } = await base.call('importText', { text: TRASHED, title: 'Lock keeper notes' });
+        const q = await base.call('createQuote', { sourceId: source.id, exact: 'counted 212 barges' });
+        await base.call('linkEvidence', { claimId: base.ids.c3, quoteId: q.id, relation: 'context' });
+        await base.call('deleteSource', { id: source.id });
         await base.close();
         // Reopened: the history starts empty, so "undo until nothing is left" undoes exactly the sequence.
         const nb = { ...(await openService(base.dir)), dir: base.dir };
