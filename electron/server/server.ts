@@ -12,6 +12,8 @@
  *   and GET never changes anything.
  *
  * Calls go through `dispatch`, the same validation every adapter uses, one at a time.
+ * `GET /events` streams every committed change to the open pages
+ * (events-route.ts) behind the same checks as the API.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -26,12 +28,16 @@ import { err } from '../../shared/api/result.ts';
 import { NotebookService } from '../service/service.ts';
 import { NotebookStore } from '../storage/store.ts';
 import { createCallQueue } from './call-queue.ts';
+import { EventHub } from './events-route.ts';
+import { REVISION_HEADER } from '../../shared/api/events.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { resolveStaticFile } from './static-files.ts';
 
 /** Largest API body: a 20 MB import grows by a third in base64, plus the JSON around it. */
 export const MAX_BODY_BYTES = 30 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-notebook-token';
+/** On the event stream: the last revision the page has applied, so it is sent what it missed. */
+export const SINCE_HEADER = 'x-notebook-since';
 const HOST = '127.0.0.1';
 
 export interface ServerOptions {
@@ -110,18 +116,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await NotebookStore.open(options.notebookDir, { write: 'required' });
   const service = new NotebookService(store);
   const enqueue = createCallQueue();
+  const hub = new EventHub(service);
   let port = 0;
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, 405, 'the API accepts POST only', { Allow: 'POST' });
+  /** Why a request does not come from our own page (null when it does): the checks every API call and the event stream pass. */
+  function callerRefusal(req: IncomingMessage): string | null {
     const origin = header(req, 'origin');
-    if (origin !== undefined && !allowedOrigins().includes(origin)) return refuse(res, 403, 'foreign origin');
+    if (origin !== undefined && !allowedOrigins().includes(origin)) return 'foreign origin';
     // "same-site" is not enough: a page served from another port of this machine is same-site.
     const fetchSite = header(req, 'sec-fetch-site');
-    if (fetchSite !== undefined && fetchSite !== 'same-origin') return refuse(res, 403, 'cross-site request');
-    if (!tokenMatches(token, req.headers[TOKEN_HEADER])) return refuse(res, 403, 'missing or wrong token');
+    if (fetchSite !== undefined && fetchSite !== 'same-origin') return 'cross-site request';
+    if (!tokenMatches(token, req.headers[TOKEN_HEADER])) return 'missing or wrong token';
+    return null;
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return refuse(res, 405, 'the event stream accepts GET only', { Allow: 'GET' });
+    const refusal = callerRefusal(req);
+    if (refusal) return refuse(res, 403, refusal);
+    const since = header(req, SINCE_HEADER);
+    if (since !== undefined && !/^\d{1,15}$/.test(since)) return refuse(res, 400, 'bad revision');
+    hub.serve(req, res, since === undefined ? null : Number(since));
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'the API accepts POST only', { Allow: 'POST' });
+    const refusal = callerRefusal(req);
+    if (refusal) return refuse(res, 403, refusal);
     if (!isApiMethod(method)) return refuse(res, 404, 'unknown method');
     const type = (header(req, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return refuse(res, 415, 'the API accepts application/json only');
@@ -133,7 +156,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 400, JSON.stringify(err('invalid_argument', 'the request body is not valid JSON')), 'application/json; charset=utf-8');
     }
     const result = await enqueue(() => dispatch(service, method, args), READ_METHODS.has(method) ? 'read' : 'write');
-    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    // The revision this call left the notebook at: the page waits until it has applied the pushed changes up to it.
+    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { [REVISION_HEADER]: String(service.rev) });
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -164,6 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const raw = req.url ?? '/';
     if (!raw.startsWith('/')) return refuse(res, 400, 'bad request');
     const pathname = raw.split(/[?#]/, 1)[0]!;
+    if (pathname === '/events') return handleEvents(req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     return handleStatic(req, res, pathname);
   }
@@ -188,6 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (e) {
+    hub.close();
     await store.close();
     throw e;
   }
@@ -196,6 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -8,7 +8,8 @@
  * beside this one, see call-queue.ts) are answered meanwhile. A computation overtaken by a change is
  * used by the listing that asked for it but not kept.
  */
-import type { ConflictCandidate, ConflictPair } from '../../shared/claims/conflicts.ts';
+import type { ConflictCandidate } from '../../shared/claims/conflicts.ts';
+import type { ConflictState } from '../../shared/api/listings.ts';
 import { conflictKey, conflictSteps } from '../../shared/claims/conflicts.ts';
 import { conflictCandidate } from '../../shared/model/suggest.ts';
 import type { NotebookView } from '../../shared/model/view.ts';
@@ -33,10 +34,7 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-export interface ConflictState {
-  pairs: ConflictPair[];
-  candidates: ReadonlyMap<string, ConflictCandidate>;
-}
+export type { ConflictState };
 
 export class ConflictTracker {
   private state: ConflictState | null = null;
@@ -50,6 +48,11 @@ export class ConflictTracker {
     this.version++;
     this.state = null;
     this.pending = null;
+  }
+
+  /** Whether the judgement of the notebook as it stands is already computed. */
+  get current(): boolean {
+    return this.state !== null;
   }
 
   get(): Promise<ConflictState> {

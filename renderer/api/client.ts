@@ -12,12 +12,15 @@
  */
 import type { ApiArgs, ApiMethod, ApiResults, NotebookApi } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
+import type { NotebookEvent } from '../../shared/api/events.ts';
 
 /** Menu commands from the Electron shell; `sources-changed` follows an import done by the main process. */
 export type MenuAction = 'import' | 'export-briefing' | 'open-notebook' | 'sources-changed';
 
 interface NotebookAppBridge {
   onMenu?: (listener: (action: string) => void) => (() => void) | void;
+  /** Pushed notebook changes from the main process (electron/preload). */
+  onEvent?: (listener: (event: NotebookEvent) => void) => (() => void) | void;
 }
 
 declare global {
@@ -47,9 +50,18 @@ function takeToken(): string | null {
   }
 }
 
+/** A result with the revision the call left the notebook at (null when the host did not say). */
+type Answer = Result<unknown> & { rev?: number };
+
+let token: string | null | undefined;
+function theToken(): string | null {
+  if (token === undefined) token = takeToken();
+  return token;
+}
+
 function httpBridge(): NotebookApi {
-  const token = takeToken();
-  const call = async (method: string, args: unknown): Promise<Result<unknown>> => {
+  const token = theToken();
+  const call = async (method: string, args: unknown): Promise<Answer> => {
     if (!token) return { ok: false, error: { code: 'internal', message: 'No access token: open the address printed by `notebook serve`.' } };
     let res: Response;
     try {
@@ -64,7 +76,9 @@ function httpBridge(): NotebookApi {
     }
     if (res.status === 403) return { ok: false, error: { code: 'internal', message: 'Access denied: the token is missing or outdated. Reopen the address printed by `notebook serve`.' } };
     if (!res.ok) return { ok: false, error: { code: 'internal', message: `The server answered ${res.status} for ${method}.` } };
-    return (await res.json()) as Result<unknown>;
+    const answer = (await res.json()) as Answer;
+    const rev = Number(res.headers.get('x-notebook-revision'));
+    return Number.isInteger(rev) && res.headers.has('x-notebook-revision') ? Object.assign(answer, { rev }) : answer;
   };
   return new Proxy({} as NotebookApi, {
     get: (_t, method) => (typeof method === 'string' ? (args: unknown) => call(method, args) : undefined),
@@ -82,6 +96,75 @@ export function api(): NotebookApi {
 /** Calls one method; `call('listSources', {})` is typed from the contract. */
 export function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<Result<ApiResults[M]>> {
   return (api()[method] as unknown as (a: ApiArgs<M>) => Promise<Result<ApiResults[M]>>)(args);
+}
+
+/** Calls one method and says which revision of the notebook the call left it at (null if unknown). */
+export async function callAt<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<{ result: Result<ApiResults[M]>; rev: number | null }> {
+  const result = (await call(method, args)) as Result<ApiResults[M]> & { rev?: unknown };
+  const rev = typeof result.rev === 'number' ? result.rev : null;
+  if ('rev' in result) delete result.rev;
+  return { result, rev };
+}
+
+/** How long to wait before reconnecting a dropped event stream, doubling up to the last. */
+const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
+
+/**
+ * Follows the notebook's pushed changes (shared/api/events.ts). In Electron they
+ * come over IPC; in browser mode from `GET /events`, read with fetch (EventSource
+ * cannot send the token header) and parsed as server-sent events. A dropped
+ * stream reconnects, saying the last revision applied (`since()`), so the server
+ * sends what was missed or tells the page to reset. `onOpen` runs each time the
+ * stream is (re)connected.
+ */
+export function onNotebookEvent(listener: (e: NotebookEvent) => void, since: () => number | null, onOpen: () => void = () => {}): () => void {
+  const bridge = window.notebookApp?.onEvent;
+  if (window.notebook && bridge) {
+    const off = bridge(listener);
+    onOpen();
+    return typeof off === 'function' ? off : () => {};
+  }
+  let stopped = false;
+  let controller: AbortController | null = null;
+  let attempt = 0;
+  const connect = async (): Promise<void> => {
+    const t = theToken();
+    if (!t || stopped) return;
+    controller = new AbortController();
+    try {
+      const rev = since();
+      const headers: Record<string, string> = { 'X-Notebook-Token': t };
+      if (rev !== null) headers['X-Notebook-Since'] = String(rev);
+      const res = await fetch('events', { headers, credentials: 'same-origin', signal: controller.signal, cache: 'no-store' });
+      if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+      attempt = 0;
+      onOpen();
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          if (data) listener(JSON.parse(data) as NotebookEvent);
+        }
+      }
+    } catch {
+      // Dropped or refused: try again below.
+    }
+    if (stopped) return;
+    const wait = RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]!;
+    window.setTimeout(() => void connect(), wait);
+  };
+  void connect();
+  return () => {
+    stopped = true;
+    controller?.abort();
+  };
 }
 
 /** Subscribes to Electron menu commands; a no-op in browser mode. */

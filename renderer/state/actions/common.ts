@@ -1,17 +1,16 @@
 /**
  * The pieces every action module shares: the API call that throws on failure,
  * toasts, the guard that turns failures into an error toast, `edit` (one call to
- * the service, which records it for undo, then a reload), the reload itself
- * (with what Undo and Redo would do), and the fixed option lists the views
+ * the service, which records it for undo, then waiting for its pushed changes;
+ * see sync.ts), and the fixed option lists the views
  * offer. Kept in one place so the area modules never import each other in a
  * circle.
  */
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api/contract.ts';
-import type { ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor, SourceMeta } from '../../../shared/model/records.ts';
+import type { ClaimRelation, ClaimStatus, EvidenceRelation, HighlightColor } from '../../../shared/model/records.ts';
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
-import type { Selected } from '../store.ts';
-import { undoStateOf } from '../undo.ts';
+import { caughtUp, sawRevision } from '../sync.ts';
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const satisfies readonly HighlightColor[];
 export const CLAIM_STATUS_LIST = ['unverified', 'supported', 'disputed'] as const satisfies readonly ClaimStatus[];
@@ -22,7 +21,8 @@ export const CLAIM_RELATION_LIST = ['supports', 'contradicts', 'refines', 'dupli
 export class ApiFailure extends Error {}
 
 export async function must<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
-  const r = await client.call(method, args);
+  const { result: r, rev } = await client.callAt(method, args);
+  sawRevision(rev);
   if (!r.ok) throw new ApiFailure(r.error.message);
   return r.value as ApiResults[M];
 }
@@ -49,39 +49,17 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** Makes one edit through the service (which records it, exactly, for undo) and reloads the data. */
+/** Makes one edit through the service (which records it, exactly, for undo) and waits until the page shows it. */
 export async function edit<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
   const value = await must(method, args);
   await refresh();
   return value;
 }
 
-export async function refresh(): Promise<void> {
-  const [sources, quotes, claims, tags, review, conflicts, figureChanges, history] = await Promise.all([
-    must('listSources', {}),
-    must('listQuotes', {}),
-    must('listClaims', {}),
-    must('listTags', {}),
-    must('listReview', {}),
-    must('listConflicts', {}),
-    must('listFigureChanges', {}),
-    must('historyState', {}),
-  ]);
-  const cur = store.get().source;
-  const meta = cur ? sources.find((s) => s.id === cur.id) : undefined;
-  // A new version of the open source changes its text, not just its details: fetch it again.
-  const source = cur && meta ? (meta.sha256 === cur.sha256 ? { ...cur, ...stripCounts(meta) } : await must('getSource', { id: cur.id as never })) : null;
-  store.set({ sources, quotes, claims, tags, review, conflicts, figureChanges, loaded: true, source, undo: undoStateOf(history) });
-  const sel = store.get().selected;
-  if (sel && !exists(sel)) store.set({ selected: null });
-}
-
-function stripCounts(m: SourceMeta & { quoteCount?: number; claimCount?: number; reviewCount?: number }): SourceMeta {
-  const { quoteCount: _q, claimCount: _c, reviewCount: _r, ...rest } = m;
-  return rest;
-}
-
-function exists(sel: NonNullable<Selected>): boolean {
-  const s = store.get();
-  return sel.kind === 'quote' ? s.quotes.some((q) => q.id === sel.id) : s.claims.some((c) => c.claim.id === sel.id);
+/**
+ * Brings the page up to date with the notebook: waits for the pushed changes of
+ * every write answered so far (sync.ts), or loads the first snapshot.
+ */
+export function refresh(): Promise<void> {
+  return caughtUp();
 }

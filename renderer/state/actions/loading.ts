@@ -1,12 +1,14 @@
 /**
- * Start-up: theme, menu, file-drop and place-saving listeners, the first load,
- * and reopening the view and source the user left off at.
+ * Start-up: theme, menu, file-drop and place-saving listeners, following the
+ * notebook's pushed changes and its first snapshot, and reopening the view and
+ * source the user left off at.
  */
 import * as client from '../../api/client.ts';
 import type { MenuAction } from '../../api/client.ts';
 import { store } from '../store.ts';
 import type { View } from '../store.ts';
 import { guard, must, refresh, toast } from './common.ts';
+import { reload, startSync } from '../sync.ts';
 import { importFiles } from './import.ts';
 import { applyTheme, openSource, requestImport, setView } from './navigation.ts';
 
@@ -26,7 +28,11 @@ export async function init(): Promise<void> {
     client.onMenu(handleMenu),
     client.onFileDrop({ over: (active) => store.set({ dropActive: active }), drop: (files) => void importFiles(files) }),
   ];
-  await guard(refresh);
+  // Follow pushed changes first, then load the snapshot, so no write in between is missed.
+  const sync = startSync();
+  stopListeners.push(sync.stop);
+  await sync.opened;
+  await guard(reload);
   const info = await guard(() => must('getInfo', {}));
   store.set({ loaded: true, welcome: !!info && info.counts.sources === 0 && !client.welcomeDismissed() });
   await restorePlace();
