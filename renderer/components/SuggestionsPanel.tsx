@@ -10,8 +10,13 @@ import * as A from '../state/actions.ts';
 import { useStore } from '../state/store.ts';
 
 export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
-  // Accepting elsewhere (or a new version) changes the list: reload when the quotes do.
-  const quotes = useStore((s) => s.quotes);
+  // What the list depends on: the source's text and decisions, and the claims (a claim citing a figure marks it "claimed").
+  // A new highlight changes neither, so it costs no request here.
+  const decisions = useStore((s) => {
+    const m = s.sources.find((x) => x.id === sourceId);
+    return m ? `${m.sha256} ${JSON.stringify(m.suggestions)}` : '';
+  });
+  const claims = useStore((s) => s.claims);
   const [items, setItems] = useState<SuggestionItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
@@ -20,7 +25,7 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
     return () => {
       live = false;
     };
-  }, [sourceId, quotes]);
+  }, [sourceId, decisions, claims]);
 
   const decide = async (key: string, action: 'accept' | 'dismiss') => {
     setBusy(key);

@@ -30,7 +30,7 @@ function article(i: number): string {
 }
 
 /** Writes a notebook folder directly in the store's format (generating 10k sources through the API would take minutes of fsyncs). */
-function generate(dir: string, sources: number, quotesPerSource: number) {
+export function generate(dir: string, sources: number, quotesPerSource: number) {
   const now = '2026-01-01T00:00:00.000Z';
   mkdirSync(join(dir, 'sources'), { recursive: true });
   mkdirSync(join(dir, 'texts'), { recursive: true });
