@@ -49,7 +49,11 @@ export function registerIpc(
     ipcMain.handle(API_CHANNEL_PREFIX + method, async (event, args: unknown) => {
       // Throwing (not a Result) makes the untrusted caller's invoke reject with nothing useful.
       if (!isTrustedSender(event)) throw new Error('refused: not the notebook window');
-      return queue(() => dispatch(current(), method, args), READ_METHODS.has(method) ? 'read' : 'write');
+      const service = current();
+      const result = await queue(() => dispatch(service, method, args), READ_METHODS.has(method) ? 'read' : 'write');
+      // The revision the call left the notebook at: the page waits until its pushed changes up to it are applied.
+      const rev = (service as { rev?: unknown }).rev;
+      return typeof rev === 'number' ? { ...result, rev } : result;
     });
   }
   return () => {

@@ -7,6 +7,16 @@
  */
 export const API_CHANNEL_PREFIX = 'notebook:';
 export const MENU_CHANNEL = 'notebook:menu';
+/** Pushed notebook changes, main → renderer: one NotebookEvent (shared/api/events.ts) per message. */
+export const EVENTS_CHANNEL = 'notebook:events';
+const EVENT_TYPES: readonly string[] = ['changes', 'judgement', 'reset'];
+
+/** The shape check the preload applies before handing a pushed event to the page. */
+export function isNotebookEvent(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; rev?: unknown };
+  return typeof v.type === 'string' && EVENT_TYPES.includes(v.type) && typeof v.rev === 'number';
+}
 
 /**
  * - `sources-changed`: the main process imported files from File ▸ Import…; reload lists.

@@ -44,7 +44,7 @@ describe('electron bundles', () => {
     });
     expect([...new Set(required)]).toEqual(['electron']);
     expect(Object.keys(exposed.get('notebook') ?? {}).sort()).toEqual([...API_METHODS].sort());
-    expect(Object.keys(exposed.get('notebookApp') ?? {})).toEqual(['onMenu']);
+    expect(Object.keys(exposed.get('notebookApp') ?? {})).toEqual(['onMenu', 'onEvent']);
   });
 
   it('builds the main process as one ES module with electron and npm packages left external', async () => {

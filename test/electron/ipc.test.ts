@@ -36,6 +36,13 @@ describe('registerIpc', () => {
     expect(calls).toEqual([['importText', args]]);
   });
 
+  it('tells the page which revision the call left the notebook at, when the service keeps one', async () => {
+    const ipc = fakeIpcMain();
+    const { service } = recordingService();
+    registerIpc(ipc as never, Object.assign(service, { rev: 41 }), () => true);
+    expect(await ipc.handlers.get('notebook:listTags')!({}, {})).toEqual({ ok: true, value: 'listTags', rev: 41 });
+  });
+
   it('answers invalid arguments with invalid_argument and never calls the service', async () => {
     const ipc = fakeIpcMain();
     const { service, calls } = recordingService();

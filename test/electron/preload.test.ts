@@ -50,8 +50,24 @@ describe('preload', () => {
     for (const m of API_METHODS) expect(typeof facade[m]).toBe('function');
   });
 
-  it('gives notebookApp only onMenu', () => {
-    expect(Object.keys(electron.exposed.get('notebookApp') as object)).toEqual(['onMenu']);
+  it('gives notebookApp only onMenu and onEvent', () => {
+    expect(Object.keys(electron.exposed.get('notebookApp') as object)).toEqual(['onMenu', 'onEvent']);
+  });
+
+  it('passes onEvent listeners only well-formed pushed changes, never the IPC event', () => {
+    const bridge = electron.exposed.get('notebookApp') as { onEvent(cb: (...a: unknown[]) => void): () => void };
+    const cb = vi.fn();
+    const stop = bridge.onEvent(cb);
+    const [listener] = electron.listeners.get('notebook:events') ?? [];
+    const event = { sender: electron.ipcRenderer, senderFrame: {} };
+    const change = { type: 'changes', rev: 3, changes: [], history: { undo: null, redo: null } };
+    listener!(event, change);
+    listener!(event, { type: 'exec', rev: 1 });
+    listener!(event, { type: 'reset' });
+    listener!(event, 'reset');
+    expect(cb.mock.calls).toEqual([[change]]);
+    stop();
+    expect(electron.listeners.get('notebook:events')).toEqual([]);
   });
 
   it('never exposes ipcRenderer, its methods, process or require', () => {
