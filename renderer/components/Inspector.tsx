@@ -5,8 +5,8 @@ import { QuoteInspector } from './QuoteInspector.tsx';
 
 export function Inspector() {
   const selected = useStore((s) => s.selected);
-  const quote = useStore((s) => (selected?.kind === 'quote' ? s.quotes.find((q) => q.id === selected.id) : undefined));
-  const claim = useStore((s) => (selected?.kind === 'claim' ? s.claims.find((c) => c.claim.id === selected.id) : undefined));
+  const quote = useStore((s) => (selected?.kind === 'quote' ? s.index.quote(selected.id) : undefined));
+  const claim = useStore((s) => (selected?.kind === 'claim' ? s.index.claim(selected.id) : undefined));
   return (
     <aside className="inspector" aria-label="Inspector">
       {quote ? (

@@ -8,7 +8,7 @@ import { TagEditor } from './TagEditor.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function QuoteInspector({ quote }: { quote: Quote }) {
-  const sourceTitle = useStore((s) => s.sources.find((x) => x.id === quote.sourceId)?.title ?? 'Unknown source');
+  const sourceTitle = useStore((s) => s.index.source(quote.sourceId)?.title ?? 'Unknown source');
   const claims = useStore((s) => s.claims);
   const focus = useStore((s) => s.focusRequest);
   const usedBy = claimsCiting(claims, quote.id);

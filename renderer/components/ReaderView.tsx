@@ -26,16 +26,18 @@ interface Pending {
   left: number;
 }
 
+/** One empty list for every render without a source, so the selector's answer stays the same. */
+const NO_QUOTES: readonly Quote[] = [];
+
 export function ReaderView() {
   const source = useStore((s) => s.source);
-  const allQuotes = useStore((s) => s.quotes);
   const selected = useStore((s) => s.selected);
   const reselect = useStore((s) => (s.reselect && s.source && s.reselect.sourceId === s.source.id ? s.reselect : null));
   const textRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
-  const quotes = useMemo(() => (source ? allQuotes.filter((q) => q.sourceId === source.id) : []), [allQuotes, source]);
+  const quotes = useStore((s) => (source ? s.index.quotesOf(source.id) : NO_QUOTES));
   const byId = useMemo(() => new Map<string, Quote>(quotes.map((q) => [q.id, q])), [quotes]);
   const segments = useMemo(
     () => (source ? segmentText(source.text.length, quotes.filter(paintable).map((q) => ({ id: q.id, start: q.selectors[0].start, end: q.selectors[0].end }))) : []),
@@ -55,7 +57,7 @@ export function ReaderView() {
     el?.scrollIntoView({ block: 'nearest' });
   }, [selectedQuoteId, byId]);
 
-  useEffect(() => setPending(null), [source?.id, allQuotes]);
+  useEffect(() => setPending(null), [source?.id, quotes]);
 
   const act = (intent: SelectionIntent) => {
     if (!pending) return;

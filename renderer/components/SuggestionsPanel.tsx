@@ -12,10 +12,8 @@ import { useStore } from '../state/store.ts';
 export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
   // What the list depends on: the source's text and decisions, and the claims (a claim citing a figure marks it "claimed").
   // A new highlight changes neither, so it costs no request here.
-  const decisions = useStore((s) => {
-    const m = s.sources.find((x) => x.id === sourceId);
-    return m ? `${m.sha256} ${JSON.stringify(m.suggestions)}` : '';
-  });
+  const source = useStore((s) => s.index.source(sourceId));
+  const decisions = source ? `${source.sha256} ${JSON.stringify(source.suggestions)}` : '';
   const claims = useStore((s) => s.claims);
   const [items, setItems] = useState<SuggestionItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, TagSummary } from '../../shared/api/contract.ts';
 import type { Quote, Source } from '../../shared/model/records.ts';
 import type { UndoState } from './undo.ts';
+import type { NotebookIndex } from './local-notebook.ts';
 
 export type View = 'library' | 'reader' | 'claims' | 'tags' | 'search' | 'review' | 'briefing' | 'help';
 export type Selected = { kind: 'quote'; id: string } | { kind: 'claim'; id: string } | null;
@@ -32,6 +33,8 @@ export interface AppState {
   quotes: Quote[];
   claims: ClaimDetail[];
   tags: TagSummary[];
+  /** Records by id, for selectors (a search of the lists would run on every store change). */
+  index: NotebookIndex;
   /** Fuzzy and orphaned anchors waiting for the researcher (the Review view). */
   review: ReviewItem[];
   /** Claim pairs whose figures cannot both hold. */
@@ -70,6 +73,7 @@ export const initialState: AppState = {
   quotes: [],
   claims: [],
   tags: [],
+  index: { source: () => undefined, quote: () => undefined, quotesOf: () => [], claim: () => undefined },
   review: [],
   conflicts: [],
   figureChanges: [],

@@ -93,7 +93,7 @@ function show(): void {
   const { history, ...lists } = local.lists;
   const cur = store.get().source;
   const meta = cur ? local.view.getSource(cur.id as never) : undefined;
-  store.set({ ...lists, loaded: true, undo: undoStateOf(history), source: cur && meta ? openSource(cur, meta) : null });
+  store.set({ ...lists, index: local.index(), loaded: true, undo: undoStateOf(history), source: cur && meta ? openSource(cur, meta) : null });
   const sel = store.get().selected;
   if (sel && !exists(sel)) store.set({ selected: null });
   // The open source has a new version: its text changed, fetch it again.
