@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import type { ApiResults, NotebookHandlers, ParsedArgs, SourceSummary } from '../../shared/api/contract.ts';
+import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
+import type { ApiMethod, ApiResults, NotebookHandlers, ParsedArgs } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
@@ -17,7 +18,7 @@ import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.t
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
 import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
-import { claimDetail, claimRelations, relationItems } from './claim-details.ts';
+import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem, sourceOrder, sourceSummary } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
 import { EditHistory, recordEveryWrite } from './history.ts';
 import type { CallNamer } from './history.ts';
@@ -29,6 +30,7 @@ import { NotebookSearch } from './search.ts';
 import * as trash from './trash.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { Change, TransitionContext } from '../../shared/model/view.ts';
+import type { JudgementState, NotebookEvent } from '../../shared/api/events.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { importEach } from './import-files.ts';
@@ -46,6 +48,8 @@ export class NotebookService implements NotebookHandlers {
     this.judgement = new ConflictTracker(store.memory);
     // One call of a write method is one undo step, named before it runs (what it deletes is gone afterwards).
     recordEveryWrite(this, this.history, (method, args) => describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) }) as ReturnType<CallNamer>);
+    // Outside the history's wrapper, so an event carries the history as the whole call left it.
+    this.publishAfterEveryWrite();
   }
 
   /** The undo history of this service's notebook: every edit, whoever made it (see history.ts). */
@@ -71,10 +75,98 @@ export class NotebookService implements NotebookHandlers {
 
   /** Every write (edits, undo and redo) goes through here, so derived state (conflicts, the search index) follows each change. */
   private async write(changes: readonly Change[]): Promise<void> {
+    const judged = this.affectsJudgement(changes);
     await this.store.commit(changes);
-    if (changes.some((c) => c.kind !== 'tag')) this.judgement.invalidate();
+    this.unpublished.push(...changes);
+    if (judged) this.judgement.invalidate();
     await this.searchIndex.apply(changes);
   }
+
+  /**
+   * Whether a write can change the claim assistant's judgement: claims and sources
+   * (their dates and titles) can, and so can a quote some claim cites; a new or
+   * edited quote nobody cites cannot, so a highlight never re-judges the notebook.
+   */
+  private affectsJudgement(changes: readonly Change[]): boolean {
+    return changes.some((c) => (c.kind === 'quote' ? this.view.claimsCiting(c.op === 'put' ? c.record.id : c.id).length > 0 : c.kind !== 'tag'));
+  }
+
+  // ---------- pushed changes ----------
+
+  /**
+   * The notebook's revision: how many calls that wrote this service has answered.
+   * One call is one event, however many commits it made (loading the sample makes
+   * dozens), sent when the call ends so it carries the history as the call left it.
+   */
+  private revision = 0;
+  private unpublished: Change[] = [];
+  private depth = 0;
+
+  /** Wraps every write method (and undo, redo) so that the outermost call publishes what it wrote when it ends. */
+  private publishAfterEveryWrite(): void {
+    const methods = this as unknown as Record<ApiMethod, (args: unknown) => Promise<Result<unknown>>>;
+    for (const method of API_METHODS) {
+      if (READ_METHODS.has(method)) continue;
+      const handler = methods[method];
+      methods[method] = async (args) => {
+        this.depth++;
+        try {
+          return await handler(args);
+        } finally {
+          if (--this.depth === 0) this.publish();
+        }
+      };
+    }
+  }
+  private readonly listeners = new Set<(e: NotebookEvent) => void>();
+
+  get rev(): number {
+    return this.revision;
+  }
+
+  /** Subscribes to every committed write and every new judgement (see shared/api/events.ts); returns the unsubscribe. */
+  onEvent(listener: (e: NotebookEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: NotebookEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // One broken listener (a closed window) must not stop the others or the write.
+      }
+    }
+  }
+
+  /** Tells every listener what a call committed, then (when it changed the judgement) the new judgement once it is ready. */
+  private publish(): void {
+    if (this.unpublished.length === 0) return;
+    const changes = this.unpublished;
+    this.unpublished = [];
+    const rev = ++this.revision;
+    if (this.listeners.size === 0) return;
+    this.emit({ type: 'changes', rev, changes, history: this.history.state() });
+    if (this.judgement.current) return;
+    void this.judgementNow().then(
+      (judgement) => {
+        if (rev === this.revision) this.emit({ type: 'judgement', rev, judgement });
+      },
+      () => {},
+    );
+  }
+
+  private async judgementNow(): Promise<JudgementState> {
+    const state = await this.judgement.get();
+    return { pairs: state.pairs, conflicts: relationItems(this.view, state, (r) => r === 'conflict'), figureChanges: relationItems(this.view, state, (r) => r !== 'conflict') };
+  }
+
+  getSnapshot: Handler<'getSnapshot'> = async () => {
+    const judgement = await this.judgementNow();
+    // Taken after the await, in one synchronous stretch: the records and `rev` belong to the same revision.
+    return ok({ rev: this.revision, sources: [...this.view.sources()], quotes: [...this.view.quotes()], claims: [...this.view.claims()], tags: [...this.view.tags()], history: this.history.state(), judgement });
+  };
 
   private readonly searchIndex: NotebookSearch;
 
@@ -150,25 +242,7 @@ export class NotebookService implements NotebookHandlers {
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 
-  listSources: Handler<'listSources'> = async () => {
-    const claimsPerSource = new Map<string, Set<string>>();
-    for (const c of this.view.claims()) {
-      for (const e of c.evidence) {
-        const q = this.view.getQuote(e.quoteId);
-        if (!q) continue;
-        let set = claimsPerSource.get(q.sourceId);
-        if (!set) claimsPerSource.set(q.sourceId, (set = new Set()));
-        set.add(c.id);
-      }
-    }
-    const out: SourceSummary[] = [...this.view.sources()]
-      .map((s) => {
-        const quotes = this.view.quotesOf(s.id);
-        return { ...s, quoteCount: quotes.length, claimCount: claimsPerSource.get(s.id)?.size ?? 0, reviewCount: quotes.filter(needsReview).length };
-      })
-      .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
-    return ok(out);
-  };
+  listSources: Handler<'listSources'> = async () => ok([...this.view.sources()].sort(sourceOrder).map((s) => sourceSummary(this.view, s)));
 
   getSource: Handler<'getSource'> = async ({ id }) => {
     const meta = this.view.getSource(id);
@@ -213,7 +287,7 @@ export class NotebookService implements NotebookHandlers {
     return ok(
       quotes
         .filter((q) => !wanted || q.tags.some(wanted))
-        .sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.selectors[0].start - b.selectors[0].start),
+        .sort(quoteOrder),
     );
   };
 
@@ -249,25 +323,14 @@ export class NotebookService implements NotebookHandlers {
     return ok(
       [...this.view.claims()]
         .filter((c) => !wanted || c.tags.some(wanted))
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+        .sort(claimOrder)
         .map((c) => claimDetail(this.view, c, relations)),
     );
   };
 
   // ---------- anchors ----------
 
-  listReview: Handler<'listReview'> = async () => {
-    const items = [...this.view.quotes()].filter(needsReview).map((q) => ({
-      quote: q,
-      sourceTitle: this.view.getSource(q.sourceId)?.title ?? '',
-      status: q.anchor.status,
-      score: q.anchor.score,
-      oldText: q.exact,
-      newText: q.anchor.candidate?.text ?? null,
-      diff: q.anchor.candidate?.diff ?? [],
-    }));
-    return ok(items.sort((a, b) => a.quote.sourceId.localeCompare(b.quote.sourceId) || a.quote.selectors[0].start - b.quote.selectors[0].start));
-  };
+  listReview: Handler<'listReview'> = async () => ok([...this.view.quotes()].filter(needsReview).sort(quoteOrder).map((q) => reviewItem(this.view, q)));
 
   reviewAnchor: Handler<'reviewAnchor'> = async ({ quoteId, action, range, exact, occurrence }) => {
     const q = this.view.getQuote(quoteId);

@@ -17,6 +17,7 @@ import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Sour
 import type { ErrorCode, Result } from './result.ts';
 import type { SearchHit } from '../search/types.ts';
 import type { RestoreOutcome, TrashItem } from '../model/trash.ts';
+import type { NotebookSnapshot } from './events.ts';
 
 const TagList = z.array(z.string().max(600)).max(200);
 const NoArgs = z.strictObject({});
@@ -27,7 +28,7 @@ const NoArgs = z.strictObject({});
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
-  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash',
+  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash', 'getSnapshot',
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
@@ -184,6 +185,8 @@ export const apiArgs = {
   redo: NoArgs,
   /** What undo and redo would do now, in the user's words, for the Undo and Redo buttons. */
   historyState: NoArgs,
+  /** The whole notebook at one revision, for a page that then follows pushed changes (shared/api/events.ts). */
+  getSnapshot: NoArgs,
 } as const;
 
 
@@ -347,6 +350,7 @@ export interface ApiResults {
   undo: HistoryStep;
   redo: HistoryStep;
   historyState: HistoryState;
+  getSnapshot: NotebookSnapshot;
 }
 
 /** What callers (renderer, CLI) see: raw arguments in, a Result out. */
