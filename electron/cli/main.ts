@@ -22,6 +22,7 @@ import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
 import { hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
 import { registerClaimCommands } from './claim-commands.ts';
+import { registerTrashCommands, trashedLine } from './trash-commands.ts';
 
 /** Output sink, swappable in tests. */
 export interface Io {
@@ -214,17 +215,18 @@ export function buildProgram(io: Io = processIo): Command {
     });
 
   registerClaimCommands(program, { withSession, emit, jsonOpt, collect });
+  registerTrashCommands(program, { withSession, emit, jsonOpt, collect });
 
   program
     .command('delete')
-    .description('delete a source, quote or claim (links to it are removed, never left dangling)')
+    .description('delete a source (it goes to the trash: see `notebook trash`), quote or claim (links to it are removed, never left dangling)')
     .addArgument(new Command().createArgument('<kind>', 'source | quote | claim').choices(['source', 'quote', 'claim']))
     .argument('<id>')
     .addOption(jsonOpt())
     .action(async (kind: 'source' | 'quote' | 'claim', id: string, o: { json?: boolean }) => {
       const method = ({ source: 'deleteSource', quote: 'deleteQuote', claim: 'deleteClaim' } as const)[kind];
       const r = await withSession('required', (s) => s.call(method, { id }));
-      emit(!!o.json, r, () => `deleted ${kind} ${id}`);
+      emit(!!o.json, r, () => ('quotes' in r ? trashedLine(r) : `deleted ${kind} ${id}`));
     });
 
   const review = program

@@ -87,6 +87,7 @@ export async function resolveQuarantine(root: string, discard: boolean, valid: (
     } else discarded.push(f.rel);
     await rename(join(root, QUARANTINE_DIR, f.name), join(root, QUARANTINE_DIR, f.name + KEPT));
   }
-  fsyncDir(join(root, QUARANTINE_DIR));
+  // Nothing was ever quarantined: there is no folder to sync, and nothing to restore.
+  if (restored.length || discarded.length) fsyncDir(join(root, QUARANTINE_DIR));
   return { restored, discarded };
 }
