@@ -7,7 +7,9 @@
  * version, claim fields and "not a conflict" decisions come back exactly.
  *
  * Whose edits an undo reaches: the notebook's last edit, whoever made it — a
- * window or a script calling the same service in the same process. Every write
+ * window or a script calling the same service in the same process. A typing
+ * burst (autosave editing the same fields of one record again within BURST_MS)
+ * is one step. Every write
  * of the service goes through the history, so the newest entry always matches
  * the notebook as it stands. The history lives in the service's memory only: it
  * is empty when the notebook is opened (each CLI command opens it afresh, so a
@@ -31,10 +33,21 @@ import type { Change } from '../../shared/model/view.ts';
  */
 export const HISTORY_LIMIT = 200;
 
+/**
+ * A typing burst is one undo step: autosave sends an edit of the same field of
+ * the same record every pause of the researcher's typing (about a second), so
+ * edits of the same fields of one record less than this far apart join the
+ * previous step. Long enough to span a pause to think mid-sentence, short enough
+ * that coming back to a note a while later is a step of its own.
+ */
+export const BURST_MS = 5000;
+
 export interface HistoryEntry {
   label: string;
   forward: readonly Change[];
   backward: readonly Change[];
+  /** Edits with the same burst key (same method, record and fields) close together join one entry. */
+  burst?: { key: string; at: number };
 }
 
 interface Group {
@@ -48,7 +61,10 @@ export class EditHistory {
   private undone: HistoryEntry[] = [];
   private group: Group | null = null;
 
-  constructor(private readonly limit = HISTORY_LIMIT) {}
+  constructor(
+    private readonly limit = HISTORY_LIMIT,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   /** Records a committed edit; a new edit clears the redo stack. Inside a group it joins the group's one entry. */
   record(label: string, forward: readonly Change[], backward: readonly Change[]): void {
@@ -67,7 +83,7 @@ export class EditHistory {
    * is many commits (loading the sample calls the service dozens of times).
    * Nested groups join the outermost one.
    */
-  async grouped<T>(fn: () => Promise<T>, label: (outcome: T | null) => string): Promise<T> {
+  async grouped<T>(fn: () => Promise<T>, label: (outcome: T | null) => string, burstKey?: string): Promise<T> {
     if (this.group) return fn();
     const g: Group = { forward: [], backward: [] };
     this.group = g;
@@ -78,7 +94,7 @@ export class EditHistory {
     } finally {
       this.group = null;
       // Commits that did happen stay undoable even when a later step failed.
-      if (g.forward.length) this.push({ label: label(outcome), forward: g.forward, backward: g.backward.reverse().flat() });
+      if (g.forward.length) this.push({ label: label(outcome), forward: g.forward, backward: g.backward.reverse().flat() }, burstKey);
     }
   }
 
@@ -110,8 +126,15 @@ export class EditHistory {
     return { undo: this.peekUndo()?.label ?? null, redo: this.peekRedo()?.label ?? null };
   }
 
-  private push(entry: HistoryEntry): void {
-    this.done.push(entry);
+  private push(entry: HistoryEntry, burstKey?: string): void {
+    const at = this.now();
+    const last = this.done.at(-1);
+    // The same field of the same record again, moments later, with nothing undone in between: one step.
+    if (burstKey && last?.burst?.key === burstKey && at - last.burst.at < BURST_MS && this.undone.length === 0) {
+      this.done[this.done.length - 1] = { label: entry.label, forward: [...last.forward, ...entry.forward], backward: [...entry.backward, ...last.backward], burst: { key: burstKey, at } };
+      return;
+    }
+    this.done.push(burstKey ? { ...entry, burst: { key: burstKey, at } } : entry);
     if (this.done.length > this.limit) this.done.shift();
     this.undone = [];
   }
@@ -133,7 +156,16 @@ export function recordEveryWrite(handlers: NotebookHandlers, history: EditHistor
     const handler = methods[method];
     methods[method] = async (args) => {
       if (history.grouping) return handler(args);
-      return history.grouped(() => handler(args), await name(method, args));
+      return history.grouped(() => handler(args), await name(method, args), burstKey(method, args));
     };
   }
+}
+
+/** Edits that autosave repeats while the researcher types: the same method on the same record, changing the same fields. */
+const BURST_METHODS: ReadonlySet<ApiMethod> = new Set(['updateQuote', 'updateClaim', 'updateSource']);
+
+function burstKey(method: ApiMethod, args: unknown): string | undefined {
+  if (!BURST_METHODS.has(method)) return undefined;
+  const { id, patch } = args as { id: string; patch: Record<string, unknown> };
+  return `${method} ${id} ${Object.keys(patch).sort().join(',')}`;
 }

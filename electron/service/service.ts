@@ -20,7 +20,7 @@ import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../sh
 import { ConflictTracker } from './conflicts.ts';
 import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem, sourceOrder, sourceSummary } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
-import { EditHistory, recordEveryWrite } from './history.ts';
+import { EditHistory, HISTORY_LIMIT, recordEveryWrite } from './history.ts';
 import type { CallNamer } from './history.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
@@ -53,7 +53,7 @@ export class NotebookService implements NotebookHandlers {
   }
 
   /** The undo history of this service's notebook: every edit, whoever made it (see history.ts). */
-  private readonly history = new EditHistory();
+  private readonly history = new EditHistory(HISTORY_LIMIT, () => this.clock().getTime());
 
   private ctx(): TransitionContext {
     return { now: this.clock().toISOString(), newId: ((kind: 'source' | 'quote' | 'claim') => makeId(kind, randomBytes(10))) as TransitionContext['newId'] };
