@@ -1,7 +1,9 @@
-/** The Library: every source with its counts, importing (picker, drop, paste) and metadata editing. */
+/** The Library: every source with its counts, importing (picker, drop, paste), metadata editing, and the Trash of deleted sources. */
 import { useEffect, useRef, useState } from 'react';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
+import { emptyTrash, loadTrash, restoreSource, trashNotice } from '../state/actions/sources.ts';
+import type { TrashItem } from '../state/actions/sources.ts';
 import { formToSourceEdit, sourceToForm } from '../state/derive.ts';
 import type { SourceForm } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
@@ -17,6 +19,7 @@ export function LibraryView() {
   const importRequest = useStore((s) => s.importRequest);
   const fileInput = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const trash = useTrash();
 
   useEffect(() => {
     if (importRequest > answeredImportRequest) {
@@ -85,6 +88,93 @@ export function LibraryView() {
           ))}
         </ul>
       )}
+      {trash.length > 0 && <TrashSection items={trash} />}
+    </section>
+  );
+}
+
+/**
+ * The Trash, read from the service whenever the notebook changes (a deletion or
+ * restore changes the sources; emptying it, or undoing that, changes the history).
+ */
+function useTrash(): TrashItem[] {
+  const sources = useStore((s) => s.sources);
+  const undo = useStore((s) => s.undo);
+  const [items, setItems] = useState<TrashItem[]>([]);
+  useEffect(() => {
+    let current = true;
+    void loadTrash().then((list) => current && list && setItems(list));
+    return () => {
+      current = false;
+    };
+  }, [sources, undo]);
+  return items;
+}
+
+function TrashSection({ items }: { items: TrashItem[] }) {
+  const [confirming, setConfirming] = useState(false);
+  const quotes = items.reduce((n, i) => n + i.quoteCount, 0);
+  return (
+    <section className="trash" aria-labelledby="trash-title">
+      <header className="view-header">
+        <div>
+          <h2 id="trash-title">Trash ({items.length})</h2>
+          <p className="subtle">Deleted sources with their quotes. Restoring one puts it back as it was, with its links to claims.</p>
+        </div>
+        <div className="actions">
+          {confirming ? (
+            <>
+              <span className="subtle" role="status">
+                Remove {items.length === 1 ? 'this source' : `these ${items.length} sources`} and {quotes === 1 ? 'its 1 quote' : `their ${quotes} quotes`} for good?
+              </span>
+              <button
+                type="button"
+                className="button small danger"
+                onClick={() => {
+                  setConfirming(false);
+                  void emptyTrash();
+                }}
+              >
+                Empty trash for good
+              </button>
+              <button type="button" className="button small" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button small" onClick={() => setConfirming(true)}>
+              Empty trash…
+            </button>
+          )}
+        </div>
+      </header>
+      <ul className="source-list" aria-label="Trash">
+        {items.map((i) => (
+          <li key={i.source.id} className="source-card">
+            <div className="source-row">
+              <div className="source-main">
+                <div className="source-title">{i.source.title}</div>
+                <div className="subtle">
+                  {i.quoteCount} quote{i.quoteCount === 1 ? '' : 's'} · deleted {new Date(i.trashedAt).toLocaleString()}
+                  {i.sameTextAs && ` · cannot be restored while “${i.sameTextAs.title}” holds the same text`}
+                </div>
+              </div>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={i.sameTextAs !== null}
+                  title={i.sameTextAs ? `Delete “${i.sameTextAs.title}” first: it holds the same text` : 'Put the source back with its quotes and links'}
+                  aria-label={`Restore ${i.source.title}`}
+                  onClick={() => void restoreSource(i.source.id)}
+                >
+                  Restore
+                </button>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -136,15 +226,18 @@ function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () =>
         />
         {confirming ? (
           <>
-            <button type="button" className="button small danger" onClick={() => void A.deleteSource(s.id)}>
-              Confirm delete
+            <span className="subtle" role="status">
+              {trashNotice(s.title, s.quoteCount)}
+            </span>
+            <button type="button" className="button small danger" onClick={() => void A.deleteSource(s.id)} aria-label={`Move ${s.title} to the Trash`}>
+              Move to Trash
             </button>
             <button type="button" className="button small" onClick={() => setConfirming(false)}>
               Keep
             </button>
           </>
         ) : (
-          <button type="button" className="icon-button" aria-label={`Delete ${s.title}`} title="Delete source" onClick={() => setConfirming(true)}>
+          <button type="button" className="icon-button" aria-label={`Delete ${s.title}`} title="Delete source (it goes to the Trash)" onClick={() => setConfirming(true)}>
             <Icon name="trash" />
           </button>
         )}
