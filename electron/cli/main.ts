@@ -4,20 +4,16 @@
  * validation as IPC and HTTP), prints a human summary or, with --json, one JSON
  * document, and reports failures as one line on stderr with a non-zero exit.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { dispatch } from '../../shared/api/dispatch.ts';
-import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api/contract.ts';
 import { NotebookError } from '../../shared/api/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 import { CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import { writeExport, ExportPathError } from '../export/write.ts';
-import { NotebookService } from '../service/service.ts';
 import { defaultNotebookDir } from '../storage/paths.ts';
-import { NotebookStore } from '../storage/store.ts';
 import type { OpenOptions } from '../storage/store.ts';
-import { readSourceFile } from '../import/importer.ts';
+import { registerImport } from './import-command.ts';
+import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
 import { hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
@@ -25,21 +21,13 @@ import { registerClaimCommands } from './claim-commands.ts';
 import { registerTrashCommands, trashedLine } from './trash-commands.ts';
 
 /** Output sink, swappable in tests. */
+export { Session };
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 const processIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
-
-export class Session {
-  constructor(readonly service: NotebookService) {}
-  /** Calls one contract method; an expected failure becomes a NotebookError for the CLI to print. */
-  async call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
-    const r = await dispatch(this.service, method, args);
-    if (!r.ok) throw new NotebookError(r.error.code, r.error.message);
-    return r.value;
-  }
-}
 
 export const collect = (v: string, prev: string[] = []) => [...prev, v];
 const positiveInt = (v: string) => {
@@ -61,53 +49,12 @@ export function buildProgram(io: Io = processIo): Command {
 
   const dir = () => resolve(program.opts<{ notebook?: string }>().notebook ?? process.env['NOTEBOOK_DIR'] ?? defaultNotebookDir());
 
-  /** Opens the notebook, runs `fn`, closes it. Listing commands do not need the writer lock. */
-  const withSession = async <T>(write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> => {
-    const store = await NotebookStore.open(dir(), { write });
-    try {
-      return await fn(new Session(new NotebookService(store)));
-    } finally {
-      await store.close();
-    }
-  };
+  /** Runs `fn` on the notebook: through its host (the app or `notebook serve`) when one runs, else opened here. */
+  const withSession = <T>(write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> => withNotebook(dir(), write, fn);
   const emit = (json: boolean, value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
   const jsonOpt = () => new Option('--json', 'print one JSON document');
 
-  program
-    .command('import')
-    .description('import .txt, .md or .html files (the same text twice is recognised and not duplicated)')
-    .argument('<files...>', 'files to import')
-    .option('--new-version-of <source>', 'import the file as a new version of this source and re-anchor its quotes')
-    .addOption(jsonOpt())
-    .action(async (files: string[], o: { json?: boolean; newVersionOf?: string }) => {
-      if (o.newVersionOf && files.length !== 1) throw new NotebookError('invalid_argument', '--new-version-of takes exactly one file');
-      // Read and check every file before touching the notebook: one bad file leaves it exactly as it was.
-      const loaded: { file: string; data: Buffer }[] = [];
-      for (const file of files) {
-        const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-          throw new NotebookError(e.code === 'ENOENT' ? 'not_found' : 'io', `${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.message}`);
-        });
-        readSourceFile(file, data);
-        loaded.push({ file, data });
-      }
-      const results = await withSession('required', async (s) => {
-        const out = [];
-        for (const { file, data } of loaded) out.push({ file, ...(await s.call('importFile', { fileName: file, dataBase64: data.toString('base64'), newVersionOf: o.newVersionOf })) });
-        return out;
-      });
-      emit(!!o.json, { results }, () =>
-        results
-          .map((r) => {
-            if (r.newVersion) {
-              const c = r.newVersion.counts;
-              const waiting = r.newVersion.review.length ? `; ${r.newVersion.review.length} wait for review: run \`notebook review\`` : '';
-              return `new version of ${r.source.id}  ${r.source.title}: ${c.exact} exact, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${waiting}`;
-            }
-            return `${r.duplicate ? 'already in notebook' : 'imported'}  ${r.source.id}  ${r.source.title}  (${r.source.length} characters, ${r.source.encoding})`;
-          })
-          .join('\n'),
-      );
-    });
+  registerImport(program, { withSession, emit, jsonOpt, collect }, io);
 
   program
     .command('sources')
@@ -313,23 +260,28 @@ export function buildProgram(io: Io = processIo): Command {
       emit(!!o.json, { context: ctx }, () => `${ctx.isCurrentVersion ? 'current version' : `version of ${ctx.versionImportedAt}`} (sha256 ${ctx.sha256.slice(0, 12)}…), ${ctx.start}–${ctx.end}:\n…${ctx.before}[[${ctx.quote}]]${ctx.after}…`);
     });
 
-  // Undo and redo: the service's history lives in the process that holds the notebook open.
+  // Undo and redo: the service's history lives in the process that hosts the notebook.
   const HISTORY_NOTE =
-    '\nThe undo history lives in the process that has the notebook open. Each `notebook` command opens the notebook\n' +
-    'afresh, so there is no earlier edit in its process to undo: undo the app\'s edits in the app (Ctrl+Z). Once the app\n' +
-    'hosts the notebook for the command line (not built yet), these commands will reach the running app\'s edits.';
+    "\nUndo reaches the notebook's last edit, whoever made it. While the app or `notebook serve` has the notebook\n" +
+    'open, the command is sent there, so it undoes (or redoes) the last edit made in any window or by any `notebook`\n' +
+    'command, this one\'s scripts included. With neither running, each command opens the notebook afresh and has no\n' +
+    'earlier edit to undo.';
   for (const [name, method, done] of [['undo', 'undo', 'Undid'], ['redo', 'redo', 'Redid']] as const) {
     program
       .command(name)
-      .description(`${name} the notebook's last ${name === 'undo' ? 'edit' : 'undone edit'} made in this process`)
+      .description(`${name} the notebook's last ${name === 'undo' ? 'edit' : 'undone edit'}, whoever made it`)
       .addHelpText('after', HISTORY_NOTE)
       .addOption(jsonOpt())
       .action(async (o: { json?: boolean }) => {
-        const r = await withSession('required', (s) => s.call(method, {}));
+        const r = await withSession('required', async (s) => ({ ...(await s.call(method, {})), host: s.host }));
         if (r.label === null) {
-          throw new NotebookError('conflict', `Nothing to ${name}: this command opened the notebook afresh, so it has no edit of its own to ${name}; ${name} the app's edits in the app (Ctrl+${name === 'undo' ? 'Z' : 'Shift+Z'})`);
+          const what = name === 'undo' ? 'edit to undo' : 'undone edit to redo';
+          throw new NotebookError('conflict', r.host
+            ? `Nothing to ${name}: there is no ${what} since ${r.host} opened the notebook`
+            : `Nothing to ${name}: no app or \`notebook serve\` has this notebook open, and a command that opens it afresh has no earlier ${what}`);
         }
-        emit(!!o.json, r, () => `${done}: ${r.label}`);
+        const { host: _host, ...step } = r;
+        emit(!!o.json, step, () => `${done}: ${r.label}`);
       });
   }
 
@@ -339,7 +291,7 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--discard', 'go on without the damaged file')
     .addOption(jsonOpt())
     .action(async (o: { discard?: boolean; json?: boolean }) => {
-      const r = await NotebookStore.restore(dir(), !!o.discard);
+      const r = await restoreNotebook(dir(), !!o.discard);
       emit(!!o.json, r, () =>
         [...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`), ...r.discarded.map((x) => `went on without ${x}`)].join('\n') || 'Nothing to restore.',
       );
@@ -356,6 +308,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    if (e instanceof CommandFailed) return e.exitCode;
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
       io.err(`notebook: ${e.message.replace(/^error: /, '')}`);

@@ -1,9 +1,12 @@
 /**
  * `notebook serve [--port N]`: the browser mode. Opens the notebook with the
- * writer lock (so the desktop app or another server cannot write underneath it),
- * serves the built renderer and the API on 127.0.0.1, prints exactly one line —
- * the URL with its one-time token — and runs until SIGINT/SIGTERM, when it closes
- * the server and releases the lock.
+ * writer lock and hosts it (other `notebook` commands send their calls to it, see
+ * electron/host/), serves the built renderer and the API on 127.0.0.1, prints
+ * exactly one line — the URL with its one-time token — and runs until
+ * SIGINT/SIGTERM, when it stops hosting, closes the server and releases the lock.
+ * A notebook another process already hosts (the app, or another `serve`) is not
+ * served twice: the command refuses in one line naming that host, because a page
+ * of a second server would not see the edits made through the first.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { NotebookError } from '../../shared/api/result.ts';
 import { startServer } from '../server/server.ts';
+import { findHost } from '../host/client.ts';
+import { describeHost } from '../host/record.ts';
 
 /** The renderer as Vite builds it, relative to this file (electron/cli → dist/renderer). */
 export const RENDERER_DIST = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -48,6 +53,12 @@ export function registerServe(program: Command, notebookDir: () => string, io: {
     .action(async (o: { port: number; json?: boolean }) => {
       // Listen for the signal before starting, so a Ctrl+C during start-up still releases the lock.
       const stop = stopSignal();
+      const host = await findHost(notebookDir());
+      if (host) {
+        host.close();
+        stop.dispose();
+        throw new NotebookError('locked', `the notebook at ${notebookDir()} is already open in ${describeHost(host.record)}; ${host.record.kind === 'app' ? 'use it there' : 'use the address it printed'}, or close it first`);
+      }
       const server = await startServer({ notebookDir: notebookDir(), port: o.port, staticDir: RENDERER_DIST }).catch((e: NodeJS.ErrnoException) => {
         stop.dispose();
         if (e.code === 'EADDRINUSE') throw new NotebookError('io', `port ${o.port} is already in use; try --port 0 for a free one`);

@@ -127,7 +127,7 @@ export function startApp(options: StartOptions = {}): boolean {
   const flushDocuments = async () => {
     const paths = pendingDocuments.splice(0);
     if (!paths.length) return;
-    const n = await importPaths(paths, { dialog, window: win, importFile: (args) => notebook.queue(() => dispatch(notebook.service, 'importFile', args)) });
+    const n = await importPaths(paths, { dialog, window: win, importFiles: (args) => notebook.queue(() => dispatch(notebook.service, 'importFiles', args)) });
     if (n > 0) send('sources-changed');
   };
 
@@ -136,7 +136,7 @@ export function startApp(options: StartOptions = {}): boolean {
       void importFilesWithDialog({
         dialog,
         window: win,
-        importFile: (args) => notebook.queue(() => dispatch(notebook.service, 'importFile', args)),
+        importFiles: (args) => notebook.queue(() => dispatch(notebook.service, 'importFiles', args)),
       }).then((n) => n > 0 && send('sources-changed')),
     exportBriefing: () => void send('export-briefing'),
     openNotebook: () =>
@@ -148,7 +148,10 @@ export function startApp(options: StartOptions = {}): boolean {
     showNotebookFolder: () => void (notebook.dir && shell.openPath(notebook.dir)),
   };
 
-  /** Opens the notebook at start-up; a notebook held by another program can be opened read-only. */
+  /**
+   * Opens the notebook at start-up. A notebook another process hosts (\`notebook serve\`) is
+   * joined as its client; one held by a program that is not a host can be opened read-only.
+   */
   const openAtStartup = async (): Promise<boolean> => {
     try {
       await notebook.open(notebookDir, 'required');
@@ -164,7 +167,7 @@ export function startApp(options: StartOptions = {}): boolean {
         defaultId: 0,
         cancelId: 1,
         message: 'This notebook is open in another program',
-        detail: `${e.message}\n\nYou can read it now; changes are refused until the other program (for example \`notebook serve\`) closes it.`,
+        detail: `${e.message}\n\nYou can read it now; changes are refused until the other program closes it.`,
       });
       if (response !== 0) return false;
       await notebook.open(notebookDir, 'prefer');

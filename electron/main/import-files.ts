@@ -1,14 +1,15 @@
 /**
- * File ▸ Import…: the native open dialog, then each chosen file through the
- * contract's importFile (so the same validation and decoding as every other way
- * in). Files are read and size-checked here because the dialog hands us paths, and
- * the researcher hears about every file that failed, by name, in one message.
+ * File ▸ Import… and "Open with": the native open dialog, then the chosen files
+ * through the contract's importFiles, the same behaviour as the CLI and
+ * drag-and-drop: every file is checked first, the good ones are imported (one undo
+ * step), and the researcher hears about every file that was refused, by name, in
+ * one message. Files are read and size-checked here because the dialog hands us paths.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
-import { MAX_IMPORT_BYTES } from '../../shared/api/contract.ts';
+import type { ApiArgs, ApiResults } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
+import { importFromDisk } from '../import/read-paths.ts';
 
 export const IMPORT_FILTERS = [
   { name: 'Text, Markdown or HTML', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
@@ -18,7 +19,7 @@ export const IMPORT_FILTERS = [
 export interface ImportDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>;
   window: BrowserWindow | null;
-  importFile(args: { fileName: string; dataBase64: string }): Promise<Result<unknown>>;
+  importFiles(args: ApiArgs<'importFiles'>): Promise<Result<ApiResults['importFiles']>>;
 }
 
 /** Returns how many files were imported (0 when the dialog was cancelled). */
@@ -49,28 +50,22 @@ export function documentsInArgv(argv: readonly string[]): string[] {
   return out;
 }
 
-/** Imports files by path through the contract, telling the researcher about each one that failed. */
+/** Imports files by path through the contract; returns how many were imported or already there. */
 export async function importPaths(paths: readonly string[], deps: ImportDeps): Promise<number> {
-  const failures: string[] = [];
-  let imported = 0;
-  for (const path of paths) {
-    const name = basename(path);
-    try {
-      if ((await stat(path)).size > MAX_IMPORT_BYTES) {
-        failures.push(`${name}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-        continue;
-      }
-      const r = await deps.importFile({ fileName: name, dataBase64: (await readFile(path)).toString('base64') });
-      if (r.ok) imported++;
-      else failures.push(`${name}: ${r.error.message}`);
-    } catch (e) {
-      failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const outcomes = await importFromDisk(
+    paths,
+    async (files) => {
+      const r = await deps.importFiles({ files });
+      // The whole call failed (it never reached the files): every file of it hears why.
+      return r.ok ? r.value : { files: files.map((f) => ({ fileName: f.fileName, status: 'refused' as const, code: r.error.code, reason: `${f.fileName}: ${r.error.message}` })) };
+    },
+    { nameOf: (p) => basename(p) },
+  );
+  const failures = outcomes.flatMap((o) => (o.status === 'refused' ? [o.reason] : []));
   if (failures.length) {
     const box = { type: 'warning' as const, message: `${failures.length} of ${paths.length} files could not be imported`, detail: failures.join('\n') };
     if (deps.window) await deps.dialog.showMessageBox(deps.window, box);
     else await deps.dialog.showMessageBox(box);
   }
-  return imported;
+  return outcomes.length - failures.length;
 }

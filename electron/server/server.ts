@@ -25,9 +25,7 @@ import { join } from 'node:path';
 import { dispatch, isApiMethod } from '../../shared/api/dispatch.ts';
 import { READ_METHODS } from '../../shared/api/contract.ts';
 import { err } from '../../shared/api/result.ts';
-import { NotebookService } from '../service/service.ts';
-import { NotebookStore } from '../storage/store.ts';
-import { createCallQueue } from './call-queue.ts';
+import { openNotebook } from '../host/open.ts';
 import { EventHub } from './events-route.ts';
 import { REVISION_HEADER } from '../../shared/api/events.ts';
 import { SECURITY_HEADERS } from './headers.ts';
@@ -113,9 +111,9 @@ const BUILD_MISSING_PAGE = `<!doctype html>
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const store = await NotebookStore.open(options.notebookDir, { write: 'required' });
-  const service = new NotebookService(store);
-  const enqueue = createCallQueue();
+  // Store, service and call queue composed in one place (electron/host/open.ts); `serve` hosts the notebook for the CLI.
+  const notebook = await openNotebook(options.notebookDir, { write: 'required', host: 'serve' });
+  const { service, queue: enqueue } = notebook;
   const hub = new EventHub(service);
   let port = 0;
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`];
@@ -214,7 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (e) {
     hub.close();
-    await store.close();
+    await notebook.close();
     throw e;
   }
   port = (server.address() as AddressInfo).port;
@@ -227,9 +225,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      // Let an in-flight commit finish before the lock goes.
-      await enqueue.drain();
-      await store.close();
+      // Stops hosting, lets an in-flight commit finish, then the lock goes.
+      await notebook.close();
     })());
 
   return { url: `http://${HOST}:${port}/#token=${token}`, port, token, close };

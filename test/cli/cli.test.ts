@@ -45,17 +45,41 @@ describe('notebook import', () => {
     ['invalid bytes', Buffer.from([0x41, 0x8d, 0x42]), /invalid text encoding/],
     ['invalid UTF-8 after a BOM', Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]), /invalid UTF-8/],
     ['a file over the 20 MB cap', Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), /the limit is 20 MB/],
-  ])('refuses %s with one line on stderr and leaves the notebook byte-identical', async (_n, bytes, message) => {
+  ])('refuses %s with one line on stderr, imports the good file beside it, and alone leaves the notebook byte-identical', async (_n, bytes, message) => {
     const dir = tempDir();
     await importOne(dir, LITHIUM);
     const bad = join(tempDir(), 'bad.txt');
     writeFileSync(bad, bytes);
     const before = folderHash(dir);
+    const alone = await cli(dir, ['import', bad]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toMatch(message);
+    expect(alone.stderr.trim().split('\n')).toHaveLength(1);
+    expect(folderHash(dir)).toBe(before);
+
+    // Every file is checked first; then the good one is imported and the bad one named with its reason.
     const r = await cli(dir, ['import', GRID, bad]);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(folderHash(dir)).toBe(before); // not even the good file in the same command was imported
+    expect(r.stdout).toMatch(/^imported  s_\w+  Wind Farms Curtailed as Northern Grid Hits Its Limit/);
+    const list = await cli(dir, ['sources', '--json']);
+    expect(list.json.sources.map((s: any) => s.fileName)).toEqual(['lithium-output.txt', 'grid-curtailment.md']);
+  });
+
+  it('reports each file of a partial import in --json, the refused ones with their reason', async () => {
+    const dir = tempDir();
+    const pdf = join(tempDir(), 'x.pdf');
+    writeFileSync(pdf, '%PDF-1.4');
+    const r = await cli(dir, ['import', LITHIUM, pdf, '/nonexistent/y.txt', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json.results.map((x: any) => [x.status, x.reason ?? x.source.title])).toEqual([
+      ['imported', 'Salt-Flat Lithium Output Slips as Brine Ponds Freeze'],
+      ['refused', 'x.pdf: unsupported file type .pdf; import .txt, .md or .html files'],
+      ['refused', '/nonexistent/y.txt: no such file'],
+    ]);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
 
   it('refuses a file that does not exist and an unsupported type', async () => {

@@ -13,6 +13,9 @@ import { API_METHODS } from '../../shared/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/headers.ts';
 import { NotebookStore } from '../../electron/storage/store.ts';
 import { startApp } from '../../electron/main/app.ts';
+import { openNotebook } from '../../electron/host/open.ts';
+import type { OpenedNotebook } from '../../electron/host/open.ts';
+import { readHostRecord } from '../../electron/host/record.ts';
 import { FakeBrowserWindow, FakeEmitter, fakeIpcMain, fakeSession } from './fakes.ts';
 import { fakeRendererBuild, tempDir } from '../server/helpers.ts';
 
@@ -51,7 +54,7 @@ const ipc = electron.ipcMain as unknown as ReturnType<typeof fakeIpcMain>;
 const session = electron.session.defaultSession as unknown as ReturnType<typeof fakeSession>;
 const dialog = vi.mocked(electron.dialog);
 
-async function freshStart() {
+async function freshStart(before: (notebookDir: string) => Promise<unknown> = async () => undefined) {
   const root = await tempDir('nb-app-');
   mockApp.paths.clear();
   mockApp.paths.set('appData', join(root, 'appData'));
@@ -61,6 +64,7 @@ async function freshStart() {
   FakeBrowserWindow.created.length = 0;
   const build = await fakeRendererBuild();
   const notebookDir = join(root, 'notebook');
+  await before(notebookDir);
   const started = startApp({ argv: ['--notebook', notebookDir], env: {}, paths: { preloadPath: '/bundle/preload.cjs', rendererDir: build.staticDir } });
   return { root, notebookDir, started };
 }
@@ -164,6 +168,31 @@ describe('desktop app notebook calls', () => {
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
     const store = await NotebookStore.open(notebookDir, { write: 'required' });
     await store.close();
+  });
+});
+
+describe('desktop app and the notebook host', () => {
+  it('hosts the notebook it opens, so `notebook` commands reach it', async () => {
+    const { notebookDir } = await freshStart();
+    await ready();
+    const record = await readHostRecord(notebookDir);
+    expect(record).toMatchObject({ kind: 'app', pid: process.pid });
+  });
+
+  it('becomes the client of a `notebook serve` already hosting the notebook instead of asking to open it read-only', async () => {
+    let host: OpenedNotebook | null = null;
+    const { notebookDir } = await freshStart(async (dir) => (host = await openNotebook(dir, { write: 'required', host: 'serve' })));
+    try {
+      const win = await ready();
+      expect(dialog.showMessageBox).not.toHaveBeenCalledWith(expect.objectContaining({ message: 'This notebook is open in another program' }));
+      const imported = await invoke(win, 'importText', { text: 'Two smelters cut output by about 11% after power prices doubled.', title: 'Smelters' });
+      expect(imported.ok).toBe(true);
+      expect([...host!.store.memory.sources()].map((s) => s.title)).toEqual(['Smelters']);
+      expect((await invoke(win, 'getInfo', {})).value.path).toBe(notebookDir);
+      expect((await readHostRecord(notebookDir))!.kind).toBe('serve');
+    } finally {
+      await host!.close();
+    }
   });
 });
 

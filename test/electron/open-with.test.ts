@@ -25,24 +25,36 @@ describe('"Open with Research Notebook"', () => {
     expect(win.focus).toHaveBeenCalled();
   });
 
-  it('imports each path through the contract and reports every failure by name in one message', async () => {
+  it('imports the paths in one importFiles call and reports every refused file by name in one message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'open-with-'));
     writeFileSync(join(dir, 'good.txt'), 'Output rose by about 4%.');
     writeFileSync(join(dir, 'bad.txt'), 'x');
-    const calls: string[] = [];
+    const calls: string[][] = [];
     const dialog = { showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) };
     const n = await importPaths([join(dir, 'good.txt'), join(dir, 'bad.txt'), join(dir, 'missing.txt')], {
       dialog: dialog as never,
       window: null,
-      importFile: async ({ fileName }) => {
-        calls.push(fileName);
-        return fileName === 'good.txt' ? { ok: true, value: {} } : { ok: false, error: { code: 'unsupported_file', message: 'bad.txt: the file contains no text' } };
+      importFiles: async ({ files }) => {
+        calls.push(files.map((f) => f.fileName));
+        return {
+          ok: true,
+          value: { files: files.map((f) => (f.fileName === 'good.txt' ? { fileName: f.fileName, status: 'imported', source: {}, duplicate: false, newVersion: null } : { fileName: f.fileName, status: 'refused', code: 'unsupported_file', reason: 'bad.txt: the file contains no text' })) as never },
+        };
       },
     });
     expect(n).toBe(1);
-    expect(calls).toEqual(['good.txt', 'bad.txt']);
+    expect(calls).toEqual([['good.txt', 'bad.txt']]);
     const box = (dialog.showMessageBox.mock.calls[0] as unknown[])[0] as { message: string; detail: string };
     expect(box.message).toBe('2 of 3 files could not be imported');
-    expect(box.detail).toMatch(/bad\.txt: the file contains no text\nmissing\.txt: /);
+    expect(box.detail).toMatch(/^bad\.txt: the file contains no text\n.*missing\.txt: no such file$/);
+  });
+
+  it('names every file of a call that failed as a whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'open-with-'));
+    writeFileSync(join(dir, 'a.txt'), 'Output rose by about 4%.');
+    const dialog = { showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) };
+    const n = await importPaths([join(dir, 'a.txt')], { dialog: dialog as never, window: null, importFiles: async () => ({ ok: false, error: { code: 'locked', message: 'the notebook is read-only' } }) });
+    expect(n).toBe(0);
+    expect(((dialog.showMessageBox.mock.calls[0] as unknown[])[0] as { detail: string }).detail).toBe('a.txt: the notebook is read-only');
   });
 });
