@@ -2,8 +2,12 @@
  * Turning a file's bytes into text, or a clear one-line refusal.
  *
  * Order matters: a BOM is authoritative (UTF-8, UTF-16 LE/BE); known binary
- * signatures and NUL bytes mean "not text"; strict UTF-8 is tried next; anything
- * else is read as Windows-1252, the legacy encoding of most old Western text files.
+ * signatures and NUL bytes mean "not text"; strict UTF-8 is tried next. A file
+ * that is mostly UTF-8 but holds a few bytes that are not (a damaged download, two
+ * files pasted together) is refused, naming the line of the first bad byte: read
+ * as Windows-1252 it would import as mojibake ("Ã©" for "é") without a word.
+ * Anything else is read as Windows-1252, the legacy encoding of most old Western
+ * text files; the source keeps that encoding and the Reader says it was guessed.
  * iconv-lite is used for Windows-1252 and UTF-16BE because Node's built-in decoder
  * (small-ICU builds) maps 0x80–0x9F to C1 controls instead of “ ” – — €.
  */
@@ -60,10 +64,44 @@ function decodeWithoutBom(b: Uint8Array, name: string): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: fall through to the legacy single-byte encoding.
+    // Not UTF-8: damaged UTF-8 is refused below, anything else is read as the legacy single-byte encoding.
   }
+  const broken = brokenUtf8(b);
+  if (broken) throw fail(name, `invalid UTF-8 text: the file is UTF-8 but byte 0x${broken.byte.toString(16)} on line ${broken.line} is not; save it again as UTF-8 and import it once more`);
   for (const x of b) if (CP1252_UNDEFINED.has(x)) throw fail(name, `invalid text encoding (byte 0x${x.toString(16)} is neither UTF-8 nor Windows-1252)`);
   return { text: iconv.decode(Buffer.from(b), 'windows-1252'), encoding: 'windows-1252' };
+}
+
+/**
+ * Where a file that is otherwise UTF-8 breaks: the first byte that starts no valid
+ * sequence, when the file also holds at least one valid multi-byte sequence (a
+ * real Windows-1252 text almost never does: its accented letters are single bytes
+ * that UTF-8 cannot read). Null when the file has no valid multi-byte sequence.
+ */
+function brokenUtf8(b: Uint8Array): { byte: number; line: number } | null {
+  let valid = 0;
+  let first: { byte: number; line: number } | null = null;
+  let line = 1;
+  for (let i = 0; i < b.length; ) {
+    const x = b[i]!;
+    if (x === 0x0a) line++;
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    const n = x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) ok = (b[i + k]! & 0xc0) === 0x80;
+    if (ok && n > 0) {
+      // TextDecoder already refused the file, so the overlong and surrogate forms it rejects need no second check here.
+      valid++;
+      i += n;
+    } else {
+      first ??= { byte: x, line };
+      i++;
+    }
+  }
+  return valid > 0 && first ? first : null;
 }
 
 function strictUtf8(b: Uint8Array, name: string): string {
