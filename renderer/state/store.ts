@@ -64,6 +64,11 @@ export interface AppState {
   searchQuery: string;
   /** The tag whose quotes and claims the Tags view lists. */
   tagFocus: string | null;
+  // ---- the reading surface (issue 14): set by navigation actions, read by the Reader and the window ----
+  /** A jump to show: the Reader scrolls this range of the open source to the middle of its pane and flashes it; seq makes each jump distinct. */
+  jump: { sourceId: string; start: number; end: number; seq: number } | null;
+  /** The inspector folded to a narrow strip (remembered across reloads by navigation.ts). */
+  inspectorCollapsed: boolean;
 }
 
 export const initialState: AppState = {
@@ -93,6 +98,8 @@ export const initialState: AppState = {
   dropActive: false,
   tagFocus: null,
   searchQuery: '',
+  jump: null,
+  inspectorCollapsed: false,
 };
 
 export interface Store<S> {
