@@ -51,6 +51,16 @@ describe('notebook delete source and notebook trash', () => {
     expect((await cli(dir, ['trash'])).stdout.trim()).toBe('The trash is empty.');
   });
 
+  it('keeps a trashed source out of search until it is restored', async () => {
+    const { dir, depot } = await seeded();
+    const found = async () => (await cli(dir, ['search', 'trams', '--json'])).json.hits.filter((h: any) => h.sourceId === depot.id).length;
+    expect(await found()).toBeGreaterThan(0);
+    await cli(dir, ['delete', 'source', depot.id]);
+    expect(await found()).toBe(0);
+    await cli(dir, ['trash', 'restore', depot.id]);
+    expect(await found()).toBeGreaterThan(0);
+  });
+
   it('refuses to restore a source whose text was imported again since, in one line, changing nothing', async () => {
     const { dir, depot } = await seeded();
     await cli(dir, ['delete', 'source', depot.id]);

@@ -1,45 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotebookStore } from '../../electron/storage/store.ts';
-import { ROOT, tempDir } from '../support/notebook.ts';
+import { tempDir } from '../support/notebook.ts';
+import { writeThenKill } from './support/kill-writer.ts';
 
 const ROUNDS = 6;
-
-/**
- * Starts the writer, lets it acknowledge `after` writes, then kills it with SIGKILL
- * at once (while it is in the middle of its next writes); returns its acks. Counting
- * acknowledgements instead of waiting a fixed time keeps the kill in the middle of
- * the burst however loaded the machine is.
- */
-function writeThenKill(dir: string, after: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/crash-writer.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!killed && (out.match(/^ack /gm)?.length ?? 0) >= after) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself: ${err}`));
-      // Only complete lines are acknowledgements; a torn last line was never acknowledged.
-      else resolve(out.split('\n').slice(0, -1));
-    });
-  });
-}
 
 describe('a kill -9 in the middle of a burst of writes', () => {
   it(`loses no acknowledged write and leaves every file readable (${ROUNDS} rounds)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const dir = tempDir('nb-crash-');
-      const acks = await writeThenKill(dir, 4 + Math.floor(Math.random() * 120));
+      const acks = await writeThenKill('test/support/crash-writer.ts', dir, 4 + Math.floor(Math.random() * 120));
       expect(acks.length).toBeGreaterThan(3);
 
       // Opening validates every file; a torn or half-written file would be quarantined and refused.

@@ -121,6 +121,25 @@ describe('the trash on disk', () => {
   });
 });
 
+describe('the running service', () => {
+  it('takes a trashed source out of its search index and puts it back on restore', async () => {
+    const { dir, source } = await seeded();
+    const nb = await openService(dir);
+    try {
+      const hits = async () => (await nb.call('search', { query: 'granite' })).hits.filter((h: any) => h.sourceId === source.id).length;
+      expect(await hits()).toBeGreaterThan(0);
+      await nb.call('deleteSource', { id: source.id });
+      expect(await hits()).toBe(0);
+      await nb.call('restoreSource', { id: source.id });
+      expect(await hits()).toBeGreaterThan(0);
+      await nb.call('undo', {});
+      expect(await hits()).toBe(0);
+    } finally {
+      await nb.close();
+    }
+  });
+});
+
 describe('a notebook written by schema 3, before the trash existed', () => {
   it('opens with every record as that version wrote it, and its first deletion creates trash/', async () => {
     const dir = join(tempDir(), 'notebook');
