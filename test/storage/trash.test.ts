@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookStore } from '../../electron/storage/store.ts';
 import { openService, tempDir } from '../support/notebook.ts';
+import { b64, baseNotebook, HARBOUR_V2 } from '../core/history-support.ts';
 
 const V3 = fileURLToPath(new URL('../fixtures/notebook-v3/', import.meta.url));
 const ARTICLE = 'The quarry shipped about 80,000 tonnes of granite last year.\n\nMost of it went by rail, the owners said.';
@@ -49,6 +50,25 @@ describe('the trash on disk', () => {
     stores.push(reopened);
     expect(reopened.memory.getTrashed(source.id)).toEqual(entry);
     expect(entry).toMatchObject({ source, quotes: [quote], links: [{ claimId: claim.id, index: 0, evidence: { quoteId: quote.id, relation: 'supports' } }] });
+  });
+
+  it('keeps a drifted quote as it was across deletion, reopening and restore: its words, selectors and fuzzy status', async () => {
+    const nb = await baseNotebook();
+    const { harbour, berth, c2 } = nb.ids;
+    await nb.call('importFile', { fileName: 'harbour.md', dataBase64: b64(HARBOUR_V2), newVersionOf: harbour });
+    const drifted = structuredClone(nb.store.memory.getQuote(berth as never)!);
+    expect(drifted.anchor.status).toBe('fuzzy');
+    const claim = structuredClone(nb.store.memory.getClaim(c2 as never)!);
+    await nb.call('deleteSource', { id: harbour });
+    await nb.close();
+    const again = await openService(nb.dir);
+    try {
+      await again.call('restoreSource', { id: harbour });
+      expect(again.store.memory.getQuote(berth as never)).toEqual(drifted);
+      expect(again.store.memory.getClaim(c2 as never)!.evidence).toEqual(claim.evidence);
+    } finally {
+      await again.close();
+    }
   });
 
   it('restores after reopening: the source shard comes back byte for byte and the trash file goes', async () => {
