@@ -1,11 +1,13 @@
 /**
  * Shared set-up for the undo history tests: an invented notebook (two articles,
  * quotes, tags, claims with subjects, links and a "not a conflict" decision), the
- * record snapshot that "the notebook is as it was" compares, and the shard files
- * as bytes.
+ * record snapshot that "the notebook is as it was" compares, the shard files
+ * as bytes, and the check that one edit undoes and redoes exactly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { readWal, WAL_FILE } from '../../electron/storage/wal.ts';
 import { openService, tempDir } from '../support/notebook.ts';
 
 export const HARBOUR = [
@@ -76,4 +78,57 @@ export function shardFiles(dir: string): Record<string, string> {
   };
   walk('');
   return out;
+}
+
+export interface UndoCase {
+  /** Run before the "before" state is taken (e.g. a new version whose anchors are then reviewed). */
+  setup?: (nb: Nb, ids: Record<string, string>) => Promise<unknown>;
+  edit: (nb: Nb, ids: Record<string, string>) => Promise<unknown>;
+  label: string | RegExp;
+}
+
+/**
+ * Applies `c.edit` to the base notebook, then checks: the undo label, undo as one
+ * log entry giving the records and shard bytes back exactly, redo giving the
+ * edited ones, and the undone notebook reopening as it was. Returns the shard
+ * bytes before and after the edit for further checks.
+ */
+export async function expectExactUndo(c: UndoCase): Promise<{ beforeBytes: Record<string, string>; afterBytes: Record<string, string> }> {
+  const nb = await baseNotebook();
+  const { call, store, dir, ids } = nb;
+  await c.setup?.(nb, ids);
+  store.compact();
+  const [before, beforeBytes] = [records(nb), shardFiles(dir)];
+  await c.edit(nb, ids);
+  const after = records(nb);
+  expect(after).not.toEqual(before);
+  store.compact();
+  const afterBytes = shardFiles(dir);
+
+  const state = await call('historyState', {});
+  if (typeof c.label === 'string') expect(state.undo).toBe(c.label);
+  else expect(state.undo).toMatch(c.label);
+  expect(state.redo).toBeNull();
+
+  const undone = await call('undo', {});
+  expect(undone.label).toBe(state.undo);
+  expect(undone.history).toMatchObject({ redo: state.undo });
+  const wal = readWal(join(dir, WAL_FILE));
+  expect(wal.ok && wal.entries.length).toBe(1); // one commit, one log entry
+  expect(records(nb)).toEqual(before);
+  store.compact();
+  expect(shardFiles(dir)).toEqual(beforeBytes);
+
+  expect((await call('redo', {})).label).toBe(state.undo);
+  expect(records(nb)).toEqual(after);
+  store.compact();
+  expect(shardFiles(dir)).toEqual(afterBytes);
+
+  await call('undo', {});
+  await nb.close();
+  expect(shardFiles(dir)).toEqual(beforeBytes);
+  const reopened = { ...(await openService(dir)), dir };
+  expect(records(reopened)).toEqual(before);
+  await reopened.close();
+  return { beforeBytes, afterBytes };
 }
