@@ -74,8 +74,11 @@ export interface Endpoint {
 export async function startEndpoint(o: EndpointOptions): Promise<Endpoint> {
   const sockets = new Set<Socket>();
   let closing: Promise<void> | null = null;
+  const refused = new WeakSet<Socket>();
   const refuse = (socket: Socket, id: number | null, message: string) => {
     writeFrame(socket, { id, result: err('invalid_argument', message) });
+    // Nothing after a refusal is read, not even the rest of the same chunk.
+    refused.add(socket);
     socket.end();
   };
 
@@ -87,6 +90,7 @@ export async function startEndpoint(o: EndpointOptions): Promise<Endpoint> {
       socket,
       MAX_REQUEST_BYTES,
       (line) => {
+        if (refused.has(socket)) return;
         const frame = parseRequest(line);
         if (typeof frame === 'string') return refuse(socket, null, `refused: ${frame}`);
         if (!secretMatches(o.secret, frame.secret)) return refuse(socket, frame.id, "refused: wrong secret for this notebook's host");

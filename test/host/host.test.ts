@@ -6,10 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { connect } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findHost } from '../../electron/host/client.ts';
+import { readLines } from '../../electron/host/frames.ts';
 import { openNotebook } from '../../electron/host/open.ts';
 import type { OpenedNotebook } from '../../electron/host/open.ts';
 import { HOST_FILE, newSecret, readHostRecord, writeHostRecord } from '../../electron/host/record.ts';
@@ -135,8 +138,23 @@ describe('the endpoint', () => {
       expect(r).toHaveLength(1);
       expect(JSON.parse(r[0]!)).toMatchObject({ id: null, result: { ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(why) } } });
     }
+    // Nothing after a refusal is read, not even a good frame in the same write.
+    const after = await rawExchange(nb.host!.endpoint, call(newSecret()) + call(nb.host!.secret));
+    expect(after).toHaveLength(1);
     expect(nb.store.memory.counts.sources).toBe(0);
     expect(folderHash(dir)).toBe(before);
+  });
+
+  it('stops reading at a line over the size limit, before buffering the rest of it', () => {
+    const fake = Object.assign(new EventEmitter(), { destroyed: false }) as unknown as Socket;
+    const lines: string[] = [];
+    let tooLong = 0;
+    readLines(fake, 10, (l) => lines.push(l), () => tooLong++);
+    fake.emit('data', Buffer.from('short\n{"a":'));
+    fake.emit('data', Buffer.from('"bcdefghij"'));
+    fake.emit('data', Buffer.from('}\nmore\n'));
+    expect(lines).toEqual(['short']);
+    expect(tooLong).toBe(1);
   });
 
   it('validates arguments through the contract like every other adapter', async () => {
