@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { dispatch } from '../../shared/api/dispatch.ts';
 import { NotebookError } from '../../shared/api/result.ts';
-import { MENU_CHANNEL } from '../preload/channels.ts';
+import { EVENTS_CHANNEL, MENU_CHANNEL } from '../preload/channels.ts';
 import type { MenuAction } from '../preload/channels.ts';
 import { PRODUCT_NAME, defaultNotebookDir } from '../storage/paths.ts';
 import { documentsInArgv, importFilesWithDialog, importPaths } from './import-files.ts';
@@ -195,6 +195,8 @@ export function startApp(options: StartOptions = {}): boolean {
       registerAppProtocol(protocol, paths.rendererDir);
       if (!(await openAtStartup())) return app.quit();
       registerIpc(ipcMain, () => notebook.service, trustedSenderCheck(() => win?.webContents), notebook.queue);
+      // Every committed write, from this window, a CLI script sent to this host or an undo, reaches the page as it happens.
+      notebook.onEvent((e) => win?.webContents.send(EVENTS_CHANNEL, e));
       await recent.add(notebookDir).catch(() => undefined);
       await refreshMenu();
       win = createMainWindow({ BrowserWindow, dialog, shell, preloadPath: paths.preloadPath, title: PRODUCT_NAME });
