@@ -165,7 +165,7 @@ export class NotebookService implements NotebookHandlers {
   getSnapshot: Handler<'getSnapshot'> = async () => {
     const judgement = await this.judgementNow();
     // Taken after the await, in one synchronous stretch: the records and `rev` belong to the same revision.
-    return ok({ rev: this.revision, sources: [...this.view.sources()], quotes: [...this.view.quotes()], claims: [...this.view.claims()], tags: [...this.view.tags()], history: this.history.state(), judgement });
+    return ok({ rev: this.revision, sources: [...this.view.sources()], quotes: [...this.view.quotes()], claims: [...this.view.claims()], tags: [...this.view.tags()], trash: [...this.view.trashed()], history: this.history.state(), judgement });
   };
 
   private readonly searchIndex: NotebookSearch;

@@ -20,6 +20,8 @@ import { MemoryNotebook } from '../../shared/model/memory.ts';
 import { needsReview } from '../../shared/model/records.ts';
 import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import type { Change } from '../../shared/model/view.ts';
+import { trashItems } from '../../shared/model/trash.ts';
+import type { TrashItem } from '../../shared/model/trash.ts';
 
 /** What the views read; each array is replaced (never mutated) when its items change. */
 export interface NotebookLists {
@@ -28,6 +30,8 @@ export interface NotebookLists {
   claims: ClaimDetail[];
   tags: TagSummary[];
   review: ReviewItem[];
+  /** The Trash, newest first, as `listTrash` answers it. */
+  trash: TrashItem[];
   conflicts: ConflictItem[];
   figureChanges: ConflictItem[];
   history: HistoryState;
@@ -57,7 +61,7 @@ export class LocalNotebook {
   view = new MemoryNotebook();
   /** The revision of the notebook this copy shows (-1 before the first snapshot). */
   rev = -1;
-  lists: NotebookLists = { sources: [], quotes: [], claims: [], tags: [], review: [], conflicts: [], figureChanges: [], history: { undo: null, redo: null } };
+  lists: NotebookLists = { sources: [], quotes: [], claims: [], tags: [], review: [], trash: [], conflicts: [], figureChanges: [], history: { undo: null, redo: null } };
   private judgement: JudgementState = { pairs: [], conflicts: [], figureChanges: [] };
   private details: { list: ClaimDetail[]; byId: Map<string, ClaimDetail> } | null = null;
   private sorted = new Map<string, { from: readonly Quote[]; sorted: readonly Quote[] }>();
@@ -91,6 +95,7 @@ export class LocalNotebook {
       ...snapshot.quotes.map((record): Change => ({ kind: 'quote', op: 'put', record })),
       ...snapshot.claims.map((record): Change => ({ kind: 'claim', op: 'put', record })),
       ...snapshot.tags.map((record): Change => ({ kind: 'tag', op: 'put', record })),
+      ...snapshot.trash.map((record): Change => ({ kind: 'trash', op: 'put', record })),
     ]);
     this.view = view;
     this.sorted.clear();
@@ -103,6 +108,7 @@ export class LocalNotebook {
       claims: this.allClaimDetails(),
       tags: tagUsage(view),
       review: [...view.quotes()].filter(needsReview).sort(quoteOrder).map((q) => reviewItem(view, q)),
+      trash: trashItems(view),
       conflicts: snapshot.judgement.conflicts,
       figureChanges: snapshot.judgement.figureChanges,
       history: snapshot.history,
@@ -181,8 +187,9 @@ export class LocalNotebook {
         renamedSources.add(id);
         for (const q of view.quotesOf(id)) citingQuote(q.id);
       } else if (c.kind === 'tag') tagsChanged = true;
-      // Other kinds (the trash) are not shown in these lists.
     }
+    // A trash item says how many of its links a restore would bring back and whether a source with its text is back.
+    const trashChanged = changes.some((c) => c.kind === 'trash') || ((sources.size > 0 || claims.size > 0) && this.lists.trash.length > 0);
     view.apply(changes);
     // After: what the new records reach.
     for (const id of quotes.keys()) citingQuote(id);
@@ -219,6 +226,7 @@ export class LocalNotebook {
       lists.claims = edited(lists.claims, claimEdits, detailOrder, () => [...view.claims()].map((c) => claimDetail(view, c, relations)));
     }
     if (tagsChanged) lists.tags = tagUsage(view);
+    if (trashChanged) lists.trash = trashItems(view);
     this.lists = lists;
   }
 }

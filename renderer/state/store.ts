@@ -9,6 +9,7 @@ import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, TagSummary }
 import type { Quote, Source } from '../../shared/model/records.ts';
 import type { UndoState } from './undo.ts';
 import type { NotebookIndex } from './local-notebook.ts';
+import type { TrashItem } from '../../shared/model/trash.ts';
 
 export type View = 'library' | 'reader' | 'claims' | 'tags' | 'search' | 'review' | 'briefing' | 'help';
 export type Selected = { kind: 'quote'; id: string } | { kind: 'claim'; id: string } | null;
@@ -37,6 +38,8 @@ export interface AppState {
   index: NotebookIndex;
   /** Fuzzy and orphaned anchors waiting for the researcher (the Review view). */
   review: ReviewItem[];
+  /** Deleted sources waiting in the Trash, newest first. */
+  trash: TrashItem[];
   /** Claim pairs whose figures cannot both hold. */
   conflicts: ConflictItem[];
   /** Claim pairs whose figures differ because time passed: changes over time, figures a newer source supersedes. */
@@ -80,6 +83,7 @@ export const initialState: AppState = {
   tags: [],
   index: { source: () => undefined, quote: () => undefined, quotesOf: () => [], claim: () => undefined },
   review: [],
+  trash: [],
   conflicts: [],
   figureChanges: [],
   welcome: false,

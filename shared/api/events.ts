@@ -9,7 +9,7 @@
  * server-sent-events stream in browser mode (electron/server/events-route.ts).
  */
 import type { ConflictPair } from '../claims/conflicts.ts';
-import type { Claim, Quote, SourceMeta, Tag } from '../model/records.ts';
+import type { Claim, Quote, SourceMeta, Tag, TrashEntry } from '../model/records.ts';
 import type { Change } from '../model/view.ts';
 import type { ConflictItem, HistoryState } from './contract.ts';
 
@@ -35,6 +35,8 @@ export interface NotebookSnapshot {
   quotes: Quote[];
   claims: Claim[];
   tags: Tag[];
+  /** Deleted sources waiting in the Trash, exactly as stored. */
+  trash: TrashEntry[];
   history: HistoryState;
   judgement: JudgementState;
 }

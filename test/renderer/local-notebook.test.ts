@@ -62,6 +62,14 @@ async function run(nb: Nb, op: Op): Promise<void> {
     case 'deleteSource':
       if (sources.length) await call('deleteSource', { id: pick(sources, op.a) });
       return;
+    case 'restoreSource': {
+      const trashed = [...m.trashed()].map((e) => e.source.id);
+      if (trashed.length) await call('restoreSource', { id: pick(trashed, op.a) });
+      return;
+    }
+    case 'emptyTrash':
+      await call('emptyTrash', {});
+      return;
     case 'import':
       await call('importText', { text: `Notes ${op.a}\n\nThe lock keeper counted ${op.b} barges.`, title: `Notes ${op.a}` });
       return;
@@ -77,15 +85,15 @@ async function run(nb: Nb, op: Op): Promise<void> {
   }
 }
 
-const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'evidence', 'renameSource', 'renameTag', 'deleteSource', 'import', 'newVersion', 'undo', 'redo'];
+const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'evidence', 'renameSource', 'renameTag', 'deleteSource', 'restoreSource', 'emptyTrash', 'import', 'newVersion', 'undo', 'redo'];
 const opArb = fc.record({ kind: fc.constantFrom(...KINDS), a: fc.nat(40), b: fc.nat(40) });
 
 /** Every list the views show, as the service answers them. */
 async function served(nb: Nb) {
-  const [sources, quotes, claims, tags, review, conflicts, figureChanges, history] = await Promise.all(
-    ['listSources', 'listQuotes', 'listClaims', 'listTags', 'listReview', 'listConflicts', 'listFigureChanges', 'historyState'].map((m) => nb.call(m, {})),
+  const [sources, quotes, claims, tags, review, trash, conflicts, figureChanges, history] = await Promise.all(
+    ['listSources', 'listQuotes', 'listClaims', 'listTags', 'listReview', 'listTrash', 'listConflicts', 'listFigureChanges', 'historyState'].map((m) => nb.call(m, {})),
   );
-  return { sources, quotes, claims, tags, review, conflicts, figureChanges, history };
+  return { sources, quotes, claims, tags, review, trash, conflicts, figureChanges, history };
 }
 
 describe('the page\'s copy of the notebook', () => {

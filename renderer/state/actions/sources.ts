@@ -42,9 +42,9 @@ export async function deleteSource(id: string): Promise<void> {
   });
 }
 
-/** The Trash, newest first (null when it could not be read; the error is shown as a toast). */
+/** The Trash, newest first: the page's copy of the notebook keeps it current from pushed changes, so no request. */
 export async function loadTrash(): Promise<TrashItem[] | null> {
-  return (await guard(() => must('listTrash', {}))) ?? null;
+  return store.get().trash;
 }
 
 export async function restoreSource(id: string): Promise<void> {
