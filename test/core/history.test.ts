@@ -5,21 +5,13 @@
  * user's words. Also the case that broke the renderer's compensating undo: a quote
  * that drifted to a fuzzy anchor, deleted and undone, comes back as it was.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWal, WAL_FILE } from '../../electron/storage/wal.ts';
 import { openService, tempDir } from '../support/notebook.ts';
-import { b64, baseNotebook, HARBOUR_V2, ORCHARD, records, shardFiles } from './history-support.ts';
-import type { Nb } from './history-support.ts';
+import { b64, baseNotebook, expectExactUndo, HARBOUR_V2, ORCHARD, records, shardFiles } from './history-support.ts';
+import type { Nb, UndoCase } from './history-support.ts';
 
 type Ids = Record<string, string>;
-interface Case {
-  name: string;
-  /** Run before the "before" state is taken (e.g. a new version whose anchors are then reviewed). */
-  setup?: (nb: Nb, ids: Ids) => Promise<void>;
-  edit: (nb: Nb, ids: Ids) => Promise<unknown>;
-  label: string | RegExp;
-}
+type Case = UndoCase & { name: string };
 
 const newVersion = async ({ call }: Nb, ids: Ids) => call('importFile', { fileName: 'harbour.md', dataBase64: b64(HARBOUR_V2), newVersionOf: ids.harbour });
 const suggestion = async ({ call }: Nb, ids: Ids, raw: RegExp) => {
@@ -31,6 +23,15 @@ const suggestion = async ({ call }: Nb, ids: Ids, raw: RegExp) => {
 
 const CASES: Case[] = [
   { name: 'import a file', edit: ({ call }) => call('importFile', { fileName: 'notes.txt', dataBase64: b64('Ferry notes\n\nThe ferry ran 14 crossings a day in August.') }), label: 'import of “Ferry notes”' },
+  {
+    name: 'import several files at once',
+    edit: ({ call }) => call('importFiles', { files: [
+      { fileName: 'a.txt', dataBase64: b64('Lock notes\n\nThe lock opened 6 times on Sunday.') },
+      { fileName: 'b.txt', dataBase64: b64('Weir notes\n\nThe weir gauge read 2.4 metres at noon.') },
+      { fileName: 'c.txt', dataBase64: b64('Quay notes\n\nTwo cranes stood idle for a week.') },
+    ] }),
+    label: 'import of 3 files',
+  },
   { name: 'import pasted text', edit: ({ call }) => call('importText', { text: 'Buoys were replaced along the channel in May.', title: 'Buoy log' }), label: 'import of “Buoy log”' },
   { name: 'import a new version of a source', edit: newVersion, label: 'new version of “Harbour”' },
   { name: 'edit source details', edit: ({ call }, ids) => call('updateSource', { id: ids.harbour, patch: { title: 'Harbour bulk', authors: ['R. Quill'], published: '2024-03-02' } }), label: 'edit details of “Harbour”' },
@@ -57,49 +58,11 @@ const CASES: Case[] = [
   { name: 'mark a conflict again', edit: ({ call }, ids) => call('markConflict', { a: ids.c1, b: ids.c2, notConflict: false }), label: /^mark “Grain was close.*” and “Grain was about.*” as a conflict again$/ },
 ];
 
-const walEntries = (dir: string) => {
-  const w = readWal(join(dir, WAL_FILE));
-  return w.ok ? w.entries.length : -1;
-};
 
 describe('undo and redo in the service', () => {
   for (const c of CASES) {
     it(`${c.name}: undo restores the records and shard bytes exactly, redo re-applies`, async () => {
-      const nb = await baseNotebook();
-      const { call, store, dir, ids } = nb;
-      await c.setup?.(nb, ids);
-      store.compact();
-      const [before, beforeBytes] = [records(nb), shardFiles(dir)];
-      await c.edit(nb, ids);
-      const after = records(nb);
-      expect(after).not.toEqual(before);
-      store.compact();
-      const afterBytes = shardFiles(dir);
-
-      const state = await call('historyState', {});
-      if (typeof c.label === 'string') expect(state.undo).toBe(c.label);
-      else expect(state.undo).toMatch(c.label);
-      expect(state.redo).toBeNull();
-
-      const undone = await call('undo', {});
-      expect(undone.label).toBe(state.undo);
-      expect(undone.history).toMatchObject({ redo: state.undo });
-      expect(walEntries(dir)).toBe(1); // one commit, one log entry
-      expect(records(nb)).toEqual(before);
-      store.compact();
-      expect(shardFiles(dir)).toEqual(beforeBytes);
-
-      expect((await call('redo', {})).label).toBe(state.undo);
-      expect(records(nb)).toEqual(after);
-      store.compact();
-      expect(shardFiles(dir)).toEqual(afterBytes);
-
-      await call('undo', {});
-      await nb.close();
-      expect(shardFiles(dir)).toEqual(beforeBytes);
-      const reopened = { ...(await openService(dir)), dir };
-      expect(records(reopened)).toEqual(before);
-      await reopened.close();
+      await expectExactUndo(c);
     });
   }
 
