@@ -84,6 +84,21 @@ export function tokenMatches(expected: string, given: string | string[] | undefi
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Headers a request may carry once: every check here reads one of them. */
+const SINGLETON_HEADERS = new Set(['host', 'origin', 'sec-fetch-site', 'content-type', 'content-length', TOKEN_HEADER, SINCE_HEADER]);
+
+/** Whether one of SINGLETON_HEADERS appears more than once (Node keeps only the first of some and joins others). */
+function repeatedSingleton(req: IncomingMessage): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    if (!SINGLETON_HEADERS.has(name)) continue;
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
+}
+
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -180,6 +195,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Two Host (or token, Origin…) headers: which one a check reads would decide what it lets through. Refuse them all.
+    if (repeatedSingleton(req)) return refuse(res, 400, 'a header that may appear once appears more than once');
     // DNS rebinding: a page on evil.example resolved to 127.0.0.1 still says "Host: evil.example".
     const host = header(req, 'host');
     if (!host || !allowedHosts().includes(host.toLowerCase())) return refuse(res, 403, 'unknown host');

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from '../model/ids.ts';
 import {
-  CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, PartialDateSchema, QuantitySchema,
+  CalendarDateSchema, CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, QuantitySchema,
 } from '../model/records.ts';
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { ErrorCode, Result } from './result.ts';
@@ -41,9 +41,9 @@ export const SourcePatchSchema = z.strictObject({
   title: z.string().min(1).max(1000).optional(),
   authors: z.array(z.string().min(1).max(300)).max(100).optional(),
   publisher: z.string().max(500).nullable().optional(),
-  published: PartialDateSchema.nullable().optional(),
+  published: CalendarDateSchema.nullable().optional(),
   url: z.string().max(4000).nullable().optional(),
-  accessed: PartialDateSchema.nullable().optional(),
+  accessed: CalendarDateSchema.nullable().optional(),
 });
 
 /** Most files in one importFiles call, and most bytes (before base64); bigger selections are sent in batches (import-batches.ts). */

@@ -13,7 +13,7 @@ import type { Result } from '../api/result.ts';
 import { snapRange } from '../text/graphemes.ts';
 import { describe } from '../anchoring/describe.ts';
 import { findOccurrences } from './selectors.ts';
-import { normalizeTagName, retag, tagAncestors } from './tags.ts';
+import { normalizeTagName, retag, tagAncestors, tagNameFor } from './tags.ts';
 import { defaultTagColor, done, stripUndefined, useTags, type Outcome } from './transition-kit.ts';
 import type { ClaimId, HighlightColor, Quote, QuoteId, SourceId, SourceMeta, Tag } from './records.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';
@@ -171,7 +171,7 @@ function moveTags(view: NotebookView, from: string, to: string, ctx: TransitionC
 }
 
 function tagPair(view: NotebookView, rawFrom: string, rawTo: string): Result<{ from: string; to: string }> {
-  const from = normalizeTagName(rawFrom);
+  const from = tagNameFor(view, rawFrom);
   if (!from.ok) return err('invalid_argument', from.error);
   const to = normalizeTagName(rawTo);
   if (!to.ok) return err('invalid_argument', to.error);
@@ -198,7 +198,7 @@ export function mergeTags(view: NotebookView, rawFrom: string, rawInto: string, 
 }
 
 export function setTagColor(view: NotebookView, rawName: string, color: string, _ctx: TransitionContext): Outcome<Tag> {
-  const n = normalizeTagName(rawName);
+  const n = tagNameFor(view, rawName);
   if (!n.ok) return err('invalid_argument', n.error);
   const tag = view.getTag(n.name);
   if (!tag) return err('not_found', `no tag "${n.name}"`);

@@ -17,6 +17,22 @@ export const SCHEMA_VERSION = 3;
 const IsoTime = z.iso.datetime({ offset: true });
 /** A publication or access date: year, year-month or full date (ISO 8601). */
 export const PartialDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2021, 2021-05 or 2021-05-24');
+
+/** Whether a year, year-month or full date names a day, month or year that exists (no 2021-02-30, no month 13). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * What an edit may set: a date that exists. Reading keeps PartialDateSchema's
+ * shape check only, so a notebook holding an impossible date written before this
+ * check still opens (and the researcher can correct it).
+ */
+export const CalendarDateSchema = PartialDateSchema.refine(isCalendarDate, { message: 'no such date: check the month (01–12) and the day (for example, February has 28 or 29 days)' });
 const Text = (max: number) => z.string().max(max);
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html'] as const;

@@ -5,7 +5,7 @@
  */
 import { err, ok } from '../api/result.ts';
 import type { Result } from '../api/result.ts';
-import { normalizeTagName, tagAncestors } from './tags.ts';
+import { tagAncestors, tagNameFor } from './tags.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';
 
 export type Outcome<T> = Result<{ value: T; changes: Change[] }>;
@@ -25,7 +25,7 @@ export function useTags(view: NotebookView, raw: readonly string[], ctx: Transit
   const changes: Change[] = [];
   const created = new Set<string>();
   for (const r of raw) {
-    const n = normalizeTagName(r);
+    const n = tagNameFor(view, r);
     if (!n.ok) return err('invalid_argument', n.error);
     if (!names.includes(n.name)) names.push(n.name);
     for (const name of [...tagAncestors(n.name), n.name]) {
