@@ -248,5 +248,6 @@ export function parseQuery(input: string): ParseResult {
   if (required.length === 0 && excluded.length > 0) {
     return { ok: false, error: 'Nothing to search for: add a word, phrase or filter besides the exclusions.' };
   }
+  if (required.length === 0) return { ok: false, error: 'Nothing to search for: type a word, a "phrase in quotes" or a filter such as tag:energy.' };
   return { ok: true, query: { required, excluded } };
 }

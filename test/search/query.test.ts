@@ -76,8 +76,8 @@ describe('query parser', () => {
     expect(error('-diesel')).toMatch(/Nothing to search for/);
   });
 
-  it('accepts an empty query as matching nothing', () => {
-    expect(parsed('   ')).toEqual({ required: [], excluded: [] });
+  it('explains an empty query instead of answering it with nothing', () => {
+    for (const q of ['', '   ', '\n\t']) expect(parseQuery(q)).toEqual({ ok: false, error: expect.stringMatching(/^Nothing to search for: type a word/) });
   });
 
   it('documents every part of the language in SEARCH_HELP', () => {
