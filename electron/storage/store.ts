@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
 import { MemoryNotebook } from '../../shared/model/memory.ts';
 import type { Change } from '../../shared/model/view.ts';
-import { snapshotIfDue } from './backups.ts';
+import { removePartialSnapshots, SnapshotJob } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
 import { ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, TrashShardSchema, textPath, FORMAT } from './layout.ts';
 import type { Manifest } from './layout.ts';
@@ -58,6 +58,10 @@ function parseShardOrManifest(rel: string, raw: string): boolean {
 export class NotebookStore {
   readonly memory = new MemoryNotebook();
   private snapshotted = false;
+  /** The backup snapshot this session started, while it is being copied (see backups.ts). */
+  private snapshot: SnapshotJob | null = null;
+  /** Removing snapshots a crash left unfinished, in the background; awaited before the lock goes. */
+  private cleanup: Promise<unknown> = Promise.resolve();
   private wal: WalWriter | null = null;
   /** Shards whose current content lives partly in the log, waiting for compaction. */
   private readonly dirty = new Set<string>();
@@ -93,6 +97,7 @@ export class NotebookStore {
       const pending = await pendingQuarantine(root);
       if (pending.length) throw await quarantineError(root, pending, null, validFile);
       const store = new NotebookStore(root, lock, null);
+      if (lock) store.cleanup = removePartialSnapshots(root).catch(() => 0);
       await store.load();
       return store;
     } catch (e) {
@@ -105,6 +110,7 @@ export class NotebookStore {
   static async restore(root: string, discard: boolean) {
     const lock = await acquireLock(root);
     try {
+      await removePartialSnapshots(root);
       return await resolveQuarantine(root, discard, validFile);
     } finally {
       await lock.release();
@@ -112,6 +118,9 @@ export class NotebookStore {
   }
 
   async close(): Promise<void> {
+    // The snapshot needs the folder unchanged by anyone else until it is complete.
+    await this.snapshotDone();
+    await this.cleanup;
     if (this.wal) {
       if (this.dirty.size || this.wal.entries) this.compact();
       this.wal.close();
@@ -128,6 +137,7 @@ export class NotebookStore {
     // writeFileDurable per shard. The log is emptied only after that final fsync.
     const renames: [string, string][] = [];
     const dirs = new Set<string>();
+    this.snapshot?.preserve(this.dirty);
     for (const rel of this.dirty) {
       const path = join(this.root, rel);
       const data = shardContent(this.memory, rel);
@@ -265,8 +275,10 @@ export class NotebookStore {
     this.requireWritable();
     await this.ensureCreated();
     if (!this.snapshotted) {
-      await snapshotIfDue(this.root);
+      // Started, not awaited: the snapshot is of this moment, copied in the background.
       this.snapshotted = true;
+      this.snapshot = SnapshotJob.startIfDue(this.root, this.wal!.size);
+      void this.snapshot?.finished.then(() => (this.snapshot = null));
     }
     const undo = this.inverseOf(changes);
     this.memory.apply(changes);
@@ -278,6 +290,16 @@ export class NotebookStore {
     }
     for (const rel of shardsOf(changes)) this.dirty.add(rel);
     if (this.wal!.entries >= COMPACT_AFTER) this.compact();
+  }
+
+  /** The backup snapshot being copied, if any (tests look at what copy-on-write saved). */
+  snapshotInProgress(): SnapshotJob | null {
+    return this.snapshot;
+  }
+
+  /** Resolves when the backup snapshot this session started (if any) is complete; its name, or null. */
+  async snapshotDone(): Promise<string | null> {
+    return (await this.snapshot?.finished) ?? null;
   }
 
   /**

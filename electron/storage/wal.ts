@@ -86,7 +86,7 @@ export function readWal(path: string): WalRead {
  */
 export class WalWriter {
   private fd: number | null = null;
-  private size: number;
+  private bytes: number;
   entries: number;
 
   constructor(
@@ -95,13 +95,18 @@ export class WalWriter {
     entries: number,
     tornTail = false,
   ) {
-    this.size = goodBytes;
+    this.bytes = goodBytes;
     this.entries = entries;
     // Drop a torn tail (never acknowledged) before anything is appended after it.
     if (tornTail) {
       ftruncateSync(this.open(), goodBytes);
       fsyncSync(this.open());
     }
+  }
+
+  /** The log's length in bytes: everything appended and acknowledged so far. */
+  get size(): number {
+    return this.bytes;
   }
 
   private open(): number {
@@ -118,23 +123,23 @@ export class WalWriter {
       fsyncSync(fd);
     } catch (e) {
       try {
-        ftruncateSync(fd, this.size);
+        ftruncateSync(fd, this.bytes);
       } catch {
         // the next open drops the torn tail anyway
       }
       throw e;
     }
-    this.size += buf.length;
+    this.bytes += buf.length;
     this.entries++;
   }
 
   /** Empties the log once its entries are safely in the shards. */
   truncate(): void {
-    if (this.fd === null && this.size === 0) return;
+    if (this.fd === null && this.bytes === 0) return;
     const fd = this.open();
     ftruncateSync(fd, 0);
     fsyncSync(fd);
-    this.size = 0;
+    this.bytes = 0;
     this.entries = 0;
   }
 
