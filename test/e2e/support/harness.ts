@@ -97,7 +97,8 @@ export interface Session {
   problems: string[];
   /**
    * Stops the server and starts a new one on the same notebook (new port and
-   * token, so the page must go to the new `server.url`). The running service
+   * token, so the page must go to the new `server.url`; the page is left on
+   * about:blank meanwhile). The running service
    * caches verified texts, so a change made on disk (by `whileStopped`) is
    * only seen after this.
    */
@@ -132,6 +133,9 @@ export async function startSession(): Promise<Session> {
     page,
     problems,
     async restartServer(whileStopped) {
+      // The page belongs to the server being stopped: leave it first, or its event stream and
+      // any request in flight fail (console errors) against the closed port while it is down.
+      await page.goto('about:blank');
       await server.close();
       await whileStopped?.();
       server = await startServer({ notebookDir, port: 0, staticDir: DIST });
