@@ -20,6 +20,7 @@ function importLine(r: ImportFileOutcome): string | null {
     const waiting = r.newVersion.review.length ? `; ${r.newVersion.review.length} wait for review: run \`notebook review\`` : '';
     return `new version of ${r.source.id}  ${r.source.title}: ${c.exact} exact, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${waiting}`;
   }
+  if (r.restoredFromTrash) return `restored from the Trash  ${r.source.id}  ${r.source.title}  (with its ${r.restoredFromTrash.quotes} quote${r.restoredFromTrash.quotes === 1 ? '' : 's'})`;
   return `${r.duplicate ? 'already in notebook' : 'imported'}  ${r.source.id}  ${r.source.title}  (${r.source.length} characters, ${r.source.encoding})`;
 }
 

@@ -48,7 +48,7 @@ export async function importEach(
     try {
       const r = await add(c, f.newVersionOf);
       if (!r.ok) out.push({ fileName: f.fileName, status: 'refused', code: r.error.code, reason: r.error.message });
-      else out.push({ fileName: f.fileName, status: r.value.newVersion ? 'new-version' : r.value.duplicate ? 'duplicate' : 'imported', ...r.value });
+      else out.push({ fileName: f.fileName, status: r.value.newVersion ? 'new-version' : r.value.duplicate ? 'duplicate' : r.value.restoredFromTrash ? 'restored' : 'imported', ...r.value });
     } catch (e) {
       out.push(refusal(f.fileName, e));
     }

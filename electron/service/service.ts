@@ -204,6 +204,12 @@ export class NotebookService implements NotebookHandlers {
     const hash = sha256(imported.text);
     if (newVersionOf && !this.view.getSource(newVersionOf)) throw new NotebookError('not_found', `no source ${newVersionOf}`);
     for (const s of this.view.sources()) if (s.sha256 === hash) return ok({ source: s, duplicate: true, newVersion: null });
+    // The same text is in the Trash: bring that source back (its quotes and links with it) rather than a bare copy that would block its restore.
+    const trashed = newVersionOf ? undefined : [...this.view.trashed()].find((e) => e.source.sha256 === hash);
+    if (trashed) {
+      const r = await trash.restoreSource(this.trashDeps(), trashed.source.id);
+      return r.ok ? ok({ source: r.value.source, duplicate: false, newVersion: null, restoredFromTrash: r.value }) : r;
+    }
     const previous = newVersionOf ? this.view.getSource(newVersionOf)! : recogniseVersionOf(this.view, { ...imported, sha256: hash });
     const ctx = this.ctx();
     if (previous) {

@@ -206,10 +206,12 @@ export interface ImportResult {
   duplicate: boolean;
   /** Set when the file became a new version of an existing source. */
   newVersion: { of: string; previousSha256: string; counts: Record<AnchorStatus, number>; review: string[] } | null;
+  /** Set when the text was a source in the Trash: that source came back, with its quotes and links, instead of a copy. */
+  restoredFromTrash?: RestoreOutcome;
 }
 /** One file of an importFiles call: imported, already there, a new version of a source, or refused with its reason. */
 export type ImportFileOutcome =
-  | (ImportResult & { fileName: string; status: 'imported' | 'duplicate' | 'new-version' })
+  | (ImportResult & { fileName: string; status: 'imported' | 'duplicate' | 'new-version' | 'restored' })
   | { fileName: string; status: 'refused'; code: ErrorCode; reason: string };
 export interface ReviewItem {
   quote: Quote;

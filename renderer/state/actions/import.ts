@@ -11,6 +11,7 @@ import { importBatches } from '../../../shared/api/import-batches.ts';
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
 import { guard, must, refresh, toast } from './common.ts';
+import { plural } from '../derive.ts';
 
 type FileArgs = ApiArgs<'importFiles'>['files'][number];
 
@@ -44,6 +45,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       for (const f of r?.files ?? []) {
         if (f.status === 'refused') toast(f.reason, 'error');
         else if (f.status === 'duplicate') toast(`${f.fileName} is already in the notebook.`);
+        else if (f.status === 'restored') toast(`“${f.source.title}” was in the Trash: it is back, with its ${plural(f.restoredFromTrash?.quotes ?? 0, 'quote')}.`);
         else imported++;
       }
     }
