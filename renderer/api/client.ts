@@ -312,18 +312,91 @@ export function downloadText(fileName: string, mimeType: string, content: string
 }
 
 const WELCOME_KEY = 'notebook.welcomeDismissed';
-/** Whether the researcher already chose how to start (the welcome screen then stays away). */
-export function welcomeDismissed(): boolean {
+
+/**
+ * The first-run choice, per notebook folder. localStorage alone forgot it: in
+ * browser mode every `notebook serve` listens on a new port by default, and a new
+ * port is a new origin with an empty localStorage. Cookies are scoped by host, not
+ * port, so a cookie keyed by the notebook's path survives the restart; localStorage
+ * stays the answer in Electron, whose app:// origin never changes.
+ */
+function welcomeKey(notebookPath: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < notebookPath.length; i++) h = Math.imul(h ^ notebookPath.charCodeAt(i), 0x01000193) >>> 0;
+  return `nb_started_${h.toString(36)}`;
+}
+/** Whether the researcher already chose how to start this notebook (the welcome screen then stays away). */
+export function welcomeDismissed(notebookPath = ''): boolean {
+  const key = welcomeKey(notebookPath);
   try {
-    return window.localStorage.getItem(WELCOME_KEY) === '1';
+    if (window.localStorage.getItem(WELCOME_KEY) === '1' || window.localStorage.getItem(key) === '1') return true;
+  } catch {
+    // Fall back to the cookie.
+  }
+  try {
+    return window.document.cookie.split(/;\s*/).includes(`${key}=1`);
   } catch {
     return false;
   }
 }
-export function dismissWelcome(): void {
+export function dismissWelcome(notebookPath = ''): void {
+  const key = welcomeKey(notebookPath);
   try {
-    window.localStorage.setItem(WELCOME_KEY, '1');
+    window.localStorage.setItem(key, '1');
+  } catch {
+    // The cookie below still remembers it.
+  }
+  try {
+    window.document.cookie = `${key}=1; Max-Age=${10 * 365 * 86400}; Path=/; SameSite=Strict`;
   } catch {
     // Seeing the welcome screen again next time is harmless.
   }
+}
+
+const INSPECTOR_KEY = 'notebook.inspectorCollapsed';
+/** Whether the inspector was folded away (kept across reloads). */
+export function loadInspectorCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(INSPECTOR_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+export function saveInspectorCollapsed(collapsed: boolean): void {
+  try {
+    window.localStorage.setItem(INSPECTOR_KEY, collapsed ? '1' : '0');
+  } catch {
+    // Not remembering the fold is harmless.
+  }
+}
+
+/**
+ * Warns before the window closes or reloads while `unsaved()` says something typed
+ * is not saved yet (the browser shows its own wording; Electron shows the same prompt).
+ */
+export function onBeforeUnload(unsaved: () => boolean): () => void {
+  const h = (e: BeforeUnloadEvent) => {
+    if (!unsaved()) return;
+    e.preventDefault();
+    // Older engines need returnValue set to show the prompt.
+    e.returnValue = '';
+  };
+  window.addEventListener('beforeunload', h);
+  return () => window.removeEventListener('beforeunload', h);
+}
+
+/** The text position under a point of the window (for the Reader's keyboard caret), or null. */
+export function textPositionAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = window.document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/** The size of the window's viewport (the selection toolbar and menus keep inside it). */
+export function viewportSize(): { width: number; height: number } {
+  return { width: window.innerWidth, height: window.innerHeight };
 }

@@ -1,10 +1,12 @@
 /**
  * The window: left navigation, the current view in the middle, the inspector on
  * the right, plus the overlays (quick switcher, paste dialog, toasts, drop
- * target). Global keyboard shortcuts are wired here and documented in Help.
+ * target). Global keyboard shortcuts are wired here and documented in Help, and
+ * so is the warning before the window closes with typing not yet saved.
  */
 import { useEffect } from 'react';
-import { onKeyDown } from '../api/client.ts';
+import { onBeforeUnload, onKeyDown } from '../api/client.ts';
+import { hasUnsaved } from '../state/actions/autosave.ts';
 import * as A from '../state/actions.ts';
 import { useStore } from '../state/store.ts';
 import { BriefingView } from './BriefingView.tsx';
@@ -34,6 +36,10 @@ export function App() {
   const switcherOpen = useStore((s) => s.switcherOpen);
   const pasteOpen = useStore((s) => s.pasteOpen);
   const welcome = useStore((s) => s.welcome);
+  const collapsed = useStore((s) => s.inspectorCollapsed);
+
+  // Typing not saved yet (autosave waits for a pause): warn before the window closes or reloads.
+  useEffect(() => onBeforeUnload(hasUnsaved), []);
 
   useEffect(
     () =>
@@ -74,7 +80,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className={'app' + (collapsed ? ' inspector-folded' : '')}>
       <Nav />
       <main className="main" aria-label={`${view[0]?.toUpperCase()}${view.slice(1)}`}>
         {view === 'library' && <LibraryView />}

@@ -2,7 +2,7 @@
  * Inspector contents for a claim: statement, status, tags, note, evidence, links
  * and backlinks, plus its figure conflicts and a flag while evidence waits in Review.
  */
-import { useEffect, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ClaimDetail } from '../../shared/api/contract.ts';
 import type { ClaimRelation, ClaimStatus, EvidenceRelation } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
@@ -13,15 +13,16 @@ import { QuotePicker } from './QuotePicker.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { QuantityEditor } from './QuantityEditor.tsx';
+import { saveClaimField } from '../state/actions/autosave.ts';
+import { FieldError, SaveState } from './SaveState.tsx';
+import { useAutosave } from './useAutosave.ts';
 
 export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
   const { claim } = detail;
   const claims = useStore((s) => s.claims);
-  const [statement, setStatement] = useState(claim.statement);
   const [picking, setPicking] = useState(false);
   const [linkTo, setLinkTo] = useState('');
   const [linkRel, setLinkRel] = useState<ClaimRelation>('supports');
-  useEffect(() => setStatement(claim.statement), [claim.statement]);
   const statementOf = new Map<string, string>(claims.map((c) => [c.claim.id, c.claim.statement]));
   const others = claims.filter((c) => c.claim.id !== claim.id);
 
@@ -36,22 +37,7 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
           </button>
         </div>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (statement.trim() && statement !== claim.statement) void A.updateClaim(claim.id, { statement: statement.trim() }, 'edit statement');
-        }}
-      >
-        <label className="field">
-          <span>Statement</span>
-          <textarea rows={3} value={statement} onChange={(e) => setStatement(e.currentTarget.value)} />
-        </label>
-        {statement !== claim.statement && (
-          <button type="submit" className="button small" disabled={!statement.trim()}>
-            Save statement
-          </button>
-        )}
-      </form>
+      <StatementField claimId={claim.id} statement={claim.statement} />
       <QuantityEditor claimId={claim.id} quantity={claim.quantity} />
 
       <label className="field">
@@ -104,8 +90,7 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
       <h3>Tags</h3>
       <TagEditor tags={claim.tags} onAdd={(raw) => void A.addClaimTags(claim.id, raw)} onRemove={(t) => void A.removeClaimTag(claim.id, t)} />
 
-      <h3>Note</h3>
-      <NoteEditor note={claim.note} onSave={(note) => void A.updateClaim(claim.id, { note }, 'edit note')} />
+      <NoteEditor fieldKey={'claim-note:' + claim.id} note={claim.note} save={(note) => saveClaimField(claim.id, { note })} />
 
       <h3>Evidence ({detail.evidence.length})</h3>
       {detail.evidence.length === 0 && <p className="subtle">No evidence yet. Link quotes that support or contradict this claim.</p>}
@@ -220,8 +205,24 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
       )}
 
       <div className="actions stack">
-        <ConfirmDelete what="claim" onDelete={() => void A.deleteClaim(claim.id)} />
+        <ConfirmDelete what="claim" detail="Its statement, figure, note and links to evidence and other claims go with it. The quotes stay. Undo (Ctrl+Z) brings it back." onDelete={() => void A.deleteClaim(claim.id)} />
       </div>
+    </div>
+  );
+}
+
+/** The claim's statement, saved as you type (an empty statement is refused at the field and not saved). */
+function StatementField({ claimId, statement }: { claimId: string; statement: string }) {
+  const auto = useAutosave('statement:' + claimId, statement, (v) => saveClaimField(claimId, { statement: v }));
+  const id = useId();
+  return (
+    <div className="field" data-autosave="">
+      <div className="field-head">
+        <label htmlFor={id + 's'}>Statement</label>
+        <SaveState status={auto.status} />
+      </div>
+      <textarea id={id + 's'} rows={3} {...auto.bind} aria-invalid={auto.problem ? true : undefined} aria-describedby={auto.problem ? id + 'e' : undefined} />
+      <FieldError problem={auto.problem} id={id + 'e'} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { ClaimDetail, ConflictItem, ConflictSide } from '../../shared/api/contract.ts';
 import { bandText } from '../../shared/claims/quantity.ts';
 import * as A from '../state/actions.ts';
-import { excerpt, filterAndSortClaims } from '../state/derive.ts';
+import { excerpt, filterAndSortClaims, plural } from '../state/derive.ts';
 import type { ClaimQuery, ClaimSortKey } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 
@@ -36,7 +36,7 @@ export function ClaimsView() {
       <header className="view-header">
         <div>
           <h1 id="claims-title">Claims</h1>
-          <p className="subtle">{claims.length === 0 ? 'No claims yet' : `${rows.length} of ${claims.length} claims`}</p>
+          <p className="subtle">{claims.length === 0 ? 'No claims yet' : rows.length === claims.length ? plural(claims.length, 'claim') : `${rows.length} of ${plural(claims.length, 'claim')}`}</p>
         </div>
         <form
           className="inline-form"

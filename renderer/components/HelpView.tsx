@@ -17,7 +17,14 @@ const SHORTCUTS: [string, string][] = [
   ['T', 'With text selected: highlight and tag'],
   ['C', 'With text selected: make a claim from it'],
   ['N', 'With text selected: highlight and add a note'],
-  ['Esc', 'Close a dialog or the selection toolbar'],
+  ['Tab into the text, then ← → ↑ ↓', 'Reader: move the reading cursor (Ctrl or Alt: a word; Home / End: the line’s ends; Ctrl + Home / End: the text’s)'],
+  ['Shift + the keys above', 'Reader: select text without the mouse; then H, T, C or N as after a mouse selection'],
+  ['Alt + ↓ / Alt + ↑', 'Reader: the next or previous highlight'],
+  ['Enter, E, Delete', 'On a highlight (in the text or the Annotations panel): open it in the inspector, edit its note, delete it (asks first)'],
+  ['↑ / ↓', 'Annotations panel: move between annotations; the text follows'],
+  ['Shift + F10, Menu key, right click', 'The actions on a highlight or on the selection'],
+  ['Ctrl/⌘ + Enter', 'Save the field now (notes, statements, figures and details also save themselves after a pause and when you leave them)'],
+  ['Esc', 'Close a dialog, a menu or the selection toolbar'],
   ['↑ / ↓, Enter', 'In the quick switcher: move through the results, open the highlighted one'],
 ];
 
@@ -56,7 +63,7 @@ export function HelpView() {
         <ol>
           <li>Import articles in the Library (button, drag and drop, or Paste text).</li>
           <li>Open one, select a passage and pick a color, Tag, Make claim or Add note.</li>
-          <li>Click a highlight to edit it in the inspector on the right; notes accept Markdown.</li>
+          <li>Click a highlight, or its entry in the Annotations panel beside the text, to edit it in the inspector on the right; notes accept Markdown and are saved as you type.</li>
           <li>In Claims, link quotes as supporting, contradicting or context evidence, and link claims to each other.</li>
           <li>Beside the Reader, “Suggested figures” offers the numbers in a source as ready-made claims; conflicting figures show in Claims → Conflicts.</li>
           <li>When an article changes, use “Import new version…” in the Library; quotes that lost their place wait in Review.</li>

@@ -1,13 +1,17 @@
 /** The Library: every source with its counts, importing (picker, drop, paste), metadata editing, and the Trash of deleted sources. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
 import { emptyTrash, loadTrash, restoreSource, trashNotice } from '../state/actions/sources.ts';
 import type { TrashItem } from '../state/actions/sources.ts';
-import { formToSourceEdit, sourceToForm } from '../state/derive.ts';
+import { plural, sourceToForm } from '../state/derive.ts';
 import type { SourceForm } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { Icon } from './Icon.tsx';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { saveSourceField } from '../state/actions/autosave.ts';
+import { FieldError, SaveState } from './SaveState.tsx';
+import { useAutosave } from './useAutosave.ts';
 
 /** The last import request already answered, kept across remounts so revisiting the Library does not reopen the picker. */
 let answeredImportRequest = 0;
@@ -33,7 +37,7 @@ export function LibraryView() {
       <header className="view-header">
         <div>
           <h1 id="library-title">Library</h1>
-          <p className="subtle">{sources.length === 0 ? 'No sources yet' : `${sources.length} source${sources.length === 1 ? '' : 's'}`}</p>
+          <p className="subtle">{sources.length === 0 ? 'No sources yet' : plural(sources.length, 'source')}</p>
         </div>
         <div className="actions">
           <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
@@ -155,7 +159,7 @@ function TrashSection({ items }: { items: TrashItem[] }) {
               <div className="source-main">
                 <div className="source-title">{i.source.title}</div>
                 <div className="subtle">
-                  {i.quoteCount} quote{i.quoteCount === 1 ? '' : 's'} · deleted {new Date(i.trashedAt).toLocaleString()}
+                  {plural(i.quoteCount, 'quote')} · deleted {new Date(i.trashedAt).toLocaleString()}
                   {i.sameTextAs && ` · cannot be restored while “${i.sameTextAs.title}” holds the same text`}
                 </div>
               </div>
@@ -180,7 +184,6 @@ function TrashSection({ items }: { items: TrashItem[] }) {
 }
 
 function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () => void }) {
-  const [confirming, setConfirming] = useState(false);
   const versionInput = useRef<HTMLInputElement>(null);
   const meta = [s.authors.join(', '), s.publisher, s.published].filter(Boolean).join(' · ');
   return (
@@ -191,15 +194,15 @@ function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () =>
         </button>
         <div className="subtle">{meta || s.fileName || 'No details yet'}</div>
       </div>
-      <div className="source-stats" aria-label={`${s.quoteCount} quotes, ${s.claimCount} claims`}>
+      <div className="source-stats" role="group" aria-label={`${plural(s.quoteCount, 'quote')}, ${plural(s.claimCount, 'claim')}`}>
         <span className="stat">
-          <strong>{s.quoteCount}</strong> quotes
+          <strong>{s.quoteCount}</strong> {s.quoteCount === 1 ? 'quote' : 'quotes'}
         </span>
         <span className="stat">
-          <strong>{s.claimCount}</strong> claims
+          <strong>{s.claimCount}</strong> {s.claimCount === 1 ? 'claim' : 'claims'}
         </span>
         {s.reviewCount > 0 && (
-          <button type="button" className="badge badge-fuzzy badge-alert" onClick={() => A.setView('review')} aria-label={`${s.reviewCount} quotes of ${s.title} to review`}>
+          <button type="button" className="badge badge-fuzzy badge-alert" onClick={() => A.setView('review')} aria-label={`${plural(s.reviewCount, 'quote')} of ${s.title} to review`}>
             ⚠ {s.reviewCount} to review
           </button>
         )}
@@ -224,23 +227,14 @@ function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () =>
             if (file) void A.importNewVersion(s.id, file);
           }}
         />
-        {confirming ? (
-          <>
-            <span className="subtle" role="status">
-              {trashNotice(s.title, s.quoteCount)}
-            </span>
-            <button type="button" className="button small danger" onClick={() => void A.deleteSource(s.id)} aria-label={`Move ${s.title} to the Trash`}>
-              Move to Trash
-            </button>
-            <button type="button" className="button small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" className="icon-button" aria-label={`Delete ${s.title}`} title="Delete source (it goes to the Trash)" onClick={() => setConfirming(true)}>
-            <Icon name="trash" />
-          </button>
-        )}
+        <ConfirmDelete
+          what="source"
+          confirmLabel="Move to Trash"
+          confirmAria={`Move ${s.title} to the Trash`}
+          detail={trashNotice(s.title, s.quoteCount)}
+          onDelete={() => void A.deleteSource(s.id)}
+          trigger={{ label: `Delete ${s.title}`, className: 'icon-button', title: 'Delete source (it goes to the Trash)', content: <Icon name="trash" /> }}
+        />
       </div>
     </div>
   );
@@ -255,33 +249,44 @@ const FIELDS: { key: keyof SourceForm; label: string; placeholder?: string }[] =
   { key: 'accessed', label: 'Accessed', placeholder: 'YYYY-MM-DD' },
 ];
 
+/** A source's details, each field saved as you type; a field the service cannot take says why beside it. */
 function SourceEditor({ source, onDone }: { source: SourceSummary; onDone: () => void }) {
-  const [form, setForm] = useState<SourceForm>(() => sourceToForm(source));
+  const form = sourceToForm(source);
   return (
     <form
       className="source-editor"
       aria-label={`Details of ${source.title}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void A.updateSource(source.id, formToSourceEdit(form)).then((ok) => ok && onDone());
+        onDone();
       }}
     >
       <div className="form-grid">
         {FIELDS.map((f) => (
-          <label key={f.key} className="field">
-            <span>{f.label}</span>
-            <input value={form[f.key]} placeholder={f.placeholder} onChange={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />
-          </label>
+          <SourceField key={f.key} sourceId={source.id} field={f} saved={form[f.key]} />
         ))}
       </div>
       <div className="actions">
         <button type="submit" className="button primary">
-          Save details
+          Done
         </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
+        <span className="subtle">Changes are saved as you type; undo (Ctrl+Z) takes them back.</span>
       </div>
     </form>
+  );
+}
+
+function SourceField({ sourceId, field, saved }: { sourceId: string; field: (typeof FIELDS)[number]; saved: string }) {
+  const auto = useAutosave(`source:${sourceId}:${field.key}`, saved, (v) => saveSourceField(sourceId, field.key, v));
+  const id = useId();
+  return (
+    <div className="field" data-autosave="">
+      <div className="field-head">
+        <label htmlFor={id}>{field.label}</label>
+        <SaveState status={auto.status} />
+      </div>
+      <input id={id} {...auto.bind} placeholder={field.placeholder} aria-invalid={auto.problem ? true : undefined} aria-describedby={auto.problem ? id + 'e' : undefined} />
+      <FieldError problem={auto.problem} id={id + 'e'} />
+    </div>
   );
 }

@@ -1,34 +1,39 @@
-/** A Markdown note: edited as plain text, previewed through the markdown module (sanitized). */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * A Markdown note: edited as plain text and saved as you type (see useAutosave),
+ * previewed through the markdown module (sanitized).
+ */
+import { useEffect, useId, useRef } from 'react';
 import { Markdown } from '../markdown/Markdown.tsx';
+import type { FieldProblem } from '../state/actions/autosave.ts';
+import { FieldError, SaveState } from './SaveState.tsx';
+import { useAutosave } from './useAutosave.ts';
 
-export function NoteEditor({ note, onSave, focusSeq }: { note: string; onSave: (note: string) => void; focusSeq?: number }) {
-  const [value, setValue] = useState(note);
+export function NoteEditor({ fieldKey, note, save, focusSeq }: { fieldKey: string; note: string; save: (note: string) => Promise<FieldProblem | null>; focusSeq?: number }) {
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => setValue(note), [note]);
+  const auto = useAutosave(fieldKey, note, save);
+  const id = useId();
   useEffect(() => {
     if (focusSeq) area.current?.focus();
   }, [focusSeq]);
-  const dirty = value !== note;
   return (
-    <div className="note-editor">
-      <label className="field">
-        <span className="visually-hidden">Note</span>
-        <textarea ref={area} rows={4} value={value} onChange={(e) => setValue(e.currentTarget.value)} placeholder="Why this matters, caveats, follow-ups… (Markdown)" />
-      </label>
-      <div className="actions">
-        <button type="button" className="button small" disabled={!dirty} onClick={() => onSave(value)}>
-          Save note
-        </button>
-        {dirty && (
-          <button type="button" className="button small ghost" onClick={() => setValue(note)}>
-            Revert
-          </button>
-        )}
+    <div className="note-editor" data-autosave="">
+      <div className="field-head">
+        <label htmlFor={id + 'note'}>Note</label>
+        <SaveState status={auto.status} />
       </div>
-      {value.trim() && (
+      <textarea
+        id={id + 'note'}
+        ref={area}
+        rows={4}
+        {...auto.bind}
+        aria-invalid={auto.problem ? true : undefined}
+        aria-describedby={auto.problem ? id + 'err' : undefined}
+        placeholder="Why this matters, caveats, follow-ups… (Markdown; saved as you type)"
+      />
+      <FieldError problem={auto.problem} id={id + 'err'} />
+      {auto.draft.trim() && (
         <div className="note-preview" aria-label="Note preview" role="region">
-          <Markdown source={value} />
+          <Markdown source={auto.draft} />
         </div>
       )}
     </div>

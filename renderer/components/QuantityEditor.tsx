@@ -1,32 +1,26 @@
 /**
  * A claim's figure in the inspector: what it says with its band ("almost 70% →
  * 63–70%"), its time and how an ambiguous sign was read, and a field to set,
- * change or clear it in the researcher's own words.
+ * change or clear it in the researcher's own words, saved as you type.
  */
-import { useEffect, useState } from 'react';
+import { useId } from 'react';
 import type { Quantity } from '../../shared/model/records.ts';
 import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
 import * as A from '../state/actions.ts';
+import { describeFailure } from '../state/actions/autosave.ts';
+import { FieldError, SaveState } from './SaveState.tsx';
+import { useAutosave } from './useAutosave.ts';
 
 export function QuantityEditor({ claimId, quantity }: { claimId: string; quantity: Quantity | null }) {
-  const [value, setValue] = useState(quantity?.raw ?? '');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setValue(quantity?.raw ?? '');
-    setError(null);
-  }, [quantity?.raw]);
-  const dirty = value.trim() !== (quantity?.raw ?? '');
+  const save = async (text: string) => {
+    const e = await A.setClaimQuantity(claimId, text.trim());
+    return e ? describeFailure(e) : null;
+  };
+  const auto = useAutosave('figure:' + claimId, quantity?.raw ?? '', save);
+  const id = useId();
   const band = quantity ? bandText(quantity) : '';
-  const save = async (text: string) => setError(await A.setClaimQuantity(claimId, text));
   return (
-    <form
-      className="quantity-editor"
-      aria-label="Figure"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (dirty) void save(value);
-      }}
-    >
+    <div className="quantity-editor" role="group" aria-label="Figure">
       <div className="quantity-summary" data-testid="claim-quantity">
         <span className="quantity-label">Figure</span>{' '}
         {quantity ? (
@@ -41,37 +35,30 @@ export function QuantityEditor({ claimId, quantity }: { claimId: string; quantit
           <span className="subtle">none — type one below, such as “almost 70%”</span>
         )}
       </div>
-      <label className="field">
-        <span className="visually-hidden">Figure as written</span>
+      <div className="field" data-autosave="">
+        <div className="field-head">
+          <label htmlFor={id + 'q'} className="visually-hidden">
+            Figure as written
+          </label>
+          <SaveState status={auto.status} />
+        </div>
         <input
+          id={id + 'q'}
           type="text"
-          value={value}
+          {...auto.bind}
           placeholder="e.g. almost 70%"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `quantity-error-${claimId}` : undefined}
-          onChange={(e) => {
-            setValue(e.currentTarget.value);
-            setError(null);
-          }}
+          aria-invalid={auto.problem ? true : undefined}
+          aria-describedby={auto.problem ? `quantity-error-${claimId}` : undefined}
         />
-      </label>
-      {error && (
-        <p className="field-error" id={`quantity-error-${claimId}`} role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        {dirty && (
-          <button type="submit" className="button small">
-            Save figure
-          </button>
-        )}
-        {quantity && !dirty && (
-          <button type="button" className="button small ghost" onClick={() => void save('')}>
+      </div>
+      <FieldError problem={auto.problem} id={`quantity-error-${claimId}`} />
+      {quantity && auto.draft.trim() === quantity.raw && (
+        <div className="actions">
+          <button type="button" className="button small ghost" onClick={() => auto.setDraft('')}>
             Clear figure
           </button>
-        )}
-      </div>
-    </form>
+        </div>
+      )}
+    </div>
   );
 }

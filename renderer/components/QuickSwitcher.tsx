@@ -13,7 +13,7 @@ import { claimFlags, excerpt, switcherMatches } from '../state/derive.ts';
 import type { SwitchTarget } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { Modal } from './Modal.tsx';
-import { Snippet } from './SearchView.tsx';
+import { HitLabel } from './SearchView.tsx';
 
 // Short: the switcher should feel instant, yet not query on every keystroke.
 const SEARCH_DELAY_MS = 100;
@@ -51,7 +51,7 @@ export function QuickSwitcher() {
   const hitRow = (h: SearchHit): Row => ({
     key: h.id,
     kind: h.type === 'source' ? 'passage' : h.type,
-    label: <Snippet hit={h} lead={24} />,
+    label: <HitLabel hit={h} lead={24} />,
     detail: h.sourceTitle ?? '',
     flags: h.type === 'claim' ? (flagsOf.get(h.refId) ?? []) : [],
     open: () => {

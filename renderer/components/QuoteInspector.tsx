@@ -1,11 +1,12 @@
 /** Inspector contents for a quote: text, source, anchor status, color, tags, note and the claims using it. */
 import type { Quote } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
-import { anchorStatus, awaitsReview, claimsCiting, excerpt } from '../state/derive.ts';
+import { anchorStatus, awaitsReview, claimsCiting, excerpt, quoteDeleteDetail } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { saveQuoteNote } from '../state/actions/autosave.ts';
 
 export function QuoteInspector({ quote }: { quote: Quote }) {
   const sourceTitle = useStore((s) => s.index.source(quote.sourceId)?.title ?? 'Unknown source');
@@ -55,8 +56,7 @@ export function QuoteInspector({ quote }: { quote: Quote }) {
         focusSeq={focus?.field === 'tags' ? focus.seq : undefined}
       />
 
-      <h3>Note</h3>
-      <NoteEditor note={quote.note} onSave={(note) => void A.updateQuote(quote.id, { note }, 'edit note')} focusSeq={focus?.field === 'note' ? focus.seq : undefined} />
+      <NoteEditor fieldKey={'note:' + quote.id} note={quote.note} save={(note) => saveQuoteNote(quote.id, note)} focusSeq={focus?.field === 'note' ? focus.seq : undefined} />
 
       <h3>Used by claims</h3>
       {usedBy.length === 0 ? (
@@ -77,7 +77,7 @@ export function QuoteInspector({ quote }: { quote: Quote }) {
         <button type="button" className="button" onClick={() => void A.claimFromQuote(quote.id)}>
           New claim from this quote
         </button>
-        <ConfirmDelete what="quote" onDelete={() => void A.deleteQuote(quote.id)} />
+        <ConfirmDelete what="quote" detail={quoteDeleteDetail(usedBy.length)} onDelete={() => void A.deleteQuote(quote.id)} />
       </div>
     </div>
   );

@@ -2,9 +2,15 @@
  * Search: the notebook's full-text search (sources, quotes, claims, notes and
  * tags) with the query language described in Help. Results show their type,
  * source and paragraph, and a snippet whose matches are `<mark>` elements built
- * as React nodes. A passage of a source can be turned into a quote directly.
+ * as React nodes. A passage of a source can be turned into a quote: the
+ * sentence around the hit, widened or narrowed a word at a time before saving.
+ * Tags are shown as written ("energy/hash-rate"), not as the index's words.
  */
 import { useEffect, useState } from 'react';
+import { quoteFromHit, sourceTextOf } from '../state/actions/search.ts';
+import { nudge, sentenceAround } from '../reader/passages.ts';
+import type { Range } from '../reader/passages.ts';
+import { excerpt } from '../state/derive.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
 import * as A from '../state/actions.ts';
@@ -93,7 +99,13 @@ export function Snippet({ hit, lead }: { hit: SearchHit; lead?: number }) {
   );
 }
 
+/** A tag hit's label: the tag's own name, which the index splits into words for matching. */
+export function HitLabel({ hit, lead }: { hit: SearchHit; lead?: number }) {
+  return hit.type === 'tag' ? <span className="snippet tag-name">{hit.refId}</span> : <Snippet hit={hit} lead={lead} />;
+}
+
 function SearchResult({ hit }: { hit: SearchHit }) {
+  const [quoting, setQuoting] = useState(false);
   return (
     <li className="search-result">
       <div className="search-meta">
@@ -102,15 +114,83 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         {hit.paragraph !== undefined && <span className="subtle">¶ {hit.paragraph}</span>}
       </div>
       <button type="button" className="link-button search-snippet" onClick={() => void A.openHit(hit)}>
-        <Snippet hit={hit} />
+        <HitLabel hit={hit} />
       </button>
       {hit.type === 'source' && hit.match && (
         <div className="actions">
-          <button type="button" className="button small" onClick={() => void A.quoteFromHit(hit)}>
+          <button type="button" className="button small" aria-expanded={quoting} onClick={() => setQuoting(true)}>
             Make quote
           </button>
         </div>
       )}
+      {quoting && hit.match && <MakeQuote hit={hit} match={hit.match} onClose={() => setQuoting(false)} />}
     </li>
+  );
+}
+
+/** How much text around the passage the chooser shows, each side. */
+const CONTEXT = 160;
+
+/** Choosing the passage to quote: the hit's sentence, with its ends moved a word at a time. */
+function MakeQuote({ hit, match, onClose }: { hit: SearchHit; match: Range; onClose: () => void }) {
+  const [text, setText] = useState<string | null>(null);
+  const [range, setRange] = useState<Range | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void sourceTextOf(hit.sourceId!).then((t) => {
+      if (!live || t === null) return;
+      setText(t);
+      setRange(sentenceAround(t, match.start, match.end));
+    });
+    return () => {
+      live = false;
+    };
+  }, [hit.sourceId, match.start, match.end]);
+  if (text === null || range === null) return <p className="subtle">Finding the sentence…</p>;
+  const move = (edge: 'start' | 'end', dir: -1 | 1) => setRange(nudge(text, range, edge, dir));
+  const before = text.slice(Math.max(0, range.start - CONTEXT), range.start);
+  const after = text.slice(range.end, range.end + CONTEXT);
+  return (
+    <div className="make-quote" role="group" aria-label="Passage to quote">
+      <p className="make-quote-text">
+        <span className="subtle">{range.start > CONTEXT ? '…' : ''}{before}</span>
+        <mark className="make-quote-passage">{text.slice(range.start, range.end)}</mark>
+        <span className="subtle">{after}{range.end + CONTEXT < text.length ? '…' : ''}</span>
+      </p>
+      <div className="make-quote-controls">
+        {(['start', 'end'] as const).map((edge) => (
+          <span key={edge} className="make-quote-edge">
+            <span className="subtle">{edge === 'start' ? 'Start' : 'End'}</span>
+            <button type="button" className="button small" aria-label={`${edge === 'start' ? 'Start' : 'End'} one word earlier`} onClick={() => move(edge, -1)}>
+              ← word
+            </button>
+            <button type="button" className="button small" aria-label={`${edge === 'start' ? 'Start' : 'End'} one word later`} onClick={() => move(edge, 1)}>
+              word →
+            </button>
+          </span>
+        ))}
+        <button type="button" className="button small ghost" onClick={() => setRange(sentenceAround(text, match.start, match.end))}>
+          Whole sentence
+        </button>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button small primary"
+          disabled={saving}
+          aria-label={`Save quote “${excerpt(text.slice(range.start, range.end), 40)}”`}
+          onClick={() => {
+            setSaving(true);
+            void quoteFromHit(hit, range).then((ok) => (ok ? onClose() : setSaving(false)));
+          }}
+        >
+          Save quote
+        </button>
+        <button type="button" className="button small" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }

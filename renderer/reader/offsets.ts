@@ -58,3 +58,50 @@ function pointOf(root: Element, node: Node, offset: number): DomPoint {
 export function rangeToOffsets(root: Element, range: Range, text: string): { start: number; end: number } | null {
   return toSourceRange(text, pointOf(root, range.startContainer, range.startOffset), pointOf(root, range.endContainer, range.endOffset));
 }
+
+/** The segment elements of the reader, in text order (each holds one text node). */
+function segmentsOf(root: Element): Element[] {
+  return [...root.querySelectorAll('[data-start]')];
+}
+
+/**
+ * The DOM position of a source offset: the text node of the segment holding it
+ * and the offset inside it (an offset at a segment's end resolves to that end,
+ * so a caret after the last character still has a place). Binary search, since
+ * segments are in text order.
+ */
+export function offsetToDomPoint(root: Element, offset: number): { node: Node; offset: number } | null {
+  const segs = segmentsOf(root);
+  let lo = 0;
+  let hi = segs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (Number(segs[mid]!.getAttribute('data-start')) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const seg = segs[Math.max(0, found)];
+  const node = seg?.firstChild;
+  if (!seg || !node) return null;
+  const at = offset - Number(seg.getAttribute('data-start'));
+  return { node, offset: Math.max(0, Math.min(at, node.textContent?.length ?? 0)) };
+}
+
+/** A DOM Range over [start, end) of the source, or null when the text is not rendered. */
+export function offsetsToRange(root: Element, start: number, end: number): Range | null {
+  const a = offsetToDomPoint(root, start);
+  const b = offsetToDomPoint(root, end);
+  if (!a || !b) return null;
+  const r = root.ownerDocument.createRange();
+  r.setStart(a.node, a.offset);
+  r.setEnd(b.node, b.offset);
+  return r;
+}
+
+/** The source offset of a DOM position inside the reader's text, or null outside it. */
+export function domPointToOffset(root: Element, node: Node, offset: number): number | null {
+  const p = pointOf(root, node, offset);
+  return p.segmentStart === null ? null : p.segmentStart + p.offset;
+}

@@ -112,7 +112,7 @@ export function switcherMatches(
     ...data.sources.map((s) => ({ kind: 'source' as const, id: s.id, label: s.title, detail: s.authors.join(', ') })),
     ...data.claims.map((c) => ({ kind: 'claim' as const, id: c.claim.id, label: c.claim.statement, detail: c.claim.tags.join(', '), flags: claimFlags(c) })),
     ...data.quotes.map((q) => ({ kind: 'quote' as const, id: q.id, label: q.exact, detail: titleOf.get(q.sourceId) ?? '' })),
-    ...data.tags.map((t) => ({ kind: 'tag' as const, id: t.tag.name, label: t.tag.name, detail: `${t.quotes} quotes, ${t.claims} claims` })),
+    ...data.tags.map((t) => ({ kind: 'tag' as const, id: t.tag.name, label: t.tag.name, detail: `${plural(t.quotes, 'quote')}, ${plural(t.claims, 'claim')}` })),
   ];
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return all.slice(0, limit);
@@ -247,4 +247,32 @@ export function snippetParts(snippet: { text: string; marks: readonly (readonly 
   }
   if (at < snippet.text.length) out.push({ text: snippet.text.slice(at), mark: false });
   return out;
+}
+
+/** A count with its noun: "1 quote", "2 quotes" (nouns here take a plain -s). */
+export function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** What is wrong with a source detail as typed, in the researcher's words, or null when it can be saved. */
+export function sourceFieldProblem(key: keyof SourceForm, value: string): string | null {
+  const v = value.trim();
+  if (key === 'title' && !v) return 'A source needs a title.';
+  if ((key === 'published' || key === 'accessed') && v && !PARTIAL_DATE.test(v)) {
+    return `Write the date as a year, a month or a day: 2025, 2025-04 or 2025-04-02 (“${excerpt(v, 20)}” is not one of those).`;
+  }
+  if ((key === 'published' || key === 'accessed') && v) {
+    const [, m, d] = v.split('-').map(Number);
+    if (m !== undefined && (m < 1 || m > 12)) return `There is no month ${m}: months run from 01 to 12, as in 2025-04 for April 2025.`;
+    if (d !== undefined && (d < 1 || d > 31)) return `There is no day ${d} in a month: write 2025-04-02 for 2 April 2025.`;
+  }
+  return null;
+}
+
+/** What the delete confirmation of a quote says goes with it. */
+export function quoteDeleteDetail(citingClaims: number): string {
+  const claims = citingClaims ? ` ${citingClaims === 1 ? 'The claim citing it loses' : `The ${plural(citingClaims, 'claim')} citing it lose`} it as evidence.` : '';
+  return `Its highlight, tags and note go with it.${claims} Undo (Ctrl+Z) brings it back.`;
 }

@@ -10,7 +10,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, openEmptyNotebook, saveField, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const PHRASE = 'cost about 412 million euros';
@@ -45,11 +45,9 @@ describe('the briefing view', () => {
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect.poll(() => inspector.getByLabel('Statement').inputValue()).toBe(PHRASE);
     await inspector.getByLabel('Statement').fill(HOSTILE_STATEMENT);
-    await inspector.getByRole('button', { name: 'Save statement' }).click();
-    await inspector.getByRole('button', { name: 'Save statement' }).waitFor({ state: 'detached' });
+    await saveField(inspector.getByLabel('Statement'));
     await inspector.getByLabel('Note', { exact: true }).fill(HOSTILE_NOTE);
-    await inspector.getByRole('button', { name: 'Save note' }).click();
-    await inspector.getByRole('button', { name: 'Save note' }).and(page.locator(':disabled')).waitFor();
+    await saveField(inspector.getByLabel('Note', { exact: true }));
 
     // The menu command opens the briefing: the quote as a blockquote with its footnote, and the citation below.
     await page.evaluate(() => (window as unknown as { __menu: (action: string) => void }).__menu('export-briefing'));

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, openEmptyNotebook, saveField, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const TYPED = 'China held almost 70% of hash rate';
@@ -38,7 +38,7 @@ describe('claim figures', () => {
 
     // Edited in the inspector, kept across a reload.
     await inspector.getByLabel('Figure as written').fill('about 65%');
-    await inspector.getByRole('button', { name: 'Save figure' }).click();
+    await saveField(inspector.getByLabel('Figure as written'));
     await expect.poll(() => figure.textContent()).toContain('58.5–71.5%');
     await page.reload();
     await page.getByRole('button', { name: /^Claims/ }).click();
@@ -47,7 +47,7 @@ describe('claim figures', () => {
 
     // A figure the reader cannot read is refused where it was typed; nothing changes.
     await inspector.getByLabel('Figure as written').fill('lots');
-    await inspector.getByRole('button', { name: 'Save figure' }).click();
+    await inspector.getByLabel('Figure as written').press('Control+Enter');
     await expect.poll(() => inspector.getByRole('alert').textContent()).toContain('holds no figure');
     expect(await figure.textContent()).toContain('about 65%');
 

@@ -1,7 +1,7 @@
 /**
  * The Search view against the real server's index: results show their type,
  * source and paragraph with the matched words in <mark> elements, "Make quote"
- * on a source passage creates a quote of the match, a malformed query explains
+ * on a source passage creates a quote of the sentence around the match, a malformed query explains
  * itself instead of failing, hostile text in results stays inert, and the quick
  * switcher hands its query over to the Search view.
  */
@@ -30,15 +30,19 @@ describe('search', () => {
     expect(await hit.textContent()).toMatch(/passage.*¶ \d+/);
     await screenshot(page, 'search');
 
-    // "Make quote" quotes exactly the matched words.
+    // "Make quote" offers the sentence around the matched words, and quotes it.
     await hit.getByRole('button', { name: 'Make quote' }).click();
+    const passage = hit.getByRole('group', { name: 'Passage to quote' }).locator('mark');
+    await expect.poll(() => passage.textContent()).toMatch(/^[A-Z].*heavy metals.*\.$/);
+    const sentence = (await passage.textContent())!;
+    await hit.getByRole('button', { name: /^Save quote/ }).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
-    await expect.poll(() => inspector.locator('blockquote').textContent()).toBe('heavy metals');
+    await expect.poll(() => inspector.locator('blockquote').textContent()).toBe(sentence);
     // The new quote is found too, and opening it leads to the reader.
     await results.getByRole('listitem').filter({ hasText: /^quote/ }).first().waitFor();
     await results.getByRole('listitem').filter({ hasText: /^quote/ }).first().getByRole('button').first().click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await expect.poll(() => page.locator('.source-text mark').textContent()).toBe('heavy metals');
+    await expect.poll(() => page.locator('.source-text mark').textContent()).toBe(sentence);
 
     // A malformed query explains itself.
     await page.getByRole('button', { name: /^Search/ }).click();

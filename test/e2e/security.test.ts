@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, screenshot, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, openEmptyNotebook, saveField, screenshot, useSession } from './support/harness.ts';
 
 const s = useSession();
 
@@ -60,8 +60,7 @@ describe('hostile content in the browser', () => {
     const note = inspector.getByLabel('Note', { exact: true });
     await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
     await note.fill(HOSTILE_NOTE);
-    await inspector.getByRole('button', { name: 'Save note' }).click();
-    await inspector.getByRole('button', { name: 'Save note' }).and(page.locator(':disabled')).waitFor();
+    await saveField(note);
 
     const preview = inspector.getByRole('region', { name: 'Note preview' });
     await preview.locator('strong', { hasText: 'Bold claim' }).waitFor();

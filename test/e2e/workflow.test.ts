@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, screenshot, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, saveField, screenshot, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const FIRST = 'cost about 412 million euros';
@@ -44,7 +44,8 @@ describe('the research workflow in the browser', () => {
     await form.getByLabel('Authors').fill('Mara Quint, Tobias Fenn');
     await form.getByLabel('Publisher').fill('Harbour Ledger');
     await form.getByLabel('Published').fill('2026-03-14');
-    await form.getByRole('button', { name: 'Save details' }).click();
+    await saveField(form.getByLabel('Published'));
+    await form.getByRole('button', { name: 'Done' }).click();
     await sources.getByText('Mara Quint, Tobias Fenn · Harbour Ledger · 2026-03-14').waitFor();
 
     // Open it and highlight a passage with a real mouse drag.
@@ -69,8 +70,7 @@ describe('the research workflow in the browser', () => {
     await inspector.getByLabel('Statement').waitFor();
     await expect.poll(() => inspector.getByLabel('Statement').inputValue()).toBe(FIRST);
     await inspector.getByLabel('Statement').fill('Deepening the Vellmar channel will cost about 412 million euros');
-    await inspector.getByRole('button', { name: 'Save statement' }).click();
-    await inspector.getByRole('button', { name: 'Save statement' }).waitFor({ state: 'detached' });
+    await saveField(inspector.getByLabel('Statement'));
 
     // A second quote, made with the toolbar's "Make claim" path skipped: plain highlight.
     await page.getByRole('button', { name: /^Reader/ }).click();
@@ -129,7 +129,7 @@ describe('the research workflow in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('button', { name: /^Library/ }).click();
-    await page.getByRole('list', { name: 'Sources' }).getByLabel('2 quotes, 1 claims').waitFor();
+    await page.getByRole('list', { name: 'Sources' }).getByLabel('2 quotes, 1 claim').waitFor();
     await page.getByRole('button', { name: /^Claims/ }).click();
     const row = page.getByRole('row', { name: /Deepening the Vellmar channel/ });
     await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toContain('2');
@@ -162,8 +162,7 @@ describe('the research workflow in the browser', () => {
     // Clicking a highlight inspects its quote.
     await page.locator('.source-text mark.hl-green').click();
     await expect.poll(() => inspector.locator('blockquote').textContent()).toBe(FIRST);
-    await page.getByText('Highlights (2)').click();
-    await page.getByRole('button', { name: FIRST, exact: true }).click();
+    await page.getByRole('list', { name: 'Annotations in document order' }).locator('.annotation-open', { hasText: FIRST }).click();
     await expect.poll(() => inspector.getByRole('button', { name: 'Remove tag shipping/costs' }).count()).toBe(1);
 
     // Undo and redo an edit: the claim's status.
@@ -218,7 +217,7 @@ describe('the research workflow in the browser', () => {
     // Undoing a delete puts the quote back exactly (same id) and links it to its claim again.
     await page.locator('.source-text mark', { hasText: 'two of the three largest carriers' }).click();
     await inspector.getByRole('button', { name: 'Delete quote' }).click();
-    await inspector.getByRole('button', { name: 'Confirm delete quote' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete this quote?' }).getByRole('button', { name: 'Delete quote' }).click();
     await expect.poll(() => page.locator('.source-text mark', { hasText: 'two of the three' }).count()).toBe(0);
     await page.keyboard.press('Control+z');
     await page.locator('.source-text mark', { hasText: 'two of the three largest carriers' }).click();

@@ -9,6 +9,7 @@ import { store } from '../store.ts';
 import type { View } from '../store.ts';
 import { guard, must, refresh, toast } from './common.ts';
 import { reload, startSync } from '../sync.ts';
+import { needsWelcome } from './first-run.ts';
 import { importFiles } from './import.ts';
 import { applyTheme, openSource, requestImport, setView } from './navigation.ts';
 
@@ -34,7 +35,7 @@ export async function init(): Promise<void> {
   await sync.opened;
   await guard(reload);
   const info = await guard(() => must('getInfo', {}));
-  store.set({ loaded: true, welcome: !!info && info.counts.sources === 0 && !client.welcomeDismissed() });
+  store.set({ loaded: true, welcome: !!info && needsWelcome(info), inspectorCollapsed: client.loadInspectorCollapsed() });
   await restorePlace();
   let last = '';
   stopListeners.push(

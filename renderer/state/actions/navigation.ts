@@ -5,6 +5,7 @@
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
 import type { Selected, ThemePref, View } from '../store.ts';
+import { paintable } from '../derive.ts';
 import { guard, must } from './common.ts';
 
 export function setView(view: View): void {
@@ -23,10 +24,33 @@ export async function openSource(id: string, focusQuote?: string): Promise<void>
   });
 }
 
-/** Jumps to a quote: opens its source in the reader and selects it. */
+/**
+ * Jumps to a quote: opens its source in the reader, selects it, and asks the
+ * Reader to bring it to the middle of the pane and flash it (a fuzzy or orphaned
+ * quote has no place in the current text, so it is only selected).
+ */
 export async function openQuote(id: string): Promise<void> {
-  const q = store.get().quotes.find((x) => x.id === id);
-  if (q) await openSource(q.sourceId, id);
+  const q = store.get().index.quote(id);
+  if (!q) return;
+  await openSource(q.sourceId, id);
+  if (paintable(q)) showInReader(q.sourceId, q.selectors[0]);
+}
+
+/** Opens a source at a passage (a search hit), centred and flashed. */
+export async function openPassage(sourceId: string, range: { start: number; end: number }): Promise<void> {
+  await openSource(sourceId);
+  if (store.get().source?.id === sourceId) showInReader(sourceId, range);
+}
+
+/** Asks the Reader to centre and flash a range of the open source. */
+export function showInReader(sourceId: string, range: { start: number; end: number }): void {
+  store.set((s) => ({ jump: { sourceId, start: range.start, end: range.end, seq: (s.jump?.seq ?? 0) + 1 } }));
+}
+
+/** Folds the inspector to a strip or opens it again; remembered across reloads. */
+export function setInspectorCollapsed(inspectorCollapsed: boolean): void {
+  store.set({ inspectorCollapsed });
+  client.saveInspectorCollapsed(inspectorCollapsed);
 }
 
 export function openClaim(id: string): void {

@@ -38,10 +38,8 @@ export async function quoteSelection(range: { start: number; end: number }, inte
     const quoteId = await newQuote({ sourceId: source.id, range, color });
     if (intent.kind !== 'claim') {
       const field = intent.kind === 'tag' ? 'tags' : intent.kind === 'note' ? 'note' : null;
-      store.set((s) => ({
-        selected: { kind: 'quote', id: quoteId },
-        focusRequest: field ? { field, seq: (s.focusRequest?.seq ?? 0) + 1 } : s.focusRequest,
-      }));
+      if (field) editQuote(quoteId, field);
+      else store.set({ selected: { kind: 'quote', id: quoteId } });
       return;
     }
     const exact = source.text.slice(range.start, range.end).replace(/\s+/g, ' ').trim().slice(0, 5000);
@@ -54,24 +52,24 @@ export type QuotePatch = { color?: HighlightColor; note?: string; tags?: string[
 
 /** `_label` is what callers used to name the edit; the service names it now (see edit-labels.ts). */
 export async function updateQuote(id: string, patch: QuotePatch, _label?: string): Promise<void> {
-  if (!store.get().quotes.some((q) => q.id === id)) return;
+  if (!store.get().index.quote(id)) return;
   await guard(() => edit('updateQuote', { id: id as never, patch }));
 }
 
 export async function addQuoteTags(id: string, raw: string): Promise<void> {
-  const q = store.get().quotes.find((x) => x.id === id);
+  const q = store.get().index.quote(id);
   const add = parseTagInput(raw);
   if (!q || add.length === 0) return;
   await updateQuote(id, { tags: [...new Set([...q.tags, ...add])] });
 }
 
 export async function removeQuoteTag(id: string, tag: string): Promise<void> {
-  const q = store.get().quotes.find((x) => x.id === id);
+  const q = store.get().index.quote(id);
   if (q) await updateQuote(id, { tags: q.tags.filter((t) => t !== tag) });
 }
 
 export async function deleteQuote(id: string): Promise<void> {
-  if (!store.get().quotes.some((x) => x.id === id)) return;
+  if (!store.get().index.quote(id)) return;
   await guard(async () => {
     await edit('deleteQuote', { id: id as never });
     if (store.get().selected?.id === id) store.set({ selected: null });
@@ -80,5 +78,14 @@ export async function deleteQuote(id: string): Promise<void> {
 
 /** The quote shown as a claim's evidence, by id (used by the quote picker). */
 export function quoteById(id: string): Quote | undefined {
-  return store.get().quotes.find((q) => q.id === id);
+  return store.get().index.quote(id);
+}
+
+/** Opens a quote in the inspector (unfolding it) and puts the cursor in its note or tag field. */
+export function editQuote(id: string, field: 'note' | 'tags' | null): void {
+  store.set((s) => ({
+    selected: { kind: 'quote', id },
+    inspectorCollapsed: false,
+    focusRequest: field ? { field, seq: (s.focusRequest?.seq ?? 0) + 1 } : s.focusRequest,
+  }));
 }

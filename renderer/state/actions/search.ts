@@ -1,12 +1,13 @@
 /**
  * Search: running a query, the Search view's query, following a hit to what
- * it points at, and quoting a source passage straight from a hit.
+ * it points at (a passage opens centred and flashed in the Reader), and quoting
+ * a source passage from a hit: the sentence around it, adjustable before saving.
  */
 import type { SearchHit } from '../../../shared/search/types.ts';
 import * as client from '../../api/client.ts';
 import { store } from '../store.ts';
-import { guard, toast } from './common.ts';
-import { openClaim, openQuote, openSource, openTag } from './navigation.ts';
+import { guard, must, toast } from './common.ts';
+import { openClaim, openPassage, openQuote, openSource, openTag } from './navigation.ts';
 import { newQuote } from './quotes.ts';
 
 export type SearchOutcome = { ok: true; hits: SearchHit[]; total: number; totalExact: boolean } | { ok: false; error: string };
@@ -36,17 +37,26 @@ export async function openHit(hit: SearchHit): Promise<void> {
   if (hit.type === 'tag') openTag(ref);
   else if (hit.type === 'claim' || (hit.type === 'note' && ref.startsWith('c_'))) openClaim(ref);
   else if (hit.type === 'quote' || (hit.type === 'note' && ref.startsWith('q_'))) await openQuote(ref);
+  else if (hit.sourceId && hit.match) await openPassage(hit.sourceId, hit.match);
   else if (hit.sourceId) await openSource(hit.sourceId);
 }
 
-/** "Make quote" on a source passage: quotes the first match (undoable like any highlight). */
-export async function quoteFromHit(hit: SearchHit): Promise<void> {
-  if (hit.type !== 'source' || !hit.sourceId || !hit.match) return;
+/** The text of a hit's source, for choosing the passage to quote (null when it cannot be read; the error is a toast). */
+export async function sourceTextOf(sourceId: string): Promise<string | null> {
+  const open = store.get().source;
+  if (open?.id === sourceId) return open.text;
+  return (await guard(() => must('getSource', { id: sourceId })))?.text ?? null;
+}
+
+/** "Make quote" on a source passage: quotes the range the researcher settled on (undoable like any highlight). */
+export async function quoteFromHit(hit: SearchHit, range: { start: number; end: number }): Promise<boolean> {
+  if (hit.type !== 'source' || !hit.sourceId) return false;
   const sourceId = hit.sourceId;
-  const range = hit.match;
-  await guard(async () => {
+  const ok = await guard(async () => {
     const id = await newQuote({ sourceId, range });
     store.set({ selected: { kind: 'quote', id } });
     toast('Quote made from the search result.');
+    return true;
   });
+  return ok === true;
 }

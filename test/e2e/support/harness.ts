@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../../electron/server/server.ts';
 import type { RunningServer } from '../../../electron/server/server.ts';
 
@@ -189,8 +189,13 @@ export async function dragSelect(page: Page, phrase: string): Promise<void> {
       r.setEnd(node, i + 1);
       return r.getBoundingClientRect();
     };
-    // The phrase may be below the fold (a long text beside other panels): bring it into view first.
-    locate(at)[0].parentElement?.scrollIntoView({ block: 'center' });
+    // The phrase may be below the fold (a long text in its own scrolling pane): bring it to the middle of
+    // its scrolling box first. Not scrollIntoView on the segment, which may be the whole text.
+    const first = charRect(at);
+    let host = locate(at)[0].parentElement;
+    while (host && !(host.scrollHeight > host.clientHeight && /auto|scroll/.test(getComputedStyle(host).overflowY))) host = host.parentElement;
+    const frame = host ? host.getBoundingClientRect() : { top: 0, height: window.innerHeight };
+    (host ?? document.scrollingElement!).scrollTop += first.top + first.height / 2 - (frame.top + frame.height / 2);
     const a = charRect(at);
     const b = charRect(at + needle.length - 1);
     return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
@@ -232,4 +237,13 @@ export function useSession(): Session {
       return typeof value === 'function' ? value.bind(current) : value;
     },
   });
+}
+
+/**
+ * Commits an autosaved field at once (Ctrl+Enter, as a researcher would instead
+ * of waiting for the pause) and waits until the field says "Saved".
+ */
+export async function saveField(field: Locator): Promise<void> {
+  await field.press('Control+Enter');
+  await field.locator('xpath=ancestor::*[@data-autosave][1]').locator('.save-saved').waitFor();
 }
