@@ -33,7 +33,7 @@ export function Nav() {
         </span>
         Research Notebook
       </div>
-      <button type="button" className="search-button" onClick={() => A.setSwitcherOpen(true)} aria-label="Quick switcher" title="Jump to… (Ctrl+K)">
+      <button type="button" className="search-button" onClick={() => A.setSwitcherOpen(true)} title="Jump to… (Ctrl+K), the quick switcher">
         <Icon name="search" />
         <span>Jump to…</span>
         <kbd>Ctrl K</kbd>
