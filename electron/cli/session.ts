@@ -38,7 +38,7 @@ export class CommandFailed extends Error {
 
 /** Runs `fn` with a session on the notebook at `dir`, through its host if one runs; closes what it opened. */
 export async function withNotebook<T>(dir: string, write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> {
-  const attached = await attachNotebook(dir, { write });
+  const attached = await attachNotebook(dir, { write, load: 'lazy' });
   if (attached.via === 'host') {
     try {
       return await fn(new Session((m, a) => attached.client.call(m, a), describeHost(attached.client.record)));

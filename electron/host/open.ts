@@ -18,6 +18,8 @@ import type { HostKind, HostRecord } from './record.ts';
 
 export interface NotebookOpenOptions {
   write: OpenOptions['write'];
+  /** 'lazy' for one-shot commands: read only the shards the command needs (see storage/lazy-notebook.ts). Hosts load 'all'. */
+  load?: OpenOptions['load'];
   /** Become the notebook's host (only when the writer lock was taken). */
   host?: HostKind;
   /**
@@ -40,7 +42,7 @@ export interface OpenedNotebook {
 
 export async function openNotebook(dir: string, options: NotebookOpenOptions): Promise<OpenedNotebook> {
   const root = resolve(dir);
-  const store = await NotebookStore.open(root, { write: options.write });
+  const store = await NotebookStore.open(root, { write: options.write, load: options.host ? 'all' : options.load });
   const service = new NotebookService(store);
   const queue = options.queue ?? createCallQueue();
   let host: HostRecord | null = null;

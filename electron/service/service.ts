@@ -18,7 +18,7 @@ import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.t
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
 import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
-import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem, sourceOrder, sourceSummary } from '../../shared/api/listings.ts';
+import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
 import { EditHistory, HISTORY_LIMIT, recordEveryWrite } from './history.ts';
 import type { CallNamer } from './history.ts';
@@ -248,7 +248,7 @@ export class NotebookService implements NotebookHandlers {
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 
-  listSources: Handler<'listSources'> = async () => ok([...this.view.sources()].sort(sourceOrder).map((s) => sourceSummary(this.view, s)));
+  listSources: Handler<'listSources'> = async () => ok(this.store.sourceSummaries());
 
   getSource: Handler<'getSource'> = async ({ id }) => {
     const meta = this.view.getSource(id);

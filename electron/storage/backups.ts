@@ -39,11 +39,7 @@ const IN_FLIGHT = 2;
 const COMPLETE = /^\d{8}T\d{9}Z$/;
 
 /** Complete snapshots, newest first. */
-export async function listBackups(root: string): Promise<string[]> {
-  return listBackupsSync(root);
-}
-
-function listBackupsSync(root: string): string[] {
+export function listBackups(root: string): string[] {
   return backupEntries(root).filter((n) => COMPLETE.test(n)).sort().reverse();
 }
 
@@ -68,7 +64,7 @@ function stamp(d: Date): string {
 }
 
 function isDue(root: string, now: Date): boolean {
-  const newest = listBackupsSync(root)[0];
+  const newest = listBackups(root)[0];
   if (!newest) return true;
   return now.getTime() - statSync(join(root, BACKUP_DIR, newest)).mtimeMs >= SNAPSHOT_INTERVAL_MS;
 }
@@ -161,7 +157,7 @@ export class SnapshotJob {
       if (this.error) throw this.error;
       this.over = true;
       renameSync(this.dest, join(this.root, BACKUP_DIR, this.name));
-      for (const old of listBackupsSync(this.root).slice(BACKUP_RING)) await rm(join(this.root, BACKUP_DIR, old), { recursive: true, force: true });
+      for (const old of listBackups(this.root).slice(BACKUP_RING)) await rm(join(this.root, BACKUP_DIR, old), { recursive: true, force: true });
       return this.name;
     } catch (e) {
       this.error = e;

@@ -3,7 +3,7 @@
  * a file in quarantine refuses to open until the researcher decides: restore the
  * last good backup of that file, or go on without it. Nothing is silently dropped.
  */
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotebookError } from '../../shared/api/result.ts';
 import { BACKUP_DIR, listBackups } from './backups.ts';
@@ -23,18 +23,18 @@ const flatten = (rel: string) => rel.replace(/\//g, '__');
 const unflatten = (flat: string) => flat.replace(/__/g, '/');
 
 /** Moves `rel` into quarantine/ and returns its new name. */
-export async function quarantine(root: string, rel: string, now = new Date()): Promise<string> {
-  await mkdir(join(root, QUARANTINE_DIR), { recursive: true });
+export function quarantine(root: string, rel: string, now = new Date()): string {
+  mkdirSync(join(root, QUARANTINE_DIR), { recursive: true });
   const name = `${now.toISOString().replace(/[-:.]/g, '')}--${flatten(rel)}`;
-  await rename(join(root, rel), join(root, QUARANTINE_DIR, name));
+  renameSync(join(root, rel), join(root, QUARANTINE_DIR, name));
   fsyncDir(join(root, QUARANTINE_DIR));
   return name;
 }
 
-export async function pendingQuarantine(root: string): Promise<QuarantinedFile[]> {
+export function pendingQuarantine(root: string): QuarantinedFile[] {
   let names: string[];
   try {
-    names = await readdir(join(root, QUARANTINE_DIR));
+    names = readdirSync(join(root, QUARANTINE_DIR));
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return [];
     throw e;
@@ -46,10 +46,10 @@ export async function pendingQuarantine(root: string): Promise<QuarantinedFile[]
 }
 
 /** Finds the newest backup of `rel` that passes `valid`. */
-export async function lastGoodBackup(root: string, rel: string, valid: (raw: string) => boolean): Promise<{ backup: string; raw: string } | null> {
-  for (const backup of await listBackups(root)) {
+export function lastGoodBackup(root: string, rel: string, valid: (raw: string) => boolean): { backup: string; raw: string } | null {
+  for (const backup of listBackups(root)) {
     try {
-      const raw = await readFile(join(root, BACKUP_DIR, backup, rel), 'utf8');
+      const raw = readFileSync(join(root, BACKUP_DIR, backup, rel), 'utf8');
       if (valid(raw)) return { backup, raw };
     } catch (e) {
       if (!isErrno(e, 'ENOENT')) throw e;
@@ -64,9 +64,9 @@ export function describeBackup(name: string): string {
 }
 
 /** The error that tells the researcher what happened and what to do. */
-export async function quarantineError(root: string, files: QuarantinedFile[], reason: string | null, valid: (rel: string, raw: string) => boolean): Promise<NotebookError> {
+export function quarantineError(root: string, files: QuarantinedFile[], reason: string | null, valid: (rel: string, raw: string) => boolean): NotebookError {
   const f = files[0]!;
-  const good = await lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
+  const good = lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
   const offer = good
     ? `a backup from ${describeBackup(good.backup)} is available: run \`notebook restore\` to put it back, or \`notebook restore --discard\` to go on without it`
     : 'no backup of it exists: run `notebook restore --discard` to go on without it';
@@ -78,14 +78,14 @@ export async function quarantineError(root: string, files: QuarantinedFile[], re
 export async function resolveQuarantine(root: string, discard: boolean, valid: (rel: string, raw: string) => boolean): Promise<{ restored: { rel: string; backup: string }[]; discarded: string[] }> {
   const restored: { rel: string; backup: string }[] = [];
   const discarded: string[] = [];
-  for (const f of await pendingQuarantine(root)) {
-    const good = discard ? null : await lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
+  for (const f of pendingQuarantine(root)) {
+    const good = discard ? null : lastGoodBackup(root, f.rel, (raw) => valid(f.rel, raw));
     if (!discard && !good) throw new NotebookError('not_found', `no good backup of ${f.rel} exists; run \`notebook restore --discard\` to go on without it`);
     if (good) {
       writeFileDurable(join(root, f.rel), good.raw);
       restored.push({ rel: f.rel, backup: good.backup });
     } else discarded.push(f.rel);
-    await rename(join(root, QUARANTINE_DIR, f.name), join(root, QUARANTINE_DIR, f.name + KEPT));
+    renameSync(join(root, QUARANTINE_DIR, f.name), join(root, QUARANTINE_DIR, f.name + KEPT));
   }
   // Nothing was ever quarantined: there is no folder to sync, and nothing to restore.
   if (restored.length || discarded.length) fsyncDir(join(root, QUARANTINE_DIR));

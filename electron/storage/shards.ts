@@ -4,9 +4,8 @@
  * inverse of a commit. The store uses the first two to compact the log into the
  * shards, the third to roll memory back and for the service's undo history.
  */
-import type { MemoryNotebook } from '../../shared/model/memory.ts';
 import type { ClaimId, SourceId } from '../../shared/model/records.ts';
-import type { Change } from '../../shared/model/view.ts';
+import type { Change, TrashView } from '../../shared/model/view.ts';
 import { claimShardPath, SCHEMA_VERSION, sourceShardPath, TAGS_PATH, trashShardPath } from './layout.ts';
 import { serialize } from './shard-file.ts';
 
@@ -31,7 +30,7 @@ export function shardsOf(changes: readonly Change[]): Set<string> {
  * on disk. A trash entry is one record, written as it is (its quotes are in id
  * order from the transition that made it).
  */
-export function shardContent(m: MemoryNotebook, rel: string): string | null {
+export function shardContent(m: TrashView, rel: string): string | null {
   if (rel === TAGS_PATH) {
     // No tags, no file (as in a notebook that never had any): undoing the first tagged edit leaves the folder as it was.
     const tags = [...m.tags()].sort((a, b) => byKey(a.name, b.name));
@@ -57,14 +56,14 @@ const idOf = (rel: string, dir: string) => rel.slice(dir.length, -'.json'.length
  * as it stands (call it before committing `changes`): the exact old records, in
  * reverse order.
  */
-export function inverseOf(m: MemoryNotebook, changes: readonly Change[]): Change[] {
+export function inverseOf(m: TrashView, changes: readonly Change[]): Change[] {
   return changes.map((c) => inverseOne(m, c)).reverse();
 }
 
 /** The old record put back, or (when there was none) the new one deleted. */
 const back = <R>(old: R | undefined, put: (record: R) => Change, gone: Change): Change => (old ? put(old) : gone);
 
-function inverseOne(m: MemoryNotebook, c: Change): Change {
+function inverseOne(m: TrashView, c: Change): Change {
   switch (c.kind) {
     case 'source': {
       const id = c.op === 'put' ? c.record.id : c.id;
@@ -72,7 +71,8 @@ function inverseOne(m: MemoryNotebook, c: Change): Change {
     }
     case 'quote': {
       const [id, sourceId] = c.op === 'put' ? [c.record.id, c.record.sourceId] : [c.id, c.sourceId];
-      return back(m.getQuote(id), (record) => ({ kind: 'quote', op: 'put', record }), { kind: 'quote', op: 'delete', id, sourceId });
+      // A quote never changes source, so its old record is in its source's shard: only that one is read.
+      return back(m.quotesOf(sourceId).find((q) => q.id === id), (record) => ({ kind: 'quote', op: 'put', record }), { kind: 'quote', op: 'delete', id, sourceId });
     }
     case 'claim': {
       const id = c.op === 'put' ? c.record.id : c.id;

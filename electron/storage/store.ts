@@ -1,7 +1,8 @@
 /**
  * The notebook store: the only code that touches a notebook's files. It loads the
- * shards (each through lowdb's `Low` with the ShardFile adapter) into a
- * MemoryNotebook, replays the write-ahead log over them, persists each commit as one
+ * shards (validated by shard-reader.ts) into memory, all at once for the app or as a
+ * command needs them (lazy-notebook.ts, with the catalog for listings), replays the
+ * write-ahead log over them, persists each commit as one
  * durable log append (wal.ts), folds the log back into exactly the shards it touched
  * (compaction; which shards and what they hold is shards.ts), stores texts
  * content-addressed, and guards the folder with a lock, snapshots and quarantine.
@@ -10,53 +11,39 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { readFileSync, renameSync, unlinkSync } from 'node:fs';
-import { Low } from 'lowdb';
-import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
-import { MemoryNotebook } from '../../shared/model/memory.ts';
+import type { SourceSummary } from '../../shared/api/contract.ts';
+import { sourceOrder } from '../../shared/api/listings.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { removePartialSnapshots, SnapshotJob } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
-import { ClaimShardSchema, MANIFEST, ManifestSchema, SCHEMA_VERSION, SourceShardSchema, TAGS_PATH, TagShardSchema, TrashShardSchema, textPath, FORMAT } from './layout.ts';
+import { MANIFEST, SCHEMA_VERSION, textPath, FORMAT } from './layout.ts';
 import type { Manifest } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
-import { pendingQuarantine, quarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
-import { parseShard, ShardFile, ShardReadError } from './shard-file.ts';
+import { LazyNotebook } from './lazy-notebook.ts';
+import { pendingQuarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
+import { ShardReader, validFile } from './shard-reader.ts';
 import { inverseOf, shardContent, shardsOf } from './shards.ts';
 import { removeStrayTemps } from './strays.ts';
-import { COMPACT_AFTER, parseWal, readWal, WAL_FILE, WalWriter } from './wal.ts';
+import { COMPACT_AFTER, readWal, WAL_FILE, WalWriter } from './wal.ts';
 
 export interface OpenOptions {
   /** Open without taking the writer lock (listing commands). Falls back to this when `write` is 'prefer'. */
   write: 'required' | 'prefer' | 'never';
+  /**
+   * 'all' (the default, the app's open): every shard read and validated up front.
+   * 'lazy' (one-shot commands): shards are read as the command needs them, listings
+   * use the catalog (see lazy-notebook.ts); the answers are the same.
+   */
+  load?: 'all' | 'lazy';
 }
 
 const SHARD_DIRS = ['sources', 'claims', 'trash', 'texts'];
-const LOAD_CONCURRENCY = 64;
-
-function schemaFor(rel: string): z.ZodType {
-  if (rel === MANIFEST) return ManifestSchema;
-  if (rel === TAGS_PATH) return TagShardSchema;
-  if (rel.startsWith('claims/')) return ClaimShardSchema;
-  if (rel.startsWith('trash/')) return TrashShardSchema;
-  return SourceShardSchema;
-}
-const validFile = (rel: string, raw: string) => parseShardOrManifest(rel, raw);
-function parseShardOrManifest(rel: string, raw: string): boolean {
-  if (rel === WAL_FILE) return parseWal(raw).ok;
-  if (rel === MANIFEST) {
-    try {
-      return ManifestSchema.safeParse(JSON.parse(raw)).success;
-    } catch {
-      return false;
-    }
-  }
-  return parseShard(schemaFor(rel), raw).ok;
-}
 
 export class NotebookStore {
-  readonly memory = new MemoryNotebook();
+  readonly memory: LazyNotebook;
+  private readonly reader: ShardReader;
   private snapshotted = false;
   /** The backup snapshot this session started, while it is being copied (see backups.ts). */
   private snapshot: SnapshotJob | null = null;
@@ -71,7 +58,10 @@ export class NotebookStore {
     readonly root: string,
     private lock: Lock | null,
     private manifest: Manifest | null,
-  ) {}
+  ) {
+    this.reader = new ShardReader(root, () => this.lock !== null);
+    this.memory = new LazyNotebook(this.reader, true);
+  }
 
   get writable(): boolean {
     return this.lock !== null;
@@ -83,7 +73,11 @@ export class NotebookStore {
   static async open(root: string, options: OpenOptions): Promise<NotebookStore> {
     let lock: Lock | null = null;
     const present = await folderState(root);
-    if (present === 'missing' && options.write !== 'required') return new NotebookStore(root, null, null);
+    if (present === 'missing' && options.write !== 'required') {
+      const none = new NotebookStore(root, null, null);
+      none.memory.markEmpty();
+      return none;
+    }
     if (options.write !== 'never') {
       await mkdir(root, { recursive: true });
       try {
@@ -95,10 +89,10 @@ export class NotebookStore {
     try {
       if (lock) removeStrayTemps(root, SHARD_DIRS);
       const pending = await pendingQuarantine(root);
-      if (pending.length) throw await quarantineError(root, pending, null, validFile);
+      if (pending.length) throw quarantineError(root, pending, null, validFile);
       const store = new NotebookStore(root, lock, null);
       if (lock) store.cleanup = removePartialSnapshots(root).catch(() => 0);
-      await store.load();
+      await store.load(options.load ?? 'all');
       return store;
     } catch (e) {
       await lock?.release();
@@ -153,7 +147,7 @@ export class NotebookStore {
     this.wal?.truncate();
   }
 
-  private async load(): Promise<void> {
+  private async load(mode: 'all' | 'lazy'): Promise<void> {
     const raw = await readFile(join(this.root, MANIFEST), 'utf8').catch((e) => {
       if (isErrno(e, 'ENOENT')) return null;
       throw e;
@@ -161,60 +155,25 @@ export class NotebookStore {
     if (raw === null) {
       const entries = (await readdir(this.root)).filter((n) => !['notebook.lock', '.backups', 'quarantine'].includes(n) && !n.startsWith('.'));
       if (entries.length > 0) throw new NotebookError('invalid_argument', `${this.root} is not a notebook folder (it has no ${MANIFEST}); choose an empty folder or an existing notebook`);
+      this.memory.markEmpty();
       return; // an empty folder: the notebook is created by the first write
     }
-    if (!validFile(MANIFEST, raw)) throw await this.quarantineAndFail(MANIFEST, 'not a valid notebook manifest');
+    if (!validFile(MANIFEST, raw)) throw this.reader.fail(MANIFEST, 'not a valid notebook manifest');
     const m = JSON.parse(raw) as Manifest;
     if (m.schemaVersion > SCHEMA_VERSION) throw new NotebookError('corrupt', `this notebook was written by a newer version of the app (schema ${m.schemaVersion}); update the app to open it`);
     this.manifest = m;
 
-    const tags = await this.readShard(TAGS_PATH, TagShardSchema);
-    const changes: Change[] = [];
-    for (const record of tags?.tags ?? []) changes.push({ kind: 'tag', op: 'put', record });
-    const claimFiles = (await listJson(join(this.root, 'claims'))).map((n) => `claims/${n}`);
-    const sourceFiles = (await listJson(join(this.root, 'sources'))).map((n) => `sources/${n}`);
-    for (const shard of await this.readMany(claimFiles, ClaimShardSchema)) for (const record of shard.claims) changes.push({ kind: 'claim', op: 'put', record });
-    for (const shard of await this.readMany(sourceFiles, SourceShardSchema)) {
-      changes.push({ kind: 'source', op: 'put', record: shard.source });
-      for (const record of shard.quotes) changes.push({ kind: 'quote', op: 'put', record });
-    }
-    const trashFiles = (await listJson(join(this.root, 'trash'))).map((n) => `trash/${n}`);
-    for (const { schemaVersion: _v, ...record } of await this.readMany(trashFiles, TrashShardSchema)) changes.push({ kind: 'trash', op: 'put', record });
-    this.memory.apply(changes);
+    this.memory.loadTags();
+    if (mode === 'all') this.memory.loadAll();
 
+    // Replaying the log loads the shards it touches first (LazyNotebook.apply).
     const wal = readWal(join(this.root, WAL_FILE));
-    if (!wal.ok) throw await this.quarantineAndFail(WAL_FILE, wal.reason);
+    if (!wal.ok) throw this.reader.fail(WAL_FILE, wal.reason);
     for (const entry of wal.entries) {
       this.memory.apply(entry);
       for (const rel of shardsOf(entry)) this.dirty.add(rel);
     }
     if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.goodBytes, wal.entries.length, wal.tornTail);
-  }
-
-  private async readMany<S extends z.ZodType>(rels: string[], schema: S): Promise<z.output<S>[]> {
-    const out: z.output<S>[] = [];
-    for (let i = 0; i < rels.length; i += LOAD_CONCURRENCY) {
-      const batch = await Promise.all(rels.slice(i, i + LOAD_CONCURRENCY).map((rel) => this.readShard(rel, schema)));
-      for (const b of batch) if (b) out.push(b);
-    }
-    return out;
-  }
-
-  private async readShard<S extends z.ZodType>(rel: string, schema: S): Promise<z.output<S> | null> {
-    const db = new Low<z.output<S> | null>(new ShardFile(join(this.root, rel), rel, schema), null);
-    try {
-      await db.read();
-    } catch (e) {
-      if (e instanceof ShardReadError) throw await this.quarantineAndFail(rel, e.reason);
-      throw e;
-    }
-    return db.data;
-  }
-
-  private async quarantineAndFail(rel: string, reason: string): Promise<NotebookError> {
-    if (!this.lock) return new NotebookError('corrupt', `${rel} could not be read (${reason}); open the notebook for writing (any edit command) to move it aside and restore a backup`);
-    const name = await quarantine(this.root, rel);
-    return quarantineError(this.root, [{ name, rel }], reason, validFile);
   }
 
   private requireWritable(): void {
@@ -292,6 +251,23 @@ export class NotebookStore {
     if (this.wal!.entries >= COMPACT_AFTER) this.compact();
   }
 
+  /**
+   * Every source with its quote, claim and review counts, in listing order: the
+   * same as shared/api/listings.ts's sourceSummary over every source, but from the
+   * catalog where it vouches for a shard, so listing never reads every shard.
+   */
+  sourceSummaries(): SourceSummary[] {
+    const m = this.memory;
+    return m
+      .summaries()
+      .sort((a, b) => sourceOrder(a.meta, b.meta))
+      .map((e) => {
+        const claims = new Set<string>();
+        for (const q of e.quotes) for (const c of m.claimsCiting(q)) claims.add(c.id);
+        return { ...e.meta, quoteCount: e.quotes.length, claimCount: claims.size, reviewCount: e.review };
+      });
+  }
+
   /** The backup snapshot being copied, if any (tests look at what copy-on-write saved). */
   snapshotInProgress(): SnapshotJob | null {
     return this.snapshot;
@@ -333,15 +309,6 @@ async function folderState(root: string): Promise<'missing' | 'present'> {
     return 'present';
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return 'missing';
-    throw e;
-  }
-}
-
-async function listJson(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return [];
     throw e;
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * Reading record files on demand, synchronously: one shard at a time, each parsed,
+ * migrated and validated like every file the store reads. A file that cannot be
+ * read is moved to quarantine (by a writer) and the read fails with the one-line
+ * error that names the last good backup; it is never skipped or overwritten.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { NotebookError } from '../../shared/api/result.ts';
+import type { Claim, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
+import { isErrno } from './durable-fs.ts';
+import { ClaimShardSchema, MANIFEST, ManifestSchema, SourceShardSchema, sourceShardPath, TAGS_PATH, TagShardSchema, TrashShardSchema, trashShardPath } from './layout.ts';
+import type { SourceShard } from './layout.ts';
+import { quarantine, quarantineError } from './quarantine.ts';
+import { parseShard } from './shard-file.ts';
+import { parseWal, WAL_FILE } from './wal.ts';
+
+function schemaFor(rel: string): z.ZodType {
+  if (rel === MANIFEST) return ManifestSchema;
+  if (rel === TAGS_PATH) return TagShardSchema;
+  if (rel.startsWith('claims/')) return ClaimShardSchema;
+  if (rel.startsWith('trash/')) return TrashShardSchema;
+  return SourceShardSchema;
+}
+
+/** Whether `raw` is a usable version of the file `rel` (backups are checked with this before they are offered). */
+export function validFile(rel: string, raw: string): boolean {
+  if (rel === WAL_FILE) return parseWal(raw).ok;
+  if (rel === MANIFEST) {
+    try {
+      return ManifestSchema.safeParse(JSON.parse(raw)).success;
+    } catch {
+      return false;
+    }
+  }
+  return parseShard(schemaFor(rel), raw).ok;
+}
+
+/** Record files in a folder of the notebook, sorted; none when it does not exist. */
+export function listJson(root: string, dir: string): string[] {
+  try {
+    return readdirSync(join(root, dir))
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .sort();
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return [];
+    throw e;
+  }
+}
+
+const idOf = (name: string) => name.slice(0, -'.json'.length) as SourceId;
+
+export class ShardReader {
+  /** Shard files read so far (each read once per process). */
+  reads = 0;
+
+  constructor(
+    readonly root: string,
+    private readonly writable: () => boolean,
+  ) {}
+
+  /** Reads and validates one record file; null when it does not exist. */
+  read<S extends z.ZodType>(rel: string, schema: S = schemaFor(rel) as S): z.output<S> | null {
+    let raw: string;
+    try {
+      raw = readFileSync(join(this.root, rel), 'utf8');
+    } catch (e) {
+      if (isErrno(e, 'ENOENT')) return null;
+      throw e;
+    }
+    this.reads++;
+    const r = parseShard(schema, raw);
+    if (!r.ok) throw this.fail(rel, r.reason);
+    return r.data;
+  }
+
+  /** Quarantines an unreadable file (when this process may write) and returns the error to throw. */
+  fail(rel: string, reason: string): NotebookError {
+    if (!this.writable()) return new NotebookError('corrupt', `${rel} could not be read (${reason}); open the notebook for writing (any edit command) to move it aside and restore a backup`);
+    const name = quarantine(this.root, rel);
+    return quarantineError(this.root, [{ name, rel }], reason, validFile);
+  }
+
+  source(id: SourceId): SourceShard | null {
+    return this.read(sourceShardPath(id), SourceShardSchema);
+  }
+  sourceIds(): SourceId[] {
+    return listJson(this.root, 'sources').map(idOf);
+  }
+  claims(): Claim[] {
+    return listJson(this.root, 'claims').flatMap((n) => this.read(`claims/${n}`, ClaimShardSchema)?.claims ?? []);
+  }
+  tags(): Tag[] {
+    return this.read(TAGS_PATH, TagShardSchema)?.tags ?? [];
+  }
+  trash(id: SourceId): TrashEntry | null {
+    const shard = this.read(trashShardPath(id), TrashShardSchema);
+    if (!shard) return null;
+    const { schemaVersion: _v, ...entry } = shard;
+    return entry;
+  }
+  trashIds(): SourceId[] {
+    return listJson(this.root, 'trash').map(idOf);
+  }
+}
