@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `notebook` command. The CLI is TypeScript run through tsx's loader, so it
-// works straight after `npm ci` with no build step (the desktop app is bundled).
-import { register } from 'tsx/esm/api';
+// The `notebook` command. It works straight after `npm ci` with no build step: the
+// TypeScript CLI is bundled on first run and cached by content hash (see launch.mjs).
+import { loadMain } from './launch.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -8,19 +8,31 @@
  * import.meta.url)`, which works from the sources and, after Vite bundles the main
  * process, as data: URLs holding the file (see readStyle).
  *
- * citeproc renders HTML; the briefing wants Markdown, so the HTML is parsed (linkedom)
- * and rewritten as escaped Markdown text with `*italics*` kept — never raw HTML.
+ * citeproc renders HTML; the briefing wants Markdown, so the HTML is parsed (linkedom,
+ * the Node side's one DOM) and rewritten as escaped Markdown text with `*italics*`
+ * kept — never raw HTML. citation-js and linkedom load at the first citation (see
+ * ../import/lazy.ts), never at start-up.
  */
+/// <reference types="@citation-js/plugin-bibtex" />
+/// <reference types="@citation-js/plugin-csl" />
 import { readFileSync } from 'node:fs';
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import { parseHTML } from 'linkedom';
+import { lazy, linkedom } from '../import/lazy.ts';
 import { paragraphKey } from '../../shared/export/briefing.ts';
 import { toCslJson } from '../../shared/export/csl.ts';
 import type { CslItem } from '../../shared/export/csl.ts';
 import { escapeLineStart, escapeSpecialsWithLinks } from '../../shared/export/escape.ts';
 import type { SourceId, SourceMeta } from '../../shared/model/records.ts';
+
+const core = lazy<typeof import('@citation-js/core')>('@citation-js/core');
+const cslPlugin = lazy<unknown>('@citation-js/plugin-csl');
+const bibtexPlugin = lazy<unknown>('@citation-js/plugin-bibtex');
+/** citation-js with the CSL and BibTeX plugins registered (they register themselves on load). */
+function citationJs(): typeof import('@citation-js/core') {
+  const c = core();
+  cslPlugin();
+  bibtexPlugin();
+  return c;
+}
 
 export type CitationStyle = 'apa' | 'chicago' | 'mla' | 'harvard' | 'vancouver';
 export interface FormattedCitation {
@@ -62,7 +74,7 @@ interface TemplateRegister {
 function ensureTemplate(style: CitationStyle): string {
   const name = TEMPLATE[style];
   if (style === 'chicago' || style === 'mla') {
-    const templates = (plugins.config.get('@csl') as { styles: TemplateRegister }).styles;
+    const templates = (citationJs().plugins.config.get('@csl') as { styles: TemplateRegister }).styles;
     if (!templates.has(name)) templates.add(name, readStyle(STYLE_FILES[style]));
   }
   return name;
@@ -70,7 +82,7 @@ function ensureTemplate(style: CitationStyle): string {
 
 /** Converts citeproc's HTML output to escaped single-line Markdown. */
 export function cslHtmlToMarkdown(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
   const root = document.getElementById('root');
   if (!root) return '';
   const md = nodeToMarkdown(root).replace(/\s+/g, ' ').trim();
@@ -123,7 +135,7 @@ type EngineFactory = (data: CslItem[], style: string, lang: string, format: stri
  */
 function engineFor(sources: readonly SourceMeta[], style: CitationStyle): CiteprocEngine {
   const template = ensureTemplate(style);
-  const factory = (plugins.config.get('@csl') as { engine: EngineFactory }).engine;
+  const factory = (citationJs().plugins.config.get('@csl') as { engine: EngineFactory }).engine;
   const engine = factory(sources.map(toCslJson), template, LANG, 'html');
   engine.updateItems(sources.map((s) => s.id));
   return engine;
@@ -229,13 +241,10 @@ export function toCslItems(sources: readonly SourceMeta[]): CslItem[] {
   return sources.map(toCslJson);
 }
 
-/** The sources as a CSL-JSON file (an array of items), for Zotero, Pandoc and friends. */
-export function toCslJsonString(sources: readonly SourceMeta[]): string {
-  return JSON.stringify(toCslItems(sources), null, 2) + '\n';
-}
+export { toCslJsonString } from '../../shared/export/csl.ts';
 
 /** The sources as BibTeX, through citation-js's BibTeX plugin. */
 export function toBibtex(sources: readonly SourceMeta[]): string {
   if (sources.length === 0) return '';
-  return (new Cite(toCslItems(sources)).format('bibtex', { format: 'text' }) as string).trimEnd() + '\n';
+  return (new (citationJs().Cite)(toCslItems(sources)).format('bibtex', { format: 'text' }) as string).trimEnd() + '\n';
 }

@@ -11,10 +11,11 @@ import type { ClaimConflict } from '../../shared/export/briefing.ts';
 import { toAnnotationCollection } from '../../shared/export/annotations.ts';
 import { checkQuotes } from '../../shared/export/integrity.ts';
 import type { Problem } from '../../shared/export/integrity.ts';
+import { toCslJsonString } from '../../shared/export/csl.ts';
 import { isTagWithin } from '../../shared/model/tags.ts';
 import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import type { NotebookView } from '../../shared/model/view.ts';
-import { createCitationFormatter, toBibtex, toCslJsonString } from './citations.ts';
+import { createCitationFormatter, toBibtex } from './citations.ts';
 import { renderHtmlDocument } from './html.ts';
 
 export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex';

@@ -2,11 +2,14 @@
  * Reading an HTML page: keep the article, drop scripts, navigation and footers, and
  * take title, authors, publisher, date and URL from the page's metadata.
  * Mozilla's Readability (Firefox Reader View) finds the article; linkedom gives it
- * a DOM in plain Node without jsdom's weight. When Readability finds no article
- * (short pages), the body minus chrome elements is used instead.
+ * a DOM in plain Node without jsdom's weight. Both load at the first HTML import
+ * (see lazy.ts). When Readability finds no article (short pages), the body minus
+ * chrome elements is used instead.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { lazy, linkedom } from './lazy.ts';
+
+const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
+const parseHTML = (html: string) => linkedom().parseHTML(html);
 
 export interface HtmlArticle {
   text: string;
@@ -52,7 +55,7 @@ export function blockText(root: El): string {
   return parts.join('\n\n');
 }
 
-type LinkedDocument = ReturnType<typeof parseHTML>['document'];
+type LinkedDocument = ReturnType<typeof import('linkedom').parseHTML>['document'];
 
 function meta(doc: LinkedDocument, ...selectors: string[]): string | null {
   for (const s of selectors) {
@@ -86,7 +89,7 @@ export function readHtml(html: string): HtmlArticle {
   try {
     const clone = parseHTML(html).document;
     clone.querySelectorAll(DROP).forEach((n: { remove(): void }) => n.remove());
-    const article = new Readability(clone as never, { charThreshold: 200 }).parse();
+    const article = new (readability().Readability)(clone as never, { charThreshold: 200 }).parse();
     if (article?.content) {
       text = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as El);
       byline = article.byline?.trim() || null;

@@ -86,3 +86,8 @@ export function toCslJson(source: SourceMeta): CslItem {
   if (source.accessed) item.accessed = toCslDate(source.accessed);
   return item;
 }
+
+/** The sources as a CSL-JSON file (an array of items), for Zotero, Pandoc and friends. */
+export function toCslJsonString(sources: readonly SourceMeta[]): string {
+  return JSON.stringify(sources.map(toCslJson), null, 2) + '\n';
+}

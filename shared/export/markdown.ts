@@ -1,14 +1,14 @@
 /**
- * The one configured Markdown renderer for briefings: marked with GFM plus a small
- * footnote extension. marked 18 does not render GFM footnotes itself and no footnote
+ * The configuration of the one Markdown renderer for briefings: marked with GFM plus
+ * a small footnote extension. The instance itself is made on the Node side, where
+ * marked loads at the first HTML export (electron/export/html.ts: briefingMarked). marked 18 does not render GFM footnotes itself and no footnote
  * extension (marked-footnote) is installed, so `[^label]` references and `[^label]: …`
  * definitions are tokenized here: references become superscript links, and the run of
  * definitions becomes one numbered "Notes" section, the way GitHub renders them.
  * Raw HTML in the Markdown is never passed through: briefing text is escaped before it
  * gets here, and as a second line of defence any HTML token is printed as text.
  */
-import { Marked } from 'marked';
-import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import type { MarkedExtension, TokenizerAndRendererExtension, Tokens } from 'marked';
 
 const LABEL = '[A-Za-z0-9_-]{1,64}';
 const DEF_LINE = new RegExp(`^\\[\\^(${LABEL})\\]:[ \\t]*([^\\n]*)(?:\\n|$)`);
@@ -90,17 +90,12 @@ const footnoteReference: TokenizerAndRendererExtension = {
   },
 };
 
-/** The briefing renderer. Use its `lexer` to inspect a briefing and `parse` to render it. */
-export const briefingMarked = new Marked({
+/** The options of the briefing renderer: `new Marked(BRIEFING_MARKED)`. */
+export const BRIEFING_MARKED: MarkedExtension = {
   gfm: true,
   breaks: false,
   extensions: [footnoteDefinitions, footnoteReference],
   renderer: {
     html: ({ text }) => escapeHtml(text),
   },
-});
-
-/** Renders briefing Markdown to an HTML fragment. */
-export function renderBriefingHtml(markdown: string): string {
-  return briefingMarked.parse(markdown, { async: false });
-}
+};

@@ -30,7 +30,7 @@ function article(i: number): string {
   return paras.join('\n\n');
 }
 
-function generate(sources: number, quotes: number, claims: number): { notebook: MemoryNotebook; texts: Map<SourceId, string> } {
+export function generate(sources: number, quotes: number, claims: number): { notebook: MemoryNotebook; texts: Map<SourceId, string> } {
   const notebook = new MemoryNotebook();
   const texts = new Map<SourceId, string>();
   const authors = ['Dana Okafor', 'Tomas Rietveld', 'Ines de la Cruz', 'Grid Monitoring Office', 'Port Authority Press Desk'];

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, cli, cliProcess, FIXTURES, folderHash, tempDir } from '../support/notebook.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, cliProcess, ensureCliBundle, FIXTURES, folderHash, tempDir } from '../support/notebook.ts';
 
 const LITHIUM = join(FIXTURES, 'lithium-output.txt');
 const GRID = join(FIXTURES, 'grid-curtailment.md');
@@ -174,13 +174,12 @@ describe('quoting, tagging and claiming', () => {
 });
 
 describe('the notebook bin', () => {
-  it('prints help for every command and exits 0', () => {
-    const dir = tempDir();
-    for (const args of [['--help'], ['import', '--help'], ['claim', 'add', '--help'], ['tags', 'rename', '--help']]) {
-      const r = cliProcess(dir, args);
-      expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/Usage: notebook/);
-    }
+  beforeAll(ensureCliBundle, 120_000);
+
+  it.each([[['--help']], [['import', '--help']], [['claim', 'add', '--help']], [['tags', 'rename', '--help']]])('prints help for %j and exits 0', (args) => {
+    const r = cliProcess(tempDir(), args);
+    expect(r.code, args.join(' ')).toBe(0);
+    expect(r.stdout).toMatch(/Usage: notebook/);
   });
 
   it('reports errors as one line on stderr with a non-zero exit, and --json prints one document', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Token, Tokens } from 'marked';
 import { buildBriefing } from '../../shared/export/briefing.ts';
 import type { BriefingInput } from '../../shared/export/briefing.ts';
-import { briefingMarked } from '../../shared/export/markdown.ts';
+import { briefingMarked } from '../../electron/export/html.ts';
 import type { FootnotesToken } from '../../shared/export/markdown.ts';
 import { paragraphNumberAt } from '../../shared/export/paragraphs.ts';
 import { exportNotebook } from '../../electron/export/index.ts';
@@ -43,7 +43,7 @@ describe('the Markdown briefing parsed back with marked', () => {
     const result = await exportNotebook({ view: fx.notebook, getText: fx.getText, sha256, format: 'md', style: 'chicago', includeUnverified: false, date: FIXTURE_DATE });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const tokens = briefingMarked.lexer(result.content);
+    const tokens = briefingMarked().lexer(result.content);
 
     const refs: string[] = [];
     const defs: string[] = [];
@@ -140,7 +140,7 @@ describe('buildBriefing', () => {
     const input = fixtureInput();
     const claim: Claim = { ...input.claims[0]!, statement: '# <script>alert(1)</script> [x](y)', note: '<img src=x onerror=alert(1)>\n- item', tags: [] };
     const md = buildBriefing({ ...input, claims: [claim] });
-    const tokens = briefingMarked.lexer(md);
+    const tokens = briefingMarked().lexer(md);
     let html = false;
     walk(tokens, (t) => {
       if (t.type === 'html' || t.type === 'link' || t.type === 'image') html = true;

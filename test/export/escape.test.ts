@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blockquote, escapeInline, escapeMarkdown } from '../../shared/export/escape.ts';
-import { briefingMarked, renderBriefingHtml } from '../../shared/export/markdown.ts';
+import { briefingMarked, renderBriefingHtml } from '../../electron/export/html.ts';
 import { asParagraphs, blockquoteTexts, renderedText } from './helpers.ts';
 
 const HOSTILE = [
@@ -58,7 +58,7 @@ describe('escapeMarkdown', () => {
 
   it('turns newlines into spaces for single-line contexts such as headings', () => {
     const md = `### ${escapeInline('# Flooding *closed*\nshaft [2]')}`;
-    const tokens = briefingMarked.lexer(md);
+    const tokens = briefingMarked().lexer(md);
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.type).toBe('heading');
     expect(renderedText(`${escapeInline('# Flooding *closed*\nshaft [2]')}`)).toBe('# Flooding *closed* shaft [2]');
@@ -73,7 +73,7 @@ describe('blockquote', () => {
   it('keeps multi-line hostile quotes inside a single blockquote with their text intact', () => {
     const quote = '> nested?\n- item\n\n1. one\n# heading\n<script>x</script>';
     const md = `${blockquote(quote, '[^1]')}\n\n[^1]: Source.\n`;
-    const tokens = briefingMarked.lexer(md);
+    const tokens = briefingMarked().lexer(md);
     expect(tokens.filter((t) => t.type === 'blockquote')).toHaveLength(1);
     expect(blockquoteTexts(md)).toEqual([asParagraphs(quote)]);
   });

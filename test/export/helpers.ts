@@ -3,7 +3,7 @@
  * so round-trip checks compare the text content of marked's output with the original.
  */
 import { parseHTML } from 'linkedom';
-import { renderBriefingHtml } from '../../shared/export/markdown.ts';
+import { renderBriefingHtml } from '../../electron/export/html.ts';
 
 interface TextNode {
   textContent: string | null;

@@ -1,4 +1,10 @@
-/** Test helpers: temporary notebooks, folder hashes, and running the CLI in-process or as a real process. */
+/**
+ * Test helpers: temporary notebooks, folder hashes, and running the CLI in-process or
+ * as a real process. The real process is the `notebook` bin as users run it: the
+ * cached bundle (electron/cli/launch.mjs), built once per change of the sources.
+ * Suites that spawn it call ensureCliBundle in beforeAll, so no test pays for the
+ * build inside its own time.
+ */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -48,6 +54,12 @@ export async function cli(dir: string, args: string[]): Promise<CliResult> {
     json = undefined;
   }
   return { code, stdout, stderr, json };
+}
+
+/** Builds the CLI bundle the bin runs, unless the cached one matches the sources. */
+export async function ensureCliBundle(): Promise<string> {
+  const launch = await import('../../electron/cli/launch.mjs');
+  return launch.cachedBundle() ?? (await launch.buildBundle());
 }
 
 /** Runs the real `notebook` bin as a child process. */
