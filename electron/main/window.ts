@@ -10,7 +10,7 @@ import { guardWebContents } from './security.ts';
 
 export interface WindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  dialog: Pick<Dialog, 'showMessageBox'>;
+  dialog: Pick<Dialog, 'showMessageBox' | 'showMessageBoxSync'>;
   shell: Pick<Shell, 'openExternal'>;
   /** Absolute path of the bundled preload (a single CommonJS file). */
   preloadPath: string;
@@ -45,6 +45,19 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
     webPreferences: webPreferences(deps.preloadPath),
   });
   guardWebContents(win.webContents, { dialog: deps.dialog, shell: deps.shell });
+  // The page refuses to unload while typing is not saved yet (its beforeunload). A browser asks the user then;
+  // Electron silently keeps the window open unless we ask: Leave lets it close, Stay keeps the typing.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = deps.dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'You have typing that is not saved yet.',
+      detail: 'It is saved a moment after you stop typing. Leave anyway and lose it?',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_START_URL);
   return win;
