@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBundle, cachedBundle } from '../../electron/cli/launch.mjs';
 import { main } from '../../electron/cli/main.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -58,8 +59,7 @@ export async function cli(dir: string, args: string[]): Promise<CliResult> {
 
 /** Builds the CLI bundle the bin runs, unless the cached one matches the sources. */
 export async function ensureCliBundle(): Promise<string> {
-  const launch = await import('../../electron/cli/launch.mjs');
-  return launch.cachedBundle() ?? (await launch.buildBundle());
+  return cachedBundle() ?? (await buildBundle());
 }
 
 /** Runs the real `notebook` bin as a child process. */
