@@ -18,6 +18,7 @@ export const LAZY_PACKAGES = [
   '@citation-js/core',
   '@citation-js/plugin-csl',
   '@citation-js/plugin-bibtex',
+  'iconv-lite',
 ] as const;
 export type LazyPackage = (typeof LAZY_PACKAGES)[number];
 
