@@ -7,10 +7,15 @@
  * and the build yields to the event loop every few sources, so other requests
  * (saving a highlight while the first search runs) are served meanwhile. Changes
  * committed during a build are queued and applied when it completes.
+ *
+ * With persistence (a writer's store: storage/search-file.ts), the index is saved
+ * beside the notebook when the store closes and loaded instead of built: only the
+ * sources, claims and tags whose shards changed since it was saved are indexed again.
  */
 import type { Change, NotebookView } from '../../shared/model/view.ts';
 import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
-import { createIndex, sourceParagraphDocs } from '../../shared/search/index.ts';
+import { createIndex, indexFromJSON, sourceParagraphDocs } from '../../shared/search/index.ts';
+import type { SearchFile, SearchState } from '../storage/search-file.ts';
 import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
 
 /** Sources indexed between yields to the event loop (a few milliseconds of work). */
@@ -22,11 +27,24 @@ export class NotebookSearch {
   private readonly queued: Change[][] = [];
   /** Paragraph doc ids per source, and the text version they were built from. */
   private readonly passages = new Map<string, { sha256: string; title: string; ids: string[] }>();
+  /** Which documents came from which shard, so a saved index can be brought up to date shard by shard. */
+  private readonly quoteIds = new Map<string, Set<string>>();
+  private readonly claimIds = new Set<string>();
+  private readonly tagNames = new Set<string>();
+  /** Whether the index differs from the saved one. */
+  private changed = false;
+  /** How the index was made this time: for tests and benchmarks. */
+  origin: 'built' | 'loaded' | null = null;
 
   constructor(
     private readonly view: NotebookView,
     private readonly getText: (sha256: string) => Promise<string>,
-  ) {}
+    private readonly file: { search: SearchFile; onClose(save: () => void): void } | null = null,
+  ) {
+    file?.onClose(() => {
+      if (this.index && this.changed) file.search.save(this.state(this.index));
+    });
+  }
 
   get built(): boolean {
     return this.index !== null;
@@ -44,6 +62,60 @@ export class NotebookSearch {
   }
 
   private async build(): Promise<SearchIndex> {
+    const index = (await this.loadSaved()) ?? (await this.buildAll());
+    this.index = index;
+    this.building = null;
+    // Whatever was committed while the build yielded is applied now, in order.
+    for (const changes of this.queued.splice(0)) await this.apply(changes);
+    return index;
+  }
+
+  /** The saved index, brought up to date with the shards that changed since it was saved. */
+  private async loadSaved(): Promise<SearchIndex | null> {
+    const saved = this.file?.search.load();
+    if (!saved) return null;
+    const { state, stale } = saved;
+    const index = indexFromJSON(state.index);
+    for (const s of state.sources) {
+      this.passages.set(s.id, { sha256: s.sha256, title: s.title, ids: s.passages });
+      this.quoteIds.set(s.id, new Set(s.quotes));
+    }
+    for (const id of state.claims) this.claimIds.add(id);
+    for (const name of state.tags) this.tagNames.add(name);
+    for (const id of stale.sources) {
+      this.removeSource(index, id);
+      for (const q of this.quoteIds.get(id) ?? []) removeWithNote(index, q);
+      this.quoteIds.delete(id);
+      const source = this.view.getSource(id as never);
+      if (!source) continue;
+      await this.indexSource(index, source);
+      for (const q of this.view.quotesOf(source.id)) this.indexQuote(index, q);
+    }
+    if (stale.claims) {
+      for (const id of this.claimIds) removeWithNote(index, id);
+      this.claimIds.clear();
+      for (const c of this.view.claims()) this.indexClaim(index, c);
+    }
+    if (stale.tags) {
+      for (const name of this.tagNames) index.remove(`tag:${name}`);
+      this.tagNames.clear();
+      for (const t of this.view.tags()) this.indexTag(index, t.name);
+    }
+    this.changed = stale.sources.size > 0 || stale.claims || stale.tags;
+    this.origin = 'loaded';
+    return index;
+  }
+
+  private state(index: SearchIndex): SearchState {
+    return {
+      index: index.toJSON(),
+      sources: [...this.passages].map(([id, p]) => ({ id, sha256: p.sha256, title: p.title, passages: p.ids, quotes: [...(this.quoteIds.get(id) ?? [])] })),
+      claims: [...this.claimIds],
+      tags: [...this.tagNames],
+    };
+  }
+
+  private async buildAll(): Promise<SearchIndex> {
     const index = createIndex();
     let n = 0;
     for (const s of [...this.view.sources()]) {
@@ -52,11 +124,9 @@ export class NotebookSearch {
     }
     for (const q of this.view.quotes()) this.indexQuote(index, q);
     for (const c of this.view.claims()) this.indexClaim(index, c);
-    for (const t of this.view.tags()) index.update(tagDoc(t.name));
-    this.index = index;
-    this.building = null;
-    // Whatever was committed while the build yielded is applied now, in order.
-    for (const changes of this.queued.splice(0)) await this.apply(changes);
+    for (const t of this.view.tags()) this.indexTag(index, t.name);
+    this.changed = true;
+    this.origin = 'built';
     return index;
   }
 
@@ -68,6 +138,7 @@ export class NotebookSearch {
     }
     const index = this.index;
     if (!index) return; // not built yet: the first search will read everything current
+    this.changed = true;
     for (const c of changes) {
       if (c.kind === 'source') {
         if (c.op === 'put') await this.indexSource(index, c.record);
@@ -75,18 +146,21 @@ export class NotebookSearch {
       } else if (c.kind === 'quote') {
         if (c.op === 'put') this.indexQuote(index, c.record);
         else {
-          index.remove(c.id);
-          index.remove(`${c.id}#note`);
+          removeWithNote(index, c.id);
+          this.quoteIds.get(c.sourceId)?.delete(c.id);
         }
       } else if (c.kind === 'claim') {
         if (c.op === 'put') this.indexClaim(index, c.record);
         else {
-          index.remove(c.id);
-          index.remove(`${c.id}#note`);
+          removeWithNote(index, c.id);
+          this.claimIds.delete(c.id);
         }
       } else if (c.kind === 'trash') continue; // the trash is not searched; its source left the index with the source's delete
-      else if (c.op === 'put') index.update(tagDoc(c.record.name));
-      else index.remove(`tag:${c.name}`);
+      else if (c.op === 'put') this.indexTag(index, c.record.name);
+      else {
+        index.remove(`tag:${c.name}`);
+        this.tagNames.delete(c.name);
+      }
     }
   }
 
@@ -106,7 +180,15 @@ export class NotebookSearch {
     this.passages.delete(id);
   }
 
+  private indexTag(index: SearchIndex, name: string): void {
+    index.update(tagDoc(name));
+    this.tagNames.add(name);
+  }
+
   private indexQuote(index: SearchIndex, q: Quote): void {
+    let mine = this.quoteIds.get(q.sourceId);
+    if (!mine) this.quoteIds.set(q.sourceId, (mine = new Set()));
+    mine.add(q.id);
     const sourceTitle = this.view.getSource(q.sourceId)?.title ?? '';
     const base = { sourceId: q.sourceId, sourceTitle, tags: q.tags, status: q.anchor.status, refId: q.id };
     index.update({ id: q.id, type: 'quote', text: q.exact, ...base });
@@ -114,10 +196,16 @@ export class NotebookSearch {
   }
 
   private indexClaim(index: SearchIndex, c: Claim): void {
+    this.claimIds.add(c.id);
     const base = { tags: c.tags, status: c.status, refId: c.id };
     index.update({ id: c.id, type: 'claim', text: c.statement, ...base });
     updateNote(index, c.id, c.note, base);
   }
+}
+
+function removeWithNote(index: SearchIndex, id: string): void {
+  index.remove(id);
+  index.remove(`${id}#note`);
 }
 
 function updateNote(index: SearchIndex, id: string, note: string, base: Omit<SearchDoc, 'id' | 'type' | 'text'>): void {

@@ -44,7 +44,7 @@ export class NotebookService implements NotebookHandlers {
     readonly store: NotebookStore,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha));
+    this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha), store.searchPersistence);
     this.judgement = new ConflictTracker(store.memory);
     // One call of a write method is one undo step, named before it runs (what it deletes is gone afterwards).
     recordEveryWrite(this, this.history, (method, args) => describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) }) as ReturnType<CallNamer>);

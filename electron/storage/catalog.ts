@@ -10,12 +10,10 @@
  * rebuilt from the shards. It is rewritten (temp + rename, no fsync: losing it only
  * costs a rebuild) whenever a use had to read shards again.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { needsReview } from '../../shared/model/records.ts';
 import type { Quote, QuoteId, SourceId, SourceMeta } from '../../shared/model/records.ts';
-import { isErrno } from './durable-fs.ts';
+import { readChecked, writeChecked } from './checked-file.ts';
 import type { SourceShard } from './layout.ts';
 import type { ShardReader } from './shard-reader.ts';
 import { sameStamp, settled, stampsIn } from './stamps.ts';
@@ -48,16 +46,8 @@ export const catalogEntry = (meta: SourceMeta, quotes: readonly Quote[]): Catalo
 
 /** Reads the catalog file; null when it is missing, damaged or of another version. */
 function readCatalog(root: string): CatalogFile | null {
-  let raw: string;
-  try {
-    raw = readFileSync(join(root, CATALOG_FILE), 'utf8');
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return null;
-    throw e;
-  }
-  const nl = raw.indexOf('\n');
-  const body = raw.slice(nl + 1);
-  if (nl !== 64 || createHash('sha256').update(body).digest('hex') !== raw.slice(0, 64)) return null;
+  const body = readChecked(join(root, CATALOG_FILE));
+  if (body === null) return null;
   try {
     const file = JSON.parse(body) as CatalogFile;
     return file.format === FORMAT && file.version === VERSION && Array.isArray(file.entries) ? file : null;
@@ -67,12 +57,7 @@ function readCatalog(root: string): CatalogFile | null {
 }
 
 function writeCatalog(root: string, entries: Stored[]): void {
-  const body = JSON.stringify({ format: FORMAT, version: VERSION, writtenAt: Date.now(), entries } satisfies CatalogFile);
-  const path = join(root, CATALOG_FILE);
-  mkdirSync(join(root, INDEX_DIR), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
-  renameSync(tmp, path);
+  writeChecked(join(root, CATALOG_FILE), JSON.stringify({ format: FORMAT, version: VERSION, writtenAt: Date.now(), entries } satisfies CatalogFile));
 }
 
 export interface CatalogRead {

@@ -4,7 +4,7 @@
  * read is moved to quarantine (by a writer) and the read fails with the one-line
  * error that names the last good backup; it is never skipped or overwritten.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
@@ -15,6 +15,7 @@ import type { SourceShard } from './layout.ts';
 import { quarantine, quarantineError } from './quarantine.ts';
 import { parseShard } from './shard-file.ts';
 import { parseWal, WAL_FILE } from './wal.ts';
+import type { Stamp } from './stamps.ts';
 
 function schemaFor(rel: string): z.ZodType {
   if (rel === MANIFEST) return ManifestSchema;
@@ -54,6 +55,13 @@ const idOf = (name: string) => name.slice(0, -'.json'.length) as SourceId;
 export class ShardReader {
   /** Shard files read so far (each read once per process). */
   reads = 0;
+  /**
+   * The stamp of each record file as this process read (or, after compaction, wrote)
+   * it; null for one read as absent. What memory holds of a file is what this stamp
+   * names, so a derived file saved from memory may vouch for the file only while the
+   * file still has it (see search-file.ts).
+   */
+  readonly stamps = new Map<string, Stamp | null>();
 
   constructor(
     readonly root: string,
@@ -63,11 +71,22 @@ export class ShardReader {
   /** Reads and validates one record file; null when it does not exist. */
   read<S extends z.ZodType>(rel: string, schema: S = schemaFor(rel) as S): z.output<S> | null {
     let raw: string;
+    let fd: number;
     try {
-      raw = readFileSync(join(this.root, rel), 'utf8');
+      fd = openSync(join(this.root, rel), 'r');
     } catch (e) {
-      if (isErrno(e, 'ENOENT')) return null;
+      if (isErrno(e, 'ENOENT')) {
+        this.stamps.set(rel, null);
+        return null;
+      }
       throw e;
+    }
+    try {
+      const s = fstatSync(fd);
+      this.stamps.set(rel, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+      raw = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
     }
     this.reads++;
     const r = parseShard(schema, raw);

@@ -23,7 +23,9 @@ import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
 import { LazyNotebook } from './lazy-notebook.ts';
 import { pendingQuarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
+import { SearchFile } from './search-file.ts';
 import { ShardReader, validFile } from './shard-reader.ts';
+import { stampOf } from './stamps.ts';
 import { inverseOf, shardContent, shardsOf } from './shards.ts';
 import { removeStrayTemps } from './strays.ts';
 import { COMPACT_AFTER, readWal, WAL_FILE, WalWriter } from './wal.ts';
@@ -61,7 +63,13 @@ export class NotebookStore {
   ) {
     this.reader = new ShardReader(root, () => this.lock !== null);
     this.memory = new LazyNotebook(this.reader, true);
+    this.searchPersistence = lock ? { search: new SearchFile(this.reader, () => this.dirty), onClose: (save) => this.closing.push(save) } : null;
   }
+
+  /** Where a writer's search index is saved and loaded (storage/search-file.ts); null for a reader. */
+  readonly searchPersistence: { search: SearchFile; onClose(save: () => void): void } | null;
+  /** Saves of derived files, run at close with memory and disk in step (after compaction), before the lock goes. */
+  private readonly closing: (() => void)[] = [];
 
   get writable(): boolean {
     return this.lock !== null;
@@ -120,6 +128,13 @@ export class NotebookStore {
       this.wal.close();
       this.wal = null;
     }
+    for (const save of this.closing.splice(0)) {
+      try {
+        save();
+      } catch {
+        // A derived file that cannot be saved is rebuilt next time; closing must not fail for it.
+      }
+    }
     await this.lock?.release();
     this.lock = null;
   }
@@ -143,6 +158,8 @@ export class NotebookStore {
       dirs.add(dirname(path));
     }
     for (const d of dirs) fsyncDir(d);
+    // Memory now holds exactly what these files hold (derived files may vouch for them).
+    for (const rel of this.dirty) this.reader.stamps.set(rel, stampOf(this.root, rel));
     this.dirty.clear();
     this.wal?.truncate();
   }
