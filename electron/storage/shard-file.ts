@@ -1,15 +1,19 @@
 /**
- * The lowdb adapter for one shard file: reads with migration and schema
- * validation, writes durably (see durable-fs.ts). A file that cannot be parsed or
- * validated raises ShardReadError; the store decides what to do (quarantine it),
- * this adapter never overwrites it.
+ * The lowdb adapter for one record file: every shard is read through lowdb
+ * (`LowSync`, synchronously, because the lazy view reads a shard at the moment a
+ * transition asks for it) with migration and schema validation in the adapter. A
+ * file that cannot be parsed or validated raises ShardReadError; the store decides
+ * what to do (quarantine it), this adapter never overwrites it. lowdb's writer is
+ * not used: shards are written whole by compaction, temp → fsync → rename → fsync
+ * the folder (durable-fs.ts), which lowdb's steno writer does not do.
  */
-import { readFile } from 'node:fs/promises';
-import type { Adapter } from 'lowdb';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { SyncAdapter } from 'lowdb';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/api/dispatch.ts';
 import { migrate } from '../../shared/model/migrations.ts';
-import { isErrno, writeFileDurable } from './durable-fs.ts';
+import { isErrno } from './durable-fs.ts';
+import type { Stamp } from './stamps.ts';
 
 export class ShardReadError extends Error {
   constructor(
@@ -35,29 +39,41 @@ export function parseShard<S extends z.ZodType>(schema: S, raw: string): { ok: t
   return { ok: true, data: parsed.data };
 }
 
-export class ShardFile<S extends z.ZodType> implements Adapter<z.output<S> | null> {
+export class ShardFile<S extends z.ZodType> implements SyncAdapter<z.output<S> | null> {
   constructor(
     readonly path: string,
     readonly rel: string,
     private readonly schema: S,
+    /** Told the file's stamp as it is read (null: the file does not exist). */
+    private readonly stamped: (stamp: Stamp | null) => void = () => {},
   ) {}
 
-  async read(): Promise<z.output<S> | null> {
+  read(): z.output<S> | null {
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch (e) {
+      if (isErrno(e, 'ENOENT')) {
+        this.stamped(null);
+        return null;
+      }
+      throw e;
+    }
     let raw: string;
     try {
-      raw = await readFile(this.path, 'utf8');
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) return null;
-      throw e;
+      const s = fstatSync(fd);
+      this.stamped({ size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+      raw = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
     }
     const r = parseShard(this.schema, raw);
     if (!r.ok) throw new ShardReadError(this.rel, r.reason);
     return r.data;
   }
 
-  async write(data: z.output<S> | null): Promise<void> {
-    if (data === null) throw new Error(`refusing to write an empty shard to ${this.rel}`);
-    await writeFileDurable(this.path, serialize(data));
+  write(): void {
+    throw new Error(`${this.rel}: shards are written by compaction (durable-fs.ts), never through lowdb's writer`);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * Reading record files on demand, synchronously: one shard at a time, each parsed,
- * migrated and validated like every file the store reads. A file that cannot be
+ * Reading record files on demand, synchronously: one shard at a time, each read
+ * through lowdb with the validating adapter (shard-file.ts), like every file the
+ * store reads. A file that cannot be
  * read is moved to quarantine (by a writer) and the read fails with the one-line
  * error that names the last good backup; it is never skipped or overwritten.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
@@ -13,7 +14,8 @@ import { isErrno } from './durable-fs.ts';
 import { ClaimShardSchema, MANIFEST, ManifestSchema, SourceShardSchema, sourceShardPath, TAGS_PATH, TagShardSchema, TrashShardSchema, trashShardPath } from './layout.ts';
 import type { SourceShard } from './layout.ts';
 import { quarantine, quarantineError } from './quarantine.ts';
-import { parseShard } from './shard-file.ts';
+import { LowSync } from 'lowdb';
+import { parseShard, ShardFile, ShardReadError } from './shard-file.ts';
 import { parseWal, WAL_FILE } from './wal.ts';
 import type { Stamp } from './stamps.ts';
 
@@ -70,28 +72,18 @@ export class ShardReader {
 
   /** Reads and validates one record file; null when it does not exist. */
   read<S extends z.ZodType>(rel: string, schema: S = schemaFor(rel) as S): z.output<S> | null {
-    let raw: string;
-    let fd: number;
+    const db = new LowSync<z.output<S> | null>(new ShardFile(join(this.root, rel), rel, schema, (stamp) => this.stamps.set(rel, stamp)), null);
     try {
-      fd = openSync(join(this.root, rel), 'r');
+      db.read();
     } catch (e) {
-      if (isErrno(e, 'ENOENT')) {
-        this.stamps.set(rel, null);
-        return null;
+      if (e instanceof ShardReadError) {
+        this.reads++;
+        throw this.fail(rel, e.reason);
       }
       throw e;
     }
-    try {
-      const s = fstatSync(fd);
-      this.stamps.set(rel, { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
-      raw = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
-    this.reads++;
-    const r = parseShard(schema, raw);
-    if (!r.ok) throw this.fail(rel, r.reason);
-    return r.data;
+    if (db.data !== null) this.reads++;
+    return db.data;
   }
 
   /** Quarantines an unreadable file (when this process may write) and returns the error to throw. */
