@@ -16,9 +16,10 @@
  *
  * A concurrent first run never sees a half-written bundle: each builder writes its
  * files into a temporary folder and renames the folder into place (atomic), and a
- * builder that finds the folder already there uses that one. When esbuild is missing,
- * the cache cannot be written or a bundle fails to load, or with NOTEBOOK_CLI=tsx (for
- * development), the CLI runs from the sources through tsx's loader instead.
+ * builder that finds the folder already there uses that one. A cached bundle that
+ * fails to load is built again. When esbuild is missing, the cache cannot be written
+ * or a fresh bundle fails to load, or with NOTEBOOK_CLI=tsx (for development), the
+ * CLI runs from the sources through tsx's loader instead.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -170,17 +171,23 @@ export async function buildBundle(project = PROJECT) {
   return file;
 }
 
-/** The CLI's `main`: from the cached bundle (built first when needed), else from the sources through tsx. */
+/**
+ * The CLI's `main`: from the cached bundle, built first when there is none. A cached
+ * bundle that fails to load is removed and built again; only when a fresh one fails
+ * too (or cannot be built) does the CLI run from the sources through tsx, which then
+ * names the real error.
+ */
 export async function loadMain(project = PROJECT) {
   if (process.env['NOTEBOOK_CLI'] !== 'tsx') {
-    let file = cachedBundle(project);
-    if (!file) file = await buildBundle(project).catch(() => null); // no esbuild, a read-only cache, or a syntax error tsx will name
-    if (file) {
+    for (const fresh of [false, true]) {
+      const file = (!fresh && cachedBundle(project)) || (await buildBundle(project).catch(() => null)); // null: no esbuild, a read-only cache, or a syntax error
+      if (!file) break;
       try {
-        return (await import(pathToFileURL(file).href)).main;
+        // A fresh bundle gets its own URL: Node remembers a module that failed to load under its old one.
+        return (await import(`${pathToFileURL(file).href}${fresh ? '?fresh' : ''}`)).main;
       } catch {
-        // A bundle that cannot load is never used again; tsx runs the sources and names the real error.
         rmSync(dirname(file), { recursive: true, force: true });
+        if (fresh) break;
       }
     }
   }

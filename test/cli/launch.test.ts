@@ -4,7 +4,7 @@
  * small project of their own for the cache rules, and with the real CLI for the bin.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,17 +73,25 @@ describe('the CLI bundle cache', () => {
 describe('the notebook bin', () => {
   const run = (cache: string, args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NOTEBOOK_CLI_CACHE: cache } });
 
-  it('builds its bundle on the first run and starts from it afterwards', () => {
+  it('builds its bundle on the first run, starts from it afterwards, and builds it again when it cannot load', () => {
     const cache = join(tempDir('nb-cli-cache-'), 'cache');
     const first = run(cache, ['--help']);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^Usage: notebook/);
     const [key] = bundles(cache);
     expect(bundles(cache)).toEqual([key]);
-    const built = statSync(join(cache, key!, 'main.mjs')).mtimeMs;
+    const entry = join(cache, key!, 'main.mjs');
+    const built = statSync(entry).mtimeMs;
     const second = run(cache, ['--help']);
     expect(second.stdout).toBe(first.stdout);
-    expect(statSync(join(cache, key!, 'main.mjs')).mtimeMs).toBe(built);
+    expect(statSync(entry).mtimeMs).toBe(built);
+
+    writeFileSync(entry, 'export const main = ;\n');
+    const third = run(cache, ['--help']);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(bundles(cache)).toEqual([key]);
+    expect(readFileSync(entry, 'utf8')).not.toBe('export const main = ;\n');
   });
 
   it('gives every one of several concurrent first runs the whole bundle', async () => {
@@ -108,14 +116,11 @@ describe('the notebook bin', () => {
     expect(readdirSync(cache).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('drops a bundle that cannot load and still runs the command', () => {
+  it('runs from the sources through tsx when asked to, with the same output', () => {
     const cache = join(tempDir('nb-cli-cache-'), 'cache');
-    expect(run(cache, ['--help']).status).toBe(0);
-    const [key] = bundles(cache);
-    writeFileSync(join(cache, key!, 'main.mjs'), 'export const main = ;\n');
-    const r = run(cache, ['--help']);
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', env: { ...process.env, NOTEBOOK_CLI: 'tsx', NOTEBOOK_CLI_CACHE: cache } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: notebook/);
-    expect(bundles(cache)).toEqual([]);
+    expect(existsSync(cache)).toBe(false);
   });
 });
