@@ -44,6 +44,7 @@ const ALWAYS = ['tsconfig.json', 'electron/tsconfig.json', 'shared/tsconfig.json
  * resolved file URL, so it runs from any cache folder.
  */
 const EXTERNAL = /^(?:@citation-js\/[^/]+|@mozilla\/readability|linkedom|marked|sanitize-html|dompurify|iconv-lite|esbuild|tsx)(?:\/|$)/;
+const ZOD_LOCALES = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/;
 /** Temporary folders older than this were left by a crashed build and may go. */
 const STALE_TMP_MS = 10 * 60_000;
 /** Bundles of older sources kept besides the current one: a long-running `notebook serve` may still load chunks of its own. */
@@ -131,6 +132,9 @@ export async function buildBundle(project = PROJECT) {
     name: 'notebook-cli',
     setup(build) {
       build.onResolve({ filter: EXTERNAL }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+      // zod's `z.locales` namespace pulls its 60 translations of error messages (a third
+      // of the bundle, compiled on every start); the CLI speaks English only.
+      build.onLoad({ filter: ZOD_LOCALES }, () => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js' }));
       build.onLoad({ filter: /.*/ }, (args) => {
         if (args.namespace !== 'file') return undefined;
         const bytes = readFileSync(args.path);
