@@ -7,12 +7,12 @@
  * not used: shards are written whole by compaction, temp → fsync → rename → fsync
  * the folder (durable-fs.ts), which lowdb's steno writer does not do.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync } from 'node:fs';
+import { openNoFollow } from './no-follow.ts';
 import type { SyncAdapter } from 'lowdb';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/api/dispatch.ts';
 import { migrate } from '../../shared/model/migrations.ts';
-import { isErrno } from './durable-fs.ts';
 import type { Stamp } from './stamps.ts';
 
 export class ShardReadError extends Error {
@@ -49,15 +49,10 @@ export class ShardFile<S extends z.ZodType> implements SyncAdapter<z.output<S> |
   ) {}
 
   read(): z.output<S> | null {
-    let fd: number;
-    try {
-      fd = openSync(this.path, 'r');
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) {
-        this.stamped(null);
-        return null;
-      }
-      throw e;
+    const fd = openNoFollow(this.path, this.rel);
+    if (fd === null) {
+      this.stamped(null);
+      return null;
     }
     let raw: string;
     try {

@@ -10,14 +10,15 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { NotebookError } from '../../shared/api/result.ts';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import { sourceOrder } from '../../shared/api/listings.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { removePartialSnapshots, SnapshotJob } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
-import { MANIFEST, SCHEMA_VERSION, textPath, FORMAT } from './layout.ts';
+import { MANIFEST, SCHEMA_VERSION, TAGS_PATH, textPath, FORMAT } from './layout.ts';
+import { readNoFollow, refuseLinks } from './no-follow.ts';
 import type { Manifest } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
@@ -86,6 +87,8 @@ export class NotebookStore {
       none.memory.markEmpty();
       return none;
     }
+    // Nothing is written, moved or removed in a folder that is not a notebook (files but no manifest), not even a lock.
+    if (present === 'present') await refuseNonNotebook(root);
     if (options.write !== 'never') {
       await mkdir(root, { recursive: true });
       try {
@@ -95,7 +98,8 @@ export class NotebookStore {
       }
     }
     try {
-      if (lock) removeStrayTemps(root, SHARD_DIRS);
+      refuseLinks(root, [MANIFEST, WAL_FILE, TAGS_PATH, ...SHARD_DIRS, '.index', 'quarantine', '.backups']);
+      if (lock && existsSync(join(root, MANIFEST))) removeStrayTemps(root, SHARD_DIRS);
       const pending = await pendingQuarantine(root);
       if (pending.length) throw quarantineError(root, pending, null, validFile);
       const store = new NotebookStore(root, lock, null);
@@ -219,22 +223,18 @@ export class NotebookStore {
 
   /** Reads a stored text as it is on disk now, without the cache or the hash check (the caller checks: see export). */
   readTextUnchecked(sha: string): string {
-    return readFileSync(join(this.root, textPath(sha)), 'utf8');
+    const text = readNoFollow(join(this.root, textPath(sha)), textPath(sha));
+    if (text === null) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} is missing`);
+    return text;
   }
 
   /** Reads a stored text and verifies it against its hash: a text changed on disk is reported, never used. */
   async getText(sha: string): Promise<string> {
     const cached = this.textCache.get(sha);
     if (cached !== undefined) return cached;
-    let text: string;
-    try {
-      // Synchronous: texts are read one at a time on the hot path of quoting, and a
-      // thread-pool round trip costs more than reading a few kilobytes.
-      text = readFileSync(join(this.root, textPath(sha)), 'utf8');
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} is missing`);
-      throw e;
-    }
+    // Synchronous: texts are read one at a time on the hot path of quoting, and a
+    // thread-pool round trip costs more than reading a few kilobytes.
+    const text = this.readTextUnchecked(sha);
     if (sha256(text) !== sha) throw new NotebookError('corrupt', `the stored text ${textPath(sha)} does not match its SHA-256 (it was changed outside the app)`);
     if (this.textCache.size > 64) this.textCache.clear();
     this.textCache.set(sha, text);
@@ -318,6 +318,13 @@ function removeQuietly(path: string): boolean {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Refuses a folder that holds files but no notebook manifest: it is someone's folder, not a notebook. */
+async function refuseNonNotebook(root: string): Promise<void> {
+  if (existsSync(join(root, MANIFEST))) return;
+  const entries = (await readdir(root)).filter((n) => !['notebook.lock', '.backups', 'quarantine'].includes(n) && !n.startsWith('.'));
+  if (entries.length > 0) throw new NotebookError('invalid_argument', `${root} is not a notebook folder (it has no ${MANIFEST}); choose an empty folder or an existing notebook`);
 }
 
 async function folderState(root: string): Promise<'missing' | 'present'> {

@@ -19,7 +19,8 @@
  * upgrade that changes a record's shape could meet an old log — and then its lines
  * fail validation and the log is quarantined, not misread.
  */
-import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { linkRefused, NO_FOLLOW, readNoFollow } from './no-follow.ts';
 import { crc32 } from 'node:zlib';
 import { ChangeSchema } from '../../shared/model/changes.ts';
 import type { Change } from '../../shared/model/view.ts';
@@ -72,12 +73,9 @@ function parseLine(line: string): Change[] | null {
 }
 
 export function readWal(path: string): WalRead {
-  try {
-    return parseWal(readFileSync(path, 'utf8'));
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return { ok: true, entries: [], goodBytes: 0, tornTail: false };
-    throw e;
-  }
+  const raw = readNoFollow(path, WAL_FILE);
+  if (raw === null) return { ok: true, entries: [], goodBytes: 0, tornTail: false };
+  return parseWal(raw);
 }
 
 /**
@@ -110,7 +108,13 @@ export class WalWriter {
   }
 
   private open(): number {
-    this.fd ??= openSync(this.path, 'a+', 0o600);
+    // 'a+' without following a link named wal.log (no-follow.ts).
+    try {
+      this.fd ??= openSync(this.path, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND | NO_FOLLOW, 0o600);
+    } catch (e) {
+      if (isErrno(e, 'ELOOP')) throw linkRefused(WAL_FILE);
+      throw e;
+    }
     return this.fd;
   }
 

@@ -281,9 +281,9 @@ describe('migrations and recovery', () => {
   it('removes temp files left by a write that a crash cut short', async () => {
     const dir = tempDir();
     await seeded(dir);
-    writeFileSync(join(dir, 'sources/.stray.json.abcd.tmp'), 'half a file');
+    writeFileSync(join(dir, 'sources/.stray.json.0badcafe.tmp'), 'half a file');
     stores.push(await open(dir));
-    expect(existsSync(join(dir, 'sources/.stray.json.abcd.tmp'))).toBe(false);
+    expect(existsSync(join(dir, 'sources/.stray.json.0badcafe.tmp'))).toBe(false);
   });
 
   it('keeps a small ring of backups: record files copied, texts hard-linked', async () => {
