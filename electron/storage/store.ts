@@ -15,6 +15,8 @@ import { NotebookError } from '../../shared/api/result.ts';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import { sourceOrder } from '../../shared/api/listings.ts';
 import type { Change } from '../../shared/model/view.ts';
+import { ChangeSchema } from '../../shared/model/changes.ts';
+import { describeIssues } from '../../shared/api/dispatch.ts';
 import { removePartialSnapshots, SnapshotJob } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable, writeTempDurable } from './durable-fs.ts';
 import { MANIFEST, SCHEMA_VERSION, TAGS_PATH, textPath, FORMAT } from './layout.ts';
@@ -249,6 +251,7 @@ export class NotebookStore {
   async commit(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
     this.requireWritable();
+    refuseUnreadable(changes);
     await this.ensureCreated();
     if (!this.snapshotted) {
       // Started, not awaited: the snapshot is of this moment, copied in the background.
@@ -318,6 +321,20 @@ function removeQuietly(path: string): boolean {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Limits are enforced where records are made: every change is checked against the
+ * very schema the log is replayed with (shared/model/changes.ts, which embeds the
+ * record schemas shards are read with) before it is written. A transition that let
+ * an over-long field or an impossible value through is then a refused edit with
+ * a reason, never a notebook that no longer opens.
+ */
+function refuseUnreadable(changes: readonly Change[]): void {
+  for (const c of changes) {
+    const r = ChangeSchema.safeParse(c);
+    if (!r.success) throw new NotebookError('invalid_argument', `this edit was not saved: the ${c.kind} it would store breaks a limit of the notebook (${describeIssues(r.error.issues)})`);
+  }
 }
 
 /** Refuses a folder that holds files but no notebook manifest: it is someone's folder, not a notebook. */
