@@ -244,7 +244,7 @@ export function buildProgram(io: Io = processIo): Command {
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
         throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);
       }
-      const path = await writeExport(o.out, r.content);
+      const path = await writeExport(o.out, r.content, { notebookDir: dir() });
       for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
       emit(!!o.json, { path, format: o.format, problems: r.problems }, () => `wrote ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
     });

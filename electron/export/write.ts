@@ -5,7 +5,7 @@
  * are never created, and no file name is ever derived from a source title. A title
  * only ever reaches the file system through suggestFileName, which the user confirms.
  */
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsyncDir, isErrno } from '../storage/durable-fs.ts';
@@ -14,17 +14,29 @@ export class ExportPathError extends Error {
   override readonly name = 'ExportPathError';
 }
 
-/** Writes `content` to `outPath` and returns the absolute path written. */
-export async function writeExport(outPath: string, content: string): Promise<string> {
+/**
+ * Writes `content` to `outPath` and returns the absolute path written. Refused: a
+ * destination inside the notebook folder (`notebookDir`: an export over a shard or the
+ * log would break the notebook), and anything at the destination that is not a regular
+ * file — a symbolic link (never followed, never replaced), a device, a FIFO, a folder.
+ */
+export async function writeExport(outPath: string, content: string, options: { notebookDir?: string } = {}): Promise<string> {
   if (typeof outPath !== 'string' || outPath.trim() === '') throw new ExportPathError('choose a file to export to');
   if (outPath.includes('\0')) throw new ExportPathError('the export path contains a NUL character');
   if (outPath.endsWith('/') || outPath.endsWith(sep)) throw new ExportPathError(`${outPath} is a folder, not a file`);
   const target = resolve(outPath);
-  const existing = await stat(target).catch((e: unknown) => (isErrno(e, 'ENOENT') ? null : Promise.reject(e)));
+  const existing = await lstat(target).catch((e: unknown) => (isErrno(e, 'ENOENT') ? null : Promise.reject(e)));
   if (existing?.isDirectory()) throw new ExportPathError(`${target} is a folder, not a file`);
+  if (existing?.isSymbolicLink()) throw new ExportPathError(`${target} is a symbolic link; export to the file itself, not a link to it`);
+  if (existing && !existing.isFile()) throw new ExportPathError(`${target} is not a regular file (a device, pipe or socket); choose a file`);
   const dir = dirname(target);
   const parent = await stat(dir).catch(() => null);
   if (!parent?.isDirectory()) throw new ExportPathError(`the folder ${dir} does not exist`);
+  if (options.notebookDir !== undefined) {
+    // Compared as real paths, so a link to the notebook folder (or a folder in it) does not get round the rule.
+    const [realDir, realNotebook] = await Promise.all([realpath(dir), realpath(resolve(options.notebookDir)).catch(() => resolve(options.notebookDir!))]);
+    if (realDir === realNotebook || realDir.startsWith(realNotebook + sep)) throw new ExportPathError(`${target} is inside the notebook folder; export to a file outside it`);
+  }
 
   const tmp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(tmp, 'wx', 0o644);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Lexer } from 'marked';
@@ -100,6 +100,31 @@ describe('notebook export', () => {
     expect((await cli(dir, ['export', '--out', join(folder, 'missing', 'b.md')])).code).toBe(1);
     expect(readdirSync(folder)).toEqual(['sub']);
     expect(folderHash(dir)).toBe(before);
+  });
+
+  it('refuses a destination inside the notebook folder, a symbolic link or a device, and writes nothing', async () => {
+    const { dir } = await notebookWithBriefing();
+    const before = folderHash(dir);
+    const shard = join(dir, 'sources', readdirSync(join(dir, 'sources')).find((n) => n.endsWith('.json'))!);
+    for (const inside of [join(dir, 'notebook.json'), shard, join(dir, 'wal.log'), join(dir, 'new-briefing.md')]) {
+      const r = await cli(dir, ['export', '--out', inside]);
+      expect(r.code, inside).toBe(1);
+      expect(r.stderr).toMatch(/is inside the notebook folder; export to a file outside it/);
+    }
+    // A link elsewhere that points into the notebook folder does not get round the rule.
+    const elsewhere = tempDir();
+    symlinkSync(dir, join(elsewhere, 'nb-link'));
+    expect((await cli(dir, ['export', '--out', join(elsewhere, 'nb-link', 'briefing.md')])).stderr).toMatch(/inside the notebook folder/);
+    const target = join(elsewhere, 'precious.md');
+    writeFileSync(target, 'kept');
+    symlinkSync(target, join(elsewhere, 'link.md'));
+    const viaLink = await cli(dir, ['export', '--out', join(elsewhere, 'link.md')]);
+    expect(viaLink.stderr).toMatch(/is a symbolic link; export to the file itself/);
+    expect(readFileSync(target, 'utf8')).toBe('kept');
+    const device = await cli(dir, ['export', '--out', '/dev/null']);
+    expect(device.stderr).toMatch(/is not a regular file/);
+    expect(folderHash(dir)).toBe(before);
+    expect((await cli(dir, ['sources'])).code).toBe(0);
   });
 
   it('exports annotations, CSL-JSON and BibTeX', async () => {
