@@ -11,7 +11,10 @@
  * iconv-lite is used for Windows-1252 and UTF-16BE because Node's built-in decoder
  * (small-ICU builds) maps 0x80–0x9F to C1 controls instead of “ ” – — €.
  */
-import iconv from 'iconv-lite';
+import { lazy } from './lazy.ts';
+
+/** Loaded at the first UTF-16 or Windows-1252 file (lazy.ts): most imports are UTF-8. */
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
 import { NotebookError } from '../../shared/api/result.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract.ts';
 
@@ -53,7 +56,7 @@ function decodeByBom(b: Uint8Array, name: string): Decoded | null {
   if (body.length % 2 !== 0) throw fail(name, 'invalid UTF-16 text (odd number of bytes)');
   // Both directions go through iconv-lite (which never throws) and one surrogate check, so LE
   // and BE report a broken pair the same way.
-  const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
+  const text = iconv().decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) throw fail(name, 'invalid UTF-16 text (broken surrogate pair)');
   return { text, encoding: le ? 'utf-16le' : 'utf-16be' };
 }
@@ -69,7 +72,7 @@ function decodeWithoutBom(b: Uint8Array, name: string): Decoded {
   const broken = brokenUtf8(b);
   if (broken) throw fail(name, `invalid UTF-8 text: the file is UTF-8 but byte 0x${broken.byte.toString(16)} on line ${broken.line} is not; save it again as UTF-8 and import it once more`);
   for (const x of b) if (CP1252_UNDEFINED.has(x)) throw fail(name, `invalid text encoding (byte 0x${x.toString(16)} is neither UTF-8 nor Windows-1252)`);
-  return { text: iconv.decode(Buffer.from(b), 'windows-1252'), encoding: 'windows-1252' };
+  return { text: iconv().decode(Buffer.from(b), 'windows-1252'), encoding: 'windows-1252' };
 }
 
 /**

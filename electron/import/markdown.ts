@@ -1,10 +1,13 @@
 /**
  * Reading a Markdown file: the stored text is what a reader sees — headings,
  * paragraphs and list items as plain lines — so a quote never has to include `**`
- * or link syntax. marked's lexer does the parsing; YAML front matter gives metadata.
+ * or link syntax. marked's lexer does the parsing (loaded at the first Markdown
+ * import, see lazy.ts); YAML front matter gives metadata.
  */
-import { Lexer } from 'marked';
 import type { Token } from 'marked';
+import { lazy } from './lazy.ts';
+
+const marked = lazy<typeof import('marked')>('marked');
 
 export interface MarkdownDoc {
   text: string;
@@ -76,7 +79,7 @@ export function readMarkdown(md: string): MarkdownDoc {
       if (m) front[m[1]!.toLowerCase()] = m[2]!.replace(/^["']|["']$/g, '').trim();
     }
   }
-  const tokens = new Lexer().lex(body);
+  const tokens = new (marked().Lexer)().lex(body);
   const out: string[] = [];
   blocks(tokens, out);
   const firstHeading = tokens.find((t) => t.type === 'heading');

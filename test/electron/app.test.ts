@@ -70,7 +70,7 @@ async function freshStart(before: (notebookDir: string) => Promise<unknown> = as
 }
 
 async function ready() {
-  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 30_000 });
   return FakeBrowserWindow.created[0]!;
 }
 
@@ -165,7 +165,7 @@ describe('desktop app notebook calls', () => {
     // The app holds the writer lock until it quits, then releases it before exiting.
     await expect(NotebookStore.open(notebookDir, { write: 'required' })).rejects.toMatchObject({ code: 'locked' });
     expect(mockApp.events.emitPreventable('before-quit')).toBe(true);
-    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled(), { timeout: 30_000 });
     const store = await NotebookStore.open(notebookDir, { write: 'required' });
     await store.close();
   });
@@ -213,7 +213,7 @@ describe('desktop app File menu', () => {
     await writeFile(file, 'Tanker day rates eased roughly 6% this week, brokers said, though estimates vary.');
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
     clickFile('Import…');
-    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('notebook:menu', 'sources-changed'));
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('notebook:menu', 'sources-changed'), { timeout: 30_000 });
     expect((await invoke(win, 'listSources', {})).value).toHaveLength(1);
   });
 
@@ -231,7 +231,7 @@ describe('desktop app File menu', () => {
     await mkdir(other);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
     clickFile('Open notebook…');
-    await vi.waitFor(() => expect(win.webContents.reload).toHaveBeenCalled());
+    await vi.waitFor(() => expect(win.webContents.reload).toHaveBeenCalled(), { timeout: 30_000 });
     expect((await invoke(win, 'getInfo', {})).value.path).toBe(other);
     const old = await NotebookStore.open(notebookDir, { write: 'required' });
     await old.close();

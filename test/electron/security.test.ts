@@ -69,7 +69,7 @@ describe('guardWebContents', () => {
     expect(contents.windowOpenHandler!({ url: 'https://example.org/data' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'app://notebook/index.html' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'file:///home' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/data');
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
   });
@@ -77,7 +77,7 @@ describe('guardWebContents', () => {
   it('does not open a window.open link when the confirmation is cancelled', async () => {
     const { contents, dialog, shell } = guarded(1);
     expect(contents.windowOpenHandler!({ url: 'https://example.org/data' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 10));
     expect(shell.openExternal).not.toHaveBeenCalled();
   });

@@ -55,7 +55,7 @@ describe('the app on a notebook `notebook serve` hosts', () => {
       expect(mine.ok).toBe(true);
       expect([...host.store.memory.sources()].map((s) => s.title)).toEqual(['Quay']);
       await host.queue(() => dispatch(host.service, 'importText', { text: 'The slipway is 30 metres long.', title: 'Slipway' }));
-      await vi.waitFor(() => expect(titlesIn(events)).toEqual(['Quay', 'Slipway']));
+      await vi.waitFor(() => expect(titlesIn(events)).toEqual(['Quay', 'Slipway']), { timeout: 30_000 });
       expect((await dispatch(app.service, 'undo', {})).ok).toBe(true);
       expect([...host.store.memory.sources()].map((s) => s.title)).toEqual(['Quay']);
     } finally {
