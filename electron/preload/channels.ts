@@ -18,13 +18,5 @@ export function isNotebookEvent(value: unknown): boolean {
   return typeof v.type === 'string' && EVENT_TYPES.includes(v.type) && typeof v.rev === 'number';
 }
 
-/**
- * - `sources-changed`: the main process imported files from File ▸ Import…; reload lists.
- * - `export-briefing`: File ▸ Export briefing… was chosen; the page opens its export view.
- */
-export const MENU_ACTIONS = ['sources-changed', 'export-briefing'] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
-
-export function isMenuAction(value: unknown): value is MenuAction {
-  return typeof value === 'string' && (MENU_ACTIONS as readonly string[]).includes(value);
-}
+export { MENU_ACTIONS, isMenuAction } from '../../shared/api/menu.ts';
+export type { MenuAction } from '../../shared/api/menu.ts';

@@ -14,8 +14,9 @@ import type { ApiArgs, ApiMethod, ApiResults, NotebookApi } from '../../shared/a
 import type { Result } from '../../shared/api/result.ts';
 import type { NotebookEvent } from '../../shared/api/events.ts';
 
-/** Menu commands from the Electron shell; `sources-changed` follows an import done by the main process. */
-export type MenuAction = 'import' | 'export-briefing' | 'open-notebook' | 'sources-changed';
+import { isMenuAction } from '../../shared/api/menu.ts';
+import type { MenuAction } from '../../shared/api/menu.ts';
+export type { MenuAction };
 
 interface NotebookAppBridge {
   onMenu?: (listener: (action: string) => void) => (() => void) | void;
@@ -169,9 +170,8 @@ export function onNotebookEvent(listener: (e: NotebookEvent) => void, since: () 
 
 /** Subscribes to Electron menu commands; a no-op in browser mode. */
 export function onMenu(listener: (action: MenuAction) => void): () => void {
-  const known: readonly string[] = ['import', 'export-briefing', 'open-notebook', 'sources-changed'];
   const off = window.notebookApp?.onMenu?.((action) => {
-    if (known.includes(action)) listener(action as MenuAction);
+    if (isMenuAction(action)) listener(action);
   });
   return typeof off === 'function' ? off : () => {};
 }

@@ -7,11 +7,11 @@ import * as client from '../../api/client.ts';
 import type { MenuAction } from '../../api/client.ts';
 import { store } from '../store.ts';
 import type { View } from '../store.ts';
-import { guard, must, refresh, toast } from './common.ts';
+import { guard, must, refresh } from './common.ts';
 import { reload, startSync } from '../sync.ts';
 import { needsWelcome } from './first-run.ts';
 import { importFiles } from './import.ts';
-import { applyTheme, openSource, requestImport, setView } from './navigation.ts';
+import { applyTheme, openSource, setView } from './navigation.ts';
 
 let stopListeners: (() => void)[] = [];
 
@@ -62,8 +62,6 @@ async function restorePlace(): Promise<void> {
 }
 
 export function handleMenu(action: MenuAction): void {
-  if (action === 'import') requestImport();
-  else if (action === 'export-briefing') setView('briefing');
+  if (action === 'export-briefing') setView('briefing');
   else if (action === 'sources-changed') void guard(refresh);
-  else if (action === 'open-notebook') toast('To open another notebook, restart with --notebook <folder>.');
 }
