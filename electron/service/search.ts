@@ -14,7 +14,7 @@
  */
 import type { Change, NotebookView } from '../../shared/model/view.ts';
 import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
-import { createIndex, indexFromJSON, sourceParagraphDocs } from '../../shared/search/index.ts';
+import { createIndex, indexFromBytes, sourceParagraphDocs } from '../../shared/search/index.ts';
 import type { SearchFile, SearchState } from '../storage/search-file.ts';
 import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
 
@@ -31,6 +31,8 @@ export class NotebookSearch {
   private readonly quoteIds = new Map<string, Set<string>>();
   private readonly claimIds = new Set<string>();
   private readonly tagNames = new Set<string>();
+  /** The saved record of which documents came from which shard, until it is needed (see known()). */
+  private savedState: (() => SearchState) | null = null;
   /** Whether the index differs from the saved one. */
   private changed = false;
   /** How the index was made this time: for tests and benchmarks. */
@@ -42,7 +44,7 @@ export class NotebookSearch {
     private readonly file: { search: SearchFile; onClose(save: () => void): void } | null = null,
   ) {
     file?.onClose(() => {
-      if (this.index && this.changed) file.search.save(this.state(this.index));
+      if (this.index && this.changed) file.search.save(this.index.toBytes(), this.state());
     });
   }
 
@@ -74,14 +76,16 @@ export class NotebookSearch {
   private async loadSaved(): Promise<SearchIndex | null> {
     const saved = this.file?.search.load();
     if (!saved) return null;
-    const { state, stale } = saved;
-    const index = indexFromJSON(state.index);
-    for (const s of state.sources) {
-      this.passages.set(s.id, { sha256: s.sha256, title: s.title, ids: s.passages });
-      this.quoteIds.set(s.id, new Set(s.quotes));
+    const { stale } = saved;
+    let index: SearchIndex;
+    try {
+      index = indexFromBytes(saved.index);
+    } catch {
+      return null; // not an index this version can read: built afresh
     }
-    for (const id of state.claims) this.claimIds.add(id);
-    for (const name of state.tags) this.tagNames.add(name);
+    this.savedState = saved.state;
+    this.changed = stale.sources.size > 0 || stale.claims || stale.tags;
+    if (this.changed) this.known();
     for (const id of stale.sources) {
       this.removeSource(index, id);
       for (const q of this.quoteIds.get(id) ?? []) removeWithNote(index, q);
@@ -101,14 +105,29 @@ export class NotebookSearch {
       this.tagNames.clear();
       for (const t of this.view.tags()) this.indexTag(index, t.name);
     }
-    this.changed = stale.sources.size > 0 || stale.claims || stale.tags;
     this.origin = 'loaded';
     return index;
   }
 
-  private state(index: SearchIndex): SearchState {
+  /**
+   * Reads the saved record into the maps, the first time anything changes: a search
+   * that finds nothing stale never parses it.
+   */
+  private known(): void {
+    const state = this.savedState?.();
+    this.savedState = null;
+    if (!state) return;
+    for (const s of state.sources) {
+      this.passages.set(s.id, { sha256: s.sha256, title: s.title, ids: s.passages });
+      this.quoteIds.set(s.id, new Set(s.quotes));
+    }
+    for (const id of state.claims) this.claimIds.add(id);
+    for (const name of state.tags) this.tagNames.add(name);
+  }
+
+  private state(): SearchState {
+    this.known();
     return {
-      index: index.toJSON(),
       sources: [...this.passages].map(([id, p]) => ({ id, sha256: p.sha256, title: p.title, passages: p.ids, quotes: [...(this.quoteIds.get(id) ?? [])] })),
       claims: [...this.claimIds],
       tags: [...this.tagNames],
@@ -138,6 +157,7 @@ export class NotebookSearch {
     }
     const index = this.index;
     if (!index) return; // not built yet: the first search will read everything current
+    this.known();
     this.changed = true;
     for (const c of changes) {
       if (c.kind === 'source') {

@@ -1,45 +1,52 @@
 /**
- * The persisted search index, `.index/search.json`, beside the notebook: loaded
+ * The persisted search index, `.index/search.bin`, beside the notebook: loaded
  * instead of rebuilt, and never trusted over the shards. It is saved with the stamp
  * of every record file it was built from (only files that still have the stamp this
  * process read or wrote them with: memory reflects exactly those), and on load every
  * file that is new, changed, gone, stamped too recently to tell, or waiting in the
- * write-ahead log is named, so the caller re-indexes just those. The body carries
- * its SHA-256: a damaged or hand-edited file is ignored and the index rebuilt.
+ * write-ahead log is named, so the caller re-indexes just those. The file carries
+ * the SHA-256 of its body: a damaged or hand-edited file is ignored and the index rebuilt.
+ *
+ * Binary, so that loading is one read, one hash and a few views into the buffer
+ * (shared/search/persist.ts): the postings are used as they lie in the file and no
+ * document's text is decoded until a hit needs its snippet. The record of which
+ * documents came from which shard (JSON) is parsed only when something changed.
+ * Layout: the line "notebook-search 2", 32 bytes of SHA-256 over the rest, then
+ * three sections each preceded by its byte length (u32 LE): the stamps (JSON), that
+ * record (JSON), the index.
  *
  * Saved by a writer only (no other process can change the shards meanwhile), when
  * the store closes, after compaction: never on the way of an edit. Written to a temp
- * file and renamed.
+ * file and renamed, without fsync: losing it costs a rebuild.
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SourceId } from '../../shared/model/records.ts';
-import type { PersistedIndex } from '../../shared/search/index.ts';
 import { INDEX_DIR } from './catalog.ts';
-import { readChecked, writeChecked } from './checked-file.ts';
+import { isErrno } from './durable-fs.ts';
 import { TAGS_PATH } from './layout.ts';
 import type { ShardReader } from './shard-reader.ts';
 import { sameStamp, settled, stampOf, stampsIn } from './stamps.ts';
 import type { Stamp } from './stamps.ts';
 
-export const SEARCH_FILE = `${INDEX_DIR}/search.json`;
-const FORMAT = 'notebook-search';
-const VERSION = 1;
+export const SEARCH_FILE = `${INDEX_DIR}/search.bin`;
+/** Where the previous version kept its index (JSON): removed when the new one is saved. */
+const LEGACY_FILE = `${INDEX_DIR}/search.json`;
+const MAGIC = Buffer.from('notebook-search 2\n');
+const HASH = 32;
 
-/** What the search index needs to update itself later: which documents came from which shard. */
+/** Which documents came from which shard, so a saved index can be brought up to date shard by shard. */
 export interface SearchState {
-  index: PersistedIndex;
   /** Per source: the text and title its paragraphs were indexed from, their doc ids, and its quotes' ids. */
   sources: { id: string; sha256: string; title: string; passages: string[]; quotes: string[] }[];
   claims: string[];
   tags: string[];
 }
 
-interface Body {
-  format: typeof FORMAT;
-  version: typeof VERSION;
+interface Header {
   writtenAt: number;
   stamps: [string, Stamp][];
-  state: SearchState;
 }
 
 /** What changed since the index was saved: re-index these. */
@@ -47,6 +54,59 @@ export interface Staleness {
   sources: Set<SourceId>;
   claims: boolean;
   tags: boolean;
+}
+
+/** A loaded file: the index's bytes (shared/search/persist.ts), its record (parsed when asked for), what is stale. */
+export interface SavedSearch {
+  index: Uint8Array;
+  state(): SearchState;
+  stale: Staleness;
+}
+
+/** The sections of a file whose checksum holds, or null. */
+function readSections(path: string): [Buffer, Buffer, Buffer] | null {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path);
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return null;
+    throw e;
+  }
+  const body = raw.subarray(MAGIC.length + HASH);
+  if (body.length < 12 || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  if (!createHash('sha256').update(body).digest().equals(raw.subarray(MAGIC.length, MAGIC.length + HASH))) return null;
+  const out: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < 3; i++) {
+    if (at + 4 > body.length) return null;
+    const n = body.readUInt32LE(at);
+    if (at + 4 + n > body.length) return null;
+    out.push(body.subarray(at + 4, at + 4 + n));
+    at += 4 + n;
+  }
+  return at === body.length ? (out as [Buffer, Buffer, Buffer]) : null;
+}
+
+function writeSections(path: string, sections: Uint8Array[]): void {
+  const parts: Uint8Array[] = [];
+  for (const s of sections) {
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(s.length);
+    parts.push(len, s);
+  }
+  const body = Buffer.concat(parts);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]));
+  renameSync(tmp, path);
+}
+
+/** The stamps of the record files the index is built from, now. */
+function recordStamps(root: string): Map<string, Stamp> {
+  const now = new Map([...stampsIn(root, 'sources'), ...stampsIn(root, 'claims')]);
+  const tags = stampOf(root, TAGS_PATH);
+  if (tags) now.set(TAGS_PATH, tags);
+  return now;
 }
 
 export class SearchFile {
@@ -60,23 +120,22 @@ export class SearchFile {
     return join(this.reader.root, SEARCH_FILE);
   }
 
-  /** The saved state and what has changed since; null when there is none usable. */
-  load(): { state: SearchState; stale: Staleness } | null {
-    const text = readChecked(this.path);
-    if (text === null) return null;
-    let body: Body;
+  /** The saved index and what has changed since; null when there is none usable. */
+  load(): SavedSearch | null {
+    const sections = readSections(this.path);
+    if (sections === null) return null;
+    const [head, record, index] = sections;
+    let body: Header;
     try {
-      body = JSON.parse(text) as Body;
+      body = JSON.parse(head.toString('utf8')) as Header;
+      if (typeof body.writtenAt !== 'number' || !Array.isArray(body.stamps)) return null;
     } catch {
       return null;
     }
-    if (body.format !== FORMAT || body.version !== VERSION) return null;
     const saved = new Map(body.stamps);
     const stale: Staleness = { sources: new Set(), claims: false, tags: false };
     const root = this.reader.root;
-    const now = new Map([...stampsIn(root, 'sources'), ...stampsIn(root, 'claims')]);
-    const tags = stampOf(root, TAGS_PATH);
-    if (tags) now.set(TAGS_PATH, tags);
+    const now = recordStamps(root);
     const mark = (rel: string) => {
       if (rel.startsWith('sources/')) stale.sources.add(rel.slice('sources/'.length, -'.json'.length) as SourceId);
       else if (rel.startsWith('claims/')) stale.claims = true;
@@ -85,20 +144,21 @@ export class SearchFile {
     for (const [rel, s] of now) if (!sameStamp(saved.get(rel), s) || !settled(s, body.writtenAt)) mark(rel);
     for (const rel of saved.keys()) if (!now.has(rel)) mark(rel);
     for (const rel of this.pending()) mark(rel);
-    return { state: body.state, stale };
+    // A plain Uint8Array view of the same bytes: the index's hot loops then see one kind of array.
+    return { index: new Uint8Array(index.buffer, index.byteOffset, index.length), state: () => JSON.parse(record.toString('utf8')) as SearchState, stale };
   }
 
   /**
    * Saves the index. Call with memory and disk in step (after compaction): each file
    * is vouched for only if it still has the stamp it was read or written with.
    */
-  save(state: SearchState): void {
+  save(index: Uint8Array, state: SearchState): void {
     const root = this.reader.root;
     const stamps: [string, Stamp][] = [];
-    const now = new Map([...stampsIn(root, 'sources'), ...stampsIn(root, 'claims')]);
-    const tags = stampOf(root, TAGS_PATH);
-    if (tags) now.set(TAGS_PATH, tags);
+    const now = recordStamps(root);
     for (const [rel, s] of now) if (sameStamp(this.reader.stamps.get(rel), s)) stamps.push([rel, s]);
-    writeChecked(this.path, JSON.stringify({ format: FORMAT, version: VERSION, writtenAt: Date.now(), stamps, state } satisfies Body));
+    const head = JSON.stringify({ writtenAt: Date.now(), stamps } satisfies Header);
+    writeSections(this.path, [Buffer.from(head), Buffer.from(JSON.stringify(state)), index]);
+    rmSync(join(root, LEGACY_FILE), { force: true });
   }
 }

@@ -4,7 +4,7 @@
  * Import from here; the modules behind it are implementation detail.
  */
 
-export { createIndex, indexFromJSON, WEIGHTS, type PersistedIndex, type SearchIndex } from './search-index.ts';
+export { createIndex, indexFromBytes, WEIGHTS, type SearchIndex } from './search-index.ts';
 export { sourceParagraphDocs, type ParagraphExtras } from './paragraphs.ts';
 export { foldText, foldWord, foldLabel, tokenize, type Token } from './fold.ts';
 export { parseQuery, SEARCH_HELP, DOC_TYPES, type ParsedQuery, type ParseResult, type Clause } from './query.ts';

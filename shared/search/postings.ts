@@ -198,7 +198,7 @@ export class PostingList {
 /** Entries between skip pointers: small enough to jump close, large enough to cost little memory. */
 const SKIP = 64;
 
-function varintSize(v: number): number {
+export function varintSize(v: number): number {
   let n = 1;
   while (v >= 0x80) {
     v = Math.floor(v / 128);

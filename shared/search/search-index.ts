@@ -37,7 +37,9 @@
 import { foldLabel, tokenize } from './fold.ts';
 import { inRange, parseNumberTerm, type NumberRange } from './numbers.ts';
 import { buildDense, setDense, wantsDense } from './dense.ts';
-import { Cursor, fromBase64, PostingList, toBase64 } from './postings.ts';
+import { DocTable } from './doc-table.ts';
+import { decodeIndex, encodeIndex, REMOVED } from './persist.ts';
+import { Cursor, PostingList } from './postings.ts';
 import { DOC_TYPES, parseQuery, type Clause } from './query.ts';
 import { PhraseMatcher } from './phrase.ts';
 import { bm25 as bm25Of, Ranker, type DocTables } from './rank.ts';
@@ -69,20 +71,11 @@ const MAX_TYPE_WEIGHT = Math.fround(Math.max(1, ...Object.values(WEIGHTS.type)))
 const typeBits = (values: readonly string[]): number =>
   values.reduce((m, v) => m | (1 << Math.max(0, DOC_TYPES.indexOf(v as DocType))), 0);
 
+/** Type weights by type code (index into DOC_TYPES). */
+const TYPE_WEIGHTS = DOC_TYPES.map((t) => WEIGHTS.type[t]);
+
 /** Marks filter terms; folded text never contains control characters. */
 const F = '\u0001';
-
-export interface PersistedIndex {
-  format: 'notebook-search-index';
-  version: 1;
-  docs: (SearchDoc | null)[];
-  docLen: number[];
-  terms: string[];
-  /** Per term: df, lastDoc, byte length of its postings. */
-  meta: number[];
-  /** All postings concatenated, base64. */
-  postings: string;
-}
 
 export interface SearchIndex {
   add(doc: SearchDoc): void;
@@ -93,8 +86,10 @@ export interface SearchIndex {
   /** Like search, with the error as a value and the total number of matches. */
   run(query: string, opts?: SearchOptions): SearchResult;
   readonly size: number;
-  toJSON(): PersistedIndex;
-  fromJSON(data: PersistedIndex | string): void;
+  /** The index as bytes (persist.ts), for `indexFromBytes`. */
+  toBytes(): Uint8Array;
+  /** Replaces the contents with a persisted index; the bytes are kept as they are (views, not copies). */
+  fromBytes(bytes: Uint8Array): void;
 }
 
 type Alt =
@@ -146,17 +141,26 @@ function isWordTerm(term: string): boolean {
 
 export function createIndex(): SearchIndex {
   let lists = new Map<string, PostingList>();
-  let docs: (SearchDoc | undefined)[] = [];
-  let docLen: number[] = [];
+  let docs = new DocTable();
   // Per-document type weight in a flat array: 0 marks a removed document. Ranking
   // loops read it instead of dereferencing document objects scattered over the heap.
   let docW = new Float32Array(1024);
   // Per-document type code (index into DOC_TYPES), so type: filters are a bit test on
   // the candidates instead of a walk through a list holding a fifth of the corpus.
-  let docT = new Uint8Array(1024);
+  let docT: Uint8Array = new Uint8Array(1024);
   // Document lengths again, typed: BM25 reads one per posting in the ranking loops.
-  let docL = new Uint32Array(1024);
-  let ids = new Map<string, number>();
+  let docL: Uint32Array = new Uint32Array(1024);
+  // Document id -> number; for a loaded index, built at the first add, remove or has.
+  let idMap: Map<string, number> | null = new Map();
+  const ids = (): Map<string, number> => {
+    if (idMap) return idMap;
+    idMap = new Map();
+    for (let d = 0; d < docs.count; d++) {
+      const id = alive(d) ? docs.idAt(d) : undefined;
+      if (id !== undefined) idMap.set(id, d);
+    }
+    return idMap;
+  };
   let live = 0;
   let totalLen = 0;
   let vocab = new LazySorted<string>();
@@ -188,7 +192,16 @@ export function createIndex(): SearchIndex {
     docT[d] = Math.max(0, DOC_TYPES.indexOf(doc.type));
   };
 
+  // A loaded index fills the side structures from its terms at the first prefix,
+  // typo or range lookup: a query that needs none of them never pays for them.
+  let registered = true;
+  const sides = (): void => {
+    if (registered) return;
+    registered = true;
+    for (const term of lists.keys()) register(term);
+  };
   const register = (term: string): void => {
+    if (!registered) return;
     if (isWordTerm(term)) {
       vocab.add(term);
       if (term.length >= 4) buckets.add(term);
@@ -201,17 +214,17 @@ export function createIndex(): SearchIndex {
   const getList = (term: string): PostingList | undefined => {
     const l = lists.get(term);
     if (l && l.dead > l.df && l.dead > 8) l.compact(alive);
+    // A loaded index builds its dense arrays when a query first reads the list.
+    if (l && wantsDense(l, docs.count)) buildDense(l, docW.length);
     return l;
   };
 
   function add(doc: SearchDoc): void {
-    if (ids.has(doc.id)) remove(doc.id);
-    const num = docs.length;
+    if (ids().has(doc.id)) remove(doc.id);
     const { terms, len } = analyze(doc);
-    docs.push(doc);
-    docLen.push(len);
+    const num = docs.push(doc);
     setDoc(num, doc, len);
-    ids.set(doc.id, num);
+    ids().set(doc.id, num);
     live++;
     totalLen += len;
     for (const [term, packed] of terms) {
@@ -224,22 +237,21 @@ export function createIndex(): SearchIndex {
       l.append(num, packed);
       if (packed) {
         if (l.tfs) setDense(l, num, packed.length);
-        else if (wantsDense(l, docs.length)) buildDense(l, docW.length);
+        else if (wantsDense(l, docs.count)) buildDense(l, docW.length);
       }
     }
   }
 
   function remove(id: string): boolean {
-    const num = ids.get(id);
+    const num = ids().get(id);
     if (num === undefined) return false;
-    const doc = docs[num]!;
-    ids.delete(id);
-    docs[num] = undefined;
+    const doc = docs.get(num)!;
+    ids().delete(id);
+    docs.clear(num);
     docW[num] = 0;
-    docL[num] = 0;
     live--;
-    totalLen -= docLen[num]!;
-    docLen[num] = 0;
+    totalLen -= docL[num]!;
+    docL[num] = 0;
     for (const term of analyze(doc).terms.keys()) {
       const l = lists.get(term);
       if (!l) continue;
@@ -266,6 +278,7 @@ export function createIndex(): SearchIndex {
   }
 
   function prefixTerms(prefix: string): string[] {
+    sides();
     const v = vocab.values();
     const out: string[] = [];
     for (let i = lowerBound(v, prefix); i < v.length && out.length < MAX_PREFIX_SCAN; i++) {
@@ -277,6 +290,7 @@ export function createIndex(): SearchIndex {
   }
 
   function rangeTerms(r: NumberRange): string[] {
+    sides();
     const vals = numbers[r.unit].values();
     const out: string[] = [];
     const from = r.min === -Infinity ? 0 : lowerBound(vals, r.min);
@@ -317,6 +331,7 @@ export function createIndex(): SearchIndex {
         if (c.prefix) for (const x of topByDf(prefixTerms(c.term), c.term)) addTerm(x.term, x.list, WEIGHTS.prefix);
         if (c.maxEdits > 0) {
           const have = new Set(alts.map((a) => (a.kind === 'term' ? a.term : '')));
+          sides();
           for (const x of topByDf(buckets.near(c.term, c.maxEdits), c.term)) if (!have.has(x.term)) addTerm(x.term, x.list, WEIGHTS.fuzzy);
         }
         break;
@@ -391,8 +406,8 @@ export function createIndex(): SearchIndex {
   // ---- evaluation --------------------------------------------------------------
 
   function ensureScratch(): void {
-    if (seen.length >= docs.length) return;
-    const cap = Math.max(1024, docs.length * 2);
+    if (seen.length >= docs.count) return;
+    const cap = Math.max(1024, docs.count * 2);
     seen = new Uint32Array(cap);
     cnt = new Uint8Array(cap);
     acc = new Float64Array(cap);
@@ -472,10 +487,10 @@ export function createIndex(): SearchIndex {
 
   /** Candidates that matched clause `i` (cnt === i + 1), ascending. */
   function survivors(cands: number[], ep: number, want: number, sorted: boolean): number[] {
-    if (!sorted && cands.length * 16 > docs.length) {
+    if (!sorted && cands.length * 16 > docs.count) {
       // Many unsorted candidates: reading the stamp array in order beats sorting them.
       const out: number[] = [];
-      for (let d = 0; d < docs.length; d++) if (seen[d] === ep && cnt[d] === want) out.push(d);
+      for (let d = 0; d < docs.count; d++) if (seen[d] === ep && cnt[d] === want) out.push(d);
       return out;
     }
     const out = cands.filter((d) => cnt[d] === want);
@@ -513,7 +528,7 @@ export function createIndex(): SearchIndex {
     }
     const ep = epoch;
     const avgdl = live > 0 ? Math.max(1, totalLen / live) : 1;
-    const tables: DocTables = { docW, docT, docL, seen, cnt, acc, ep, count: docs.length, avgdl, maxW: MAX_TYPE_WEIGHT };
+    const tables: DocTables = { docW, docT, docL, seen, cnt, acc, ep, count: docs.count, avgdl, maxW: MAX_TYPE_WEIGHT };
 
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
     const top = new TopK(limit);
@@ -667,7 +682,7 @@ export function createIndex(): SearchIndex {
       spec.phrases.push(...p.highlight.phrases);
     }
     const scores = top.scores;
-    return top.docs.map((d, i) => toHit(docs[d]!, scores[i]!, spec));
+    return top.docs.map((d, i) => toHit(docs.get(d)!, scores[i]!, spec));
   }
 
   function toHit(doc: SearchDoc, score: number, spec: HighlightSpec): SearchHit {
@@ -680,69 +695,42 @@ export function createIndex(): SearchIndex {
     return hit;
   }
 
-  // ---- persistence ---------------------------------------------------------------
+  // ---- persistence (persist.ts) ------------------------------------------------
 
-  function toJSON(): PersistedIndex {
-    const terms: string[] = [];
-    const meta: number[] = [];
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (const [term, l] of lists) {
-      if (l.dead > 0) l.compact(alive);
-      terms.push(term);
-      meta.push(l.df, l.lastDoc, l.len);
-      chunks.push(l.bytes());
-      total += l.len;
-    }
-    const all = new Uint8Array(total);
-    let off = 0;
-    for (const c of chunks) {
-      all.set(c, off);
-      off += c.length;
-    }
-    return {
-      format: 'notebook-search-index',
-      version: 1,
-      docs: docs.map((d) => d ?? null),
-      docLen: [...docLen],
-      terms,
-      meta,
-      postings: toBase64(all),
-    };
+  function toBytes(): Uint8Array {
+    for (const l of lists.values()) if (l.dead > 0) l.compact(alive);
+    const types = new Uint8Array(docs.count);
+    for (let d = 0; d < docs.count; d++) types[d] = alive(d) ? docT[d]! : REMOVED;
+    return encodeIndex({ docs, docT: types, docL, lists });
   }
 
-  function fromJSON(input: PersistedIndex | string): void {
-    const data = typeof input === 'string' ? (JSON.parse(input) as PersistedIndex) : input;
-    if (data?.format !== 'notebook-search-index' || data.version !== 1) throw new Error('Not a persisted search index (format/version mismatch).');
-    const bytes = fromBase64(data.postings);
-    lists = new Map();
+  function fromBytes(bytes: Uint8Array): void {
+    const p = decodeIndex(bytes);
+    docs = p.docs;
+    lists = p.lists;
+    docT = p.docT;
+    docL = p.docL;
+    docW = new Float32Array(docT.length);
     vocab = new LazySorted();
     buckets = new LengthBuckets();
     numbers = { '%': new LazySorted(), '': new LazySorted() };
-    docs = data.docs.map((d) => d ?? undefined);
-    docLen = data.docLen.slice();
-    ids = new Map();
+    idMap = null;
     live = 0;
     totalLen = 0;
-    docW = new Float32Array(Math.max(1024, docs.length));
-    docT = new Uint8Array(docW.length);
-    docL = new Uint32Array(docW.length);
-    docs.forEach((d, i) => {
-      if (!d) return;
-      setDoc(i, d, docLen[i] ?? 0);
-      ids.set(d.id, i);
+    for (let d = 0; d < docs.count; d++) {
+      const t = docT[d]!;
+      if (t === REMOVED) {
+        docT[d] = 0;
+        docL[d] = 0;
+        continue;
+      }
+      const w = TYPE_WEIGHTS[t];
+      if (w === undefined) throw new Error('persisted search index holds an unknown document type');
+      docW[d] = w;
       live++;
-      totalLen += docLen[i] ?? 0;
-    });
-    let off = 0;
-    data.terms.forEach((term, i) => {
-      const len = data.meta[i * 3 + 2]!;
-      // Views into one buffer: nothing is copied until a list grows.
-      lists.set(term, new PostingList({ buf: bytes, base: off, len }, data.meta[i * 3 + 1]!, data.meta[i * 3]!));
-      off += len;
-      register(term);
-    });
-    for (const l of lists.values()) if (wantsDense(l, docs.length)) buildDense(l, docW.length);
+      totalLen += docL[d]!;
+    }
+    registered = false;
     seen = new Uint32Array(0);
   }
 
@@ -750,7 +738,7 @@ export function createIndex(): SearchIndex {
     add,
     remove,
     update: (doc) => add(doc),
-    has: (id) => ids.has(id),
+    has: (id) => ids().has(id),
     search(query, opts) {
       const r = run(query, opts);
       if (r.ok) return r.hits;
@@ -762,14 +750,14 @@ export function createIndex(): SearchIndex {
     get size() {
       return live;
     },
-    toJSON,
-    fromJSON,
+    toBytes,
+    fromBytes,
   };
 }
 
-/** Opens a persisted index (the output of `toJSON`, as object or JSON string). */
-export function indexFromJSON(data: PersistedIndex | string): SearchIndex {
+/** Opens a persisted index (the output of `toBytes`); throws if the bytes are not one. */
+export function indexFromBytes(bytes: Uint8Array): SearchIndex {
   const idx = createIndex();
-  idx.fromJSON(data);
+  idx.fromBytes(bytes);
   return idx;
 }

@@ -1,6 +1,6 @@
 /** The search index end to end: paragraphs, filters, exclusions, prefix and typo matching, incremental updates, persistence, snippets and ranking. */
 import { describe, expect, it } from 'vitest';
-import { createIndex, indexFromJSON, sourceParagraphDocs, type SearchDoc, type SearchIndex } from '../../shared/search/index.ts';
+import { createIndex, indexFromBytes, sourceParagraphDocs, type SearchDoc, type SearchIndex } from '../../shared/search/index.ts';
 
 // Invented fixture texts.
 const SOURCE_TEXT = [
@@ -156,10 +156,10 @@ describe('search index', () => {
     expect(idx.size).toBe(20);
   });
 
-  it('round-trips through toJSON/fromJSON with identical results and stays updatable', () => {
+  it('round-trips through toBytes/indexFromBytes with identical results and stays updatable', () => {
     const idx = build();
     idx.remove('n2');
-    const copy = indexFromJSON(JSON.stringify(idx.toJSON()));
+    const copy = indexFromBytes(idx.toBytes().slice());
     for (const q of ['wind', '"hash rate"', 'tag:energy', '>50%', 'curtalment', 'source:"harbour freight"', 'rates -diesel']) {
       expect(copy.run(q)).toEqual(idx.run(q));
     }
@@ -171,7 +171,7 @@ describe('search index', () => {
   });
 
   it('rejects data that is not a persisted index', () => {
-    expect(() => indexFromJSON('{"format":"other"}')).toThrow(/format/);
+    expect(() => indexFromBytes(new TextEncoder().encode('{"format":"other"}'))).toThrow(/format/);
   });
 
   it('marks the matched words in the snippet', () => {
@@ -258,9 +258,9 @@ describe('long posting lists', () => {
     return idx;
   }
 
-  it('intersects a rare word with long lists, before and after a JSON round trip', () => {
+  it('intersects a rare word with long lists, before and after a round trip through bytes', () => {
     const idx = big();
-    const copy = indexFromJSON(JSON.stringify(idx.toJSON()));
+    const copy = indexFromBytes(idx.toBytes().slice());
     for (const index of [idx, copy]) {
       expect(ids(index, 'lighterage barge')).toEqual(idsOf(all.filter((i) => rare(i) && hasBarge(i))));
       expect(ids(index, 'lighterage barge type:quote')).toEqual(idsOf(all.filter((i) => rare(i) && hasBarge(i) && isQuote(i))));

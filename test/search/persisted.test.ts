@@ -4,7 +4,7 @@
  * its back (even within one clock tick), and a deleted, damaged or hand-edited index
  * file all end with the same answers as an index built from the shards.
  */
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotebookService } from '../../electron/service/service.ts';
@@ -128,8 +128,30 @@ describe('the persisted search index', () => {
     expect(await answers(dir)).toEqual({ origin: 'built', hits: good.hits });
     writeFileSync(join(dir, SEARCH_FILE), 'garbage');
     expect(await answers(dir)).toEqual({ origin: 'built', hits: good.hits });
-    const raw = readFileSync(join(dir, SEARCH_FILE), 'utf8');
-    writeFileSync(join(dir, SEARCH_FILE), raw.replace(/harbour/g, 'harb0ur'));
+    // One word changed in place, every length kept: only the checksum can tell.
+    const raw = readFileSync(join(dir, SEARCH_FILE));
+    const at = raw.indexOf('harbour');
+    expect(at).toBeGreaterThan(0);
+    raw.write('harb0ur', at);
+    writeFileSync(join(dir, SEARCH_FILE), raw);
     expect(await answers(dir)).toEqual({ origin: 'built', hits: good.hits });
+    // Cut short, as by a full disk.
+    const whole = readFileSync(join(dir, SEARCH_FILE));
+    writeFileSync(join(dir, SEARCH_FILE), whole.subarray(0, whole.length >> 1));
+    expect(await answers(dir)).toEqual({ origin: 'built', hits: good.hits });
+  });
+
+  it('ignores and removes the JSON index an earlier version saved', async () => {
+    const dir = tempDir();
+    await seeded(dir);
+    age(dir);
+    const good = await answers(dir);
+    rmSync(join(dir, SEARCH_FILE));
+    const legacy = join(dir, '.index/search.json');
+    mkdirSync(join(dir, '.index'), { recursive: true });
+    writeFileSync(legacy, `${'0'.repeat(64)}\n{"format":"notebook-search","version":1}`);
+    expect(await answers(dir)).toEqual({ origin: 'built', hits: good.hits });
+    expect(existsSync(legacy)).toBe(false);
+    expect((await answers(dir)).origin).toBe('loaded');
   });
 });

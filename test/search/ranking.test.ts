@@ -4,7 +4,7 @@
  * whether `total` is exact or a lower bound.
  */
 import { describe, expect, it } from 'vitest';
-import { createIndex, indexFromJSON, type SearchIndex, type SearchResult } from '../../shared/search/index.ts';
+import { createIndex, indexFromBytes, type SearchIndex, type SearchResult } from '../../shared/search/index.ts';
 import { TopK } from '../../shared/search/topk.ts';
 import { mulberry32 } from './bench-corpus.ts';
 
@@ -95,7 +95,7 @@ describe('very common words', () => {
   for (let i = 5; i < 12000; i += 17) idx.update({ id: `d${i}`, type: 'quote', text: 'the the harvest', refId: `d${i}`, tags: ['shipping'] });
 
   it('ranks a common word alone or inside filters exactly as the general path does', () => {
-    const copy = indexFromJSON(JSON.stringify(idx.toJSON()));
+    const copy = indexFromBytes(idx.toBytes().slice());
     for (const index of [idx, copy]) {
       for (const q of ['the', 'the tag:agriculture', 'the type:quote', 'the tag:agriculture type:source', 'the tag:shipping tag:agriculture/wheat']) {
         const fast = index.run(q, { limit: 40 });

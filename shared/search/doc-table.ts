@@ -1,0 +1,154 @@
+/**
+ * The index's documents by number: the ones added in this process as objects, the
+ * ones loaded from a persisted index (persist.ts) as bytes decoded only when asked
+ * for — a hit's snippet, or a removal that needs the document's terms. Loading an
+ * index of 100,000s of documents thus decodes none of their texts.
+ *
+ * A persisted document is one record: type code, a flags byte saying which optional
+ * fields follow, its strings as indexes into one shared block (ids, titles and tags
+ * repeat across documents), and its text inline as UTF-8.
+ */
+
+import { ByteReader, ByteWriter, StringBlock, utf8Decode, writeStrings } from './bytes.ts';
+import { DOC_TYPES } from './query.ts';
+import type { SearchDoc } from './types.ts';
+
+const HAS = { sourceId: 1, sourceTitle: 2, paragraph: 4, offset: 8, tags: 16, status: 32 } as const;
+
+interface Loaded {
+  strings: StringBlock;
+  records: Uint8Array;
+  /** Record d is records[start[d], start[d + 1]); empty for a removed document. */
+  start: Uint32Array;
+}
+
+/** A document without its text, and where its text's bytes are. */
+interface Fields {
+  doc: Omit<SearchDoc, 'text'>;
+  text: Uint8Array;
+}
+
+export class DocTable {
+  private loaded: Loaded | null = null;
+  private loadedCount = 0;
+  /** Loaded documents decoded or removed since: by number. */
+  private readonly touched = new Map<number, SearchDoc | null>();
+  /** Documents added in this process, numbered from loadedCount on. */
+  private readonly added: (SearchDoc | null)[] = [];
+
+  get count(): number {
+    return this.loadedCount + this.added.length;
+  }
+
+  /** Adds a document; returns its number. */
+  push(doc: SearchDoc): number {
+    this.added.push(doc);
+    return this.count - 1;
+  }
+
+  clear(d: number): void {
+    if (d >= this.loadedCount) this.added[d - this.loadedCount] = null;
+    else this.touched.set(d, null);
+  }
+
+  get(d: number): SearchDoc | undefined {
+    if (d >= this.loadedCount) return this.added[d - this.loadedCount] ?? undefined;
+    const t = this.touched.get(d);
+    if (t !== undefined) return t ?? undefined;
+    const f = this.fields(d);
+    if (!f) return undefined;
+    const doc = { ...f.doc, text: utf8Decode(f.text) } as SearchDoc;
+    this.touched.set(d, doc);
+    return doc;
+  }
+
+  /** The id of document d (without decoding its text), or undefined if removed. */
+  idAt(d: number): string | undefined {
+    if (d >= this.loadedCount || this.touched.has(d)) return this.get(d)?.id;
+    return this.fields(d)?.doc.id;
+  }
+
+  private fields(d: number): Fields | null {
+    const l = this.loaded!;
+    const from = l.start[d]!;
+    const to = l.start[d + 1]!;
+    if (from === to) return null;
+    const r = new ByteReader(l.records, from, to);
+    const type = DOC_TYPES[r.u8()];
+    if (!type) throw new Error('persisted search index holds an unknown document type');
+    const flags = r.u8();
+    const s = () => l.strings.at(r.varint());
+    const doc: Omit<SearchDoc, 'text'> = { id: s(), type, refId: s() };
+    if (flags & HAS.sourceId) doc.sourceId = s();
+    if (flags & HAS.sourceTitle) doc.sourceTitle = s();
+    if (flags & HAS.paragraph) doc.paragraph = r.varint();
+    if (flags & HAS.offset) doc.offset = r.varint();
+    if (flags & HAS.tags) doc.tags = Array.from({ length: r.varint() }, s);
+    if (flags & HAS.status) doc.status = s();
+    return { doc, text: r.bytes(r.varint()) };
+  }
+
+  /** Writes every document (removed ones as empty records). */
+  encode(w: ByteWriter): void {
+    const pool = new Map<string, number>();
+    const ref = (s: string): number => {
+      let i = pool.get(s);
+      if (i === undefined) pool.set(s, (i = pool.size));
+      return i;
+    };
+    const rec = new ByteWriter();
+    const lens: number[] = [];
+    for (let d = 0; d < this.count; d++) {
+      const at = rec.length;
+      const live = d < this.loadedCount && !this.touched.has(d) ? this.fields(d) : this.get(d);
+      if (live) {
+        const doc = 'doc' in live ? live.doc : live;
+        rec.u8(DOC_TYPES.indexOf(doc.type));
+        let flags = 0;
+        for (const [k, bit] of Object.entries(HAS)) if (doc[k as keyof typeof HAS] !== undefined) flags |= bit;
+        rec.u8(flags);
+        rec.varint(ref(doc.id));
+        rec.varint(ref(doc.refId));
+        if (doc.sourceId !== undefined) rec.varint(ref(doc.sourceId));
+        if (doc.sourceTitle !== undefined) rec.varint(ref(doc.sourceTitle));
+        if (doc.paragraph !== undefined) rec.varint(doc.paragraph);
+        if (doc.offset !== undefined) rec.varint(doc.offset);
+        if (doc.tags !== undefined) {
+          rec.varint(doc.tags.length);
+          for (const t of doc.tags) rec.varint(ref(t));
+        }
+        if (doc.status !== undefined) rec.varint(ref(doc.status));
+        if ('doc' in live) {
+          rec.varint(live.text.length);
+          rec.bytes(live.text);
+        } else rec.text(live.text);
+      }
+      lens.push(rec.length - at);
+    }
+    writeStrings(w, [...pool.keys()]);
+    w.varint(lens.length);
+    for (const n of lens) w.varint(n);
+    const bytes = rec.result();
+    w.varint(bytes.length);
+    w.bytes(bytes);
+  }
+
+  /** A table over persisted records (a view of the bytes: nothing is decoded yet). */
+  static decode(r: ByteReader): DocTable {
+    const strings = new StringBlock(r);
+    const n = r.varint();
+    const start = new Uint32Array(n + 1);
+    let at = 0;
+    for (let d = 0; d < n; d++) {
+      start[d] = at;
+      at += r.varint();
+    }
+    start[n] = at;
+    const records = r.bytes(r.varint());
+    if (records.length !== at) throw new Error('persisted search index has damaged documents');
+    const t = new DocTable();
+    t.loaded = { strings, records, start };
+    t.loadedCount = n;
+    return t;
+  }
+}
