@@ -50,7 +50,7 @@ export function buildProgram(io: Io = processIo): Command {
   const dir = () => resolve(program.opts<{ notebook?: string }>().notebook ?? process.env['NOTEBOOK_DIR'] ?? defaultNotebookDir());
 
   /** Runs `fn` on the notebook: through its host (the app or `notebook serve`) when one runs, else opened here. */
-  const withSession = <T>(write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> => withNotebook(dir(), write, fn);
+  const withSession = <T>(write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> => withNotebook(dir(), write, fn, (line) => io.err(`notebook: warning: ${line}`));
   const emit = (json: boolean, value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
   const jsonOpt = () => new Option('--json', 'print one JSON document');
 

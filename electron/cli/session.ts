@@ -36,8 +36,11 @@ export class CommandFailed extends Error {
   }
 }
 
-/** Runs `fn` with a session on the notebook at `dir`, through its host if one runs; closes what it opened. */
-export async function withNotebook<T>(dir: string, write: OpenOptions['write'], fn: (s: Session) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a session on the notebook at `dir`, through its host if one runs;
+ * closes what it opened. What opening had to repair (store.recovery) goes to `warn`.
+ */
+export async function withNotebook<T>(dir: string, write: OpenOptions['write'], fn: (s: Session) => Promise<T>, warn: (line: string) => void = () => {}): Promise<T> {
   const attached = await attachNotebook(dir, { write, load: 'lazy' });
   if (attached.via === 'host') {
     try {
@@ -47,6 +50,7 @@ export async function withNotebook<T>(dir: string, write: OpenOptions['write'], 
     }
   }
   const nb = attached.notebook;
+  for (const line of nb.store.recovery) warn(line);
   try {
     return await fn(new Session((m, a) => nb.queue(() => dispatch(nb.service, m, a))));
   } finally {

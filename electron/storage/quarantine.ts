@@ -31,6 +31,18 @@ export function quarantine(root: string, rel: string, now = new Date()): string 
   return name;
 }
 
+/**
+ * Keeps a copy of `rel`'s current content in quarantine/ without blocking the open:
+ * for a file the store could still use in part (a log with a damaged line), so the
+ * researcher can see what was not used. Returns the copy's name.
+ */
+export function keepCopy(root: string, rel: string, content: string, now = new Date()): string {
+  mkdirSync(join(root, QUARANTINE_DIR), { recursive: true });
+  const name = `${now.toISOString().replace(/[-:.]/g, '')}--${flatten(rel)}${KEPT}`;
+  writeFileDurable(join(root, QUARANTINE_DIR, name), content);
+  return name;
+}
+
 export function pendingQuarantine(root: string): QuarantinedFile[] {
   let names: string[];
   try {

@@ -25,13 +25,14 @@ import type { Manifest } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import type { Lock } from './lock.ts';
 import { LazyNotebook } from './lazy-notebook.ts';
-import { pendingQuarantine, quarantineError, resolveQuarantine } from './quarantine.ts';
+import { keepCopy, pendingQuarantine, QUARANTINE_DIR, quarantineError, resolveQuarantine } from './quarantine.ts';
 import { SearchFile } from './search-file.ts';
 import { ShardReader, validFile } from './shard-reader.ts';
 import { stampOf } from './stamps.ts';
 import { inverseOf, shardContent, shardsOf } from './shards.ts';
 import { removeStrayTemps } from './strays.ts';
 import { COMPACT_AFTER, readWal, WAL_FILE, WalWriter } from './wal.ts';
+import type { WalRead } from './wal.ts';
 
 export interface OpenOptions {
   /** Open without taking the writer lock (listing commands). Falls back to this when `write` is 'prefer'. */
@@ -58,6 +59,8 @@ export class NotebookStore {
   /** Shards whose current content lives partly in the log, waiting for compaction. */
   private readonly dirty = new Set<string>();
   private textCache = new Map<string, string>();
+  /** What opening had to repair and could not use, one line each, for the researcher (the CLI prints them as warnings). */
+  readonly recovery: string[] = [];
 
   private constructor(
     readonly root: string,
@@ -191,12 +194,30 @@ export class NotebookStore {
 
     // Replaying the log loads the shards it touches first (LazyNotebook.apply).
     const wal = readWal(join(this.root, WAL_FILE));
-    if (!wal.ok) throw this.reader.fail(WAL_FILE, wal.reason);
     for (const entry of wal.entries) {
       this.memory.apply(entry);
       for (const rel of shardsOf(entry)) this.dirty.add(rel);
     }
-    if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.goodBytes, wal.entries.length, wal.tornTail);
+    if (this.lock) this.wal = new WalWriter(join(this.root, WAL_FILE), wal.bytes, wal.entries.length);
+    if (!wal.ok) this.recoverLog(wal);
+  }
+
+  /**
+   * A log with lines that cannot be read: every intact entry has been replayed; a
+   * writer keeps a copy of the whole log in quarantine/, folds the intact entries
+   * into the shards and empties the log, and the open reports what was not used.
+   */
+  private recoverLog(wal: WalRead): void {
+    const lines = wal.damaged.length === 1 ? `line ${wal.damaged[0]}` : `lines ${wal.damaged.join(', ')}`;
+    const what = wal.tornTail && wal.damaged.length === 1 ? `its last change (${lines}) was cut short, most likely by a crash before it was saved, and` : `${lines} ${wal.damaged.length === 1 ? 'is' : 'are'} damaged and`;
+    const intact = `${wal.entries.length} intact change${wal.entries.length === 1 ? '' : 's'} ${wal.entries.length === 1 ? 'was' : 'were'} kept`;
+    if (!this.lock) {
+      this.recovery.push(`${WAL_FILE}: ${what} could not be used; ${intact}; open the notebook for writing (any edit command) to repair the log and keep a copy of it in ${QUARANTINE_DIR}/`);
+      return;
+    }
+    const name = keepCopy(this.root, WAL_FILE, readNoFollow(join(this.root, WAL_FILE), WAL_FILE) ?? '');
+    this.compact();
+    this.recovery.push(`${WAL_FILE}: ${what} could not be used; ${intact}; a copy of the log as it was is at ${QUARANTINE_DIR}/${name}`);
   }
 
   private requireWritable(): void {

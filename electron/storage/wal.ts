@@ -10,14 +10,16 @@
  * A crash between those two steps is harmless: replaying a change is idempotent
  * (every change is a whole-record put or a delete).
  *
- * On open, the log is replayed over the shards. A torn last line (a write cut short
- * by a crash) was never acknowledged and is dropped. A bad line followed by good
- * ones is real damage: the log is quarantined like any unreadable file.
+ * On open, the log is replayed over the shards. No good write is dropped for a bad
+ * one: every intact line is replayed, whatever comes before or after it, and the
+ * lines that are not (a last line cut short by a crash, never acknowledged, or real
+ * damage in the middle) are reported by number. The store keeps a copy of such a log
+ * in quarantine/ and names it in its report (store.ts), so nothing goes silently.
  *
  * Log lines carry no schema version: the log is emptied into the (versioned,
  * migrated) shards on every close, so only a crash immediately followed by an
  * upgrade that changes a record's shape could meet an old log — and then its lines
- * fail validation and the log is quarantined, not misread.
+ * fail validation and are reported (and kept) as damaged, not misread.
  */
 import { closeSync, constants, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { linkRefused, NO_FOLLOW, readNoFollow } from './no-follow.ts';
@@ -36,29 +38,34 @@ export function encodeEntry(changes: readonly Change[]): string {
   return `${z32(json)} ${json}\n`;
 }
 
-export type WalRead =
-  | { ok: true; entries: Change[][]; goodBytes: number; tornTail: boolean }
-  | { ok: false; reason: string };
+export interface WalRead {
+  /** True when every line is intact (a backup of the log is offered only then). */
+  ok: boolean;
+  /** Every intact entry, in log order. */
+  entries: Change[][];
+  /** Line numbers (1-based) that could not be read; a cut-short last line is the last of them. */
+  damaged: number[];
+  /** Whether the last line was cut short (no final newline). */
+  tornTail: boolean;
+  /** The log's length in bytes. */
+  bytes: number;
+}
 
-/** Parses a log file's content. */
+/** Parses a log file's content: every intact line, and the numbers of the others. */
 export function parseWal(content: string): WalRead {
   const entries: Change[][] = [];
-  let offset = 0;
+  const damaged: number[] = [];
   const lines = content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const last = i === lines.length - 1; // the text after the final newline: empty unless torn
-    if (line === '' && last) break;
+    if (line === '') continue; // the end of the file, or a blank line, holds no entry
     const parsed = parseLine(line);
-    if (!parsed) {
-      // Only the final line may be torn, and only if nothing valid follows it.
-      if (last || lines.slice(i + 1).every((l) => l === '')) return { ok: true, entries, goodBytes: Buffer.byteLength(content.slice(0, offset)), tornTail: true };
-      return { ok: false, reason: `write-ahead log line ${i + 1} is damaged` };
-    }
-    entries.push(parsed);
-    offset += line.length + 1;
+    if (parsed) entries.push(parsed);
+    else damaged.push(i + 1);
   }
-  return { ok: true, entries, goodBytes: Buffer.byteLength(content.slice(0, offset)), tornTail: false };
+  // The text after the final newline is empty unless the last write was cut short.
+  const tornTail = lines[lines.length - 1] !== '' && damaged.at(-1) === lines.length;
+  return { ok: damaged.length === 0, entries, damaged, tornTail, bytes: Buffer.byteLength(content) };
 }
 
 function parseLine(line: string): Change[] | null {
@@ -74,7 +81,7 @@ function parseLine(line: string): Change[] | null {
 
 export function readWal(path: string): WalRead {
   const raw = readNoFollow(path, WAL_FILE);
-  if (raw === null) return { ok: true, entries: [], goodBytes: 0, tornTail: false };
+  if (raw === null) return { ok: true, entries: [], damaged: [], tornTail: false, bytes: 0 };
   return parseWal(raw);
 }
 
@@ -89,17 +96,11 @@ export class WalWriter {
 
   constructor(
     private readonly path: string,
-    goodBytes: number,
+    bytes: number,
     entries: number,
-    tornTail = false,
   ) {
-    this.bytes = goodBytes;
+    this.bytes = bytes;
     this.entries = entries;
-    // Drop a torn tail (never acknowledged) before anything is appended after it.
-    if (tornTail) {
-      ftruncateSync(this.open(), goodBytes);
-      fsyncSync(this.open());
-    }
   }
 
   /** The log's length in bytes: everything appended and acknowledged so far. */
