@@ -4,9 +4,10 @@
  * status. Clicking one jumps to it in the text (centred and flashed). By keyboard:
  * ↑/↓ move between annotations (and the text follows), Enter opens one in the
  * inspector, E edits its note, Delete asks to delete it, Shift+F10 or the Menu
- * key opens its menu; right click opens the same menu.
+ * key opens its menu; right click opens the same menu. The list is windowed
+ * (useListWindow), so a source with thousands of highlights keeps the page light.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { HighlightColor, Quote } from '../../shared/model/records.ts';
 import * as A from '../state/actions.ts';
@@ -20,6 +21,7 @@ import { QuoteDeleteConfirm } from './ConfirmDelete.tsx';
 import type { Anchor } from './ConfirmDelete.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { quoteMenuItems } from './QuoteMenu.tsx';
+import { useListWindow } from './useListWindow.ts';
 
 const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['all', 'Any status'],
@@ -48,13 +50,18 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
   const rows = useMemo(() => annotationsOf(quotes, claims, filter), [quotes, claims, filter]);
   const tags = useMemo(() => tagsUsed(quotes), [quotes]);
   useEffect(() => setFilter(NO_FILTER), [sourceId]);
+  const keyOf = useCallback((i: number) => rows[i]!.quote.id, [rows]);
+  const win = useListWindow(rows.length, keyOf, list, 64);
+  const selectedAt = selected ? rows.findIndex((r) => r.quote.id === selected) : -1;
 
   // Keep the selected annotation in sight when it was chosen elsewhere (a click in the text).
   useEffect(() => {
-    if (selected) list.current?.querySelector(`[data-quote="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (selectedAt >= 0) win.reveal(selectedAt);
+    // only when the selection moves
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected]);
 
-  const itemButton = (i: number) => list.current?.querySelectorAll<HTMLButtonElement>('.annotation-open')[i];
+  const focusItem = (i: number) => win.reveal(i, (row) => row.querySelector<HTMLButtonElement>('.annotation-open')?.focus());
   const askDelete = (q: Quote, el: Element | null | undefined) => {
     const r = (el ?? list.current)?.getBoundingClientRect();
     if (r) setConfirm({ anchor: { top: r.top, bottom: r.bottom, left: r.left, right: r.right }, quote: q });
@@ -66,12 +73,12 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
       if (!next) return;
       e.preventDefault();
       jumpToQuote(next.quote);
-      itemButton(i + (e.key === 'ArrowDown' ? 1 : -1))?.focus();
+      focusItem(i + (e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
       const at = e.key === 'Home' ? 0 : rows.length - 1;
       if (rows[at]) jumpToQuote(rows[at].quote);
-      itemButton(at)?.focus();
+      focusItem(at);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       jumpToQuote(q);
@@ -129,16 +136,14 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
           </div>
           {rows.length === 0 && <p className="subtle">No annotation matches these filters.</p>}
           <ol ref={list} className="annotations" aria-label="Annotations in document order">
-            {rows.map((a, i) => (
-              <AnnotationRow
-                key={a.quote.id}
-                a={a}
-                current={a.quote.id === selected}
-                focusable={a.quote.id === selected || (selected === null && i === 0) || (!rows.some((r) => r.quote.id === selected) && i === 0)}
-                onKeyDown={(e) => onKey(e, i, a)}
-                onMenu={(x, y) => setMenu({ x, y, quote: a.quote })}
-              />
-            ))}
+            {win.before > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.before }} />}
+            {rows.slice(win.first, win.last + 1).map((a, k) => {
+              const i = win.first + k;
+              // One row takes Tab (roving tabindex): the selected one, else the first one rendered.
+              const focusable = selectedAt >= win.first && selectedAt <= win.last ? i === selectedAt : k === 0;
+              return <AnnotationRow key={a.quote.id} a={a} index={i} count={rows.length} current={a.quote.id === selected} focusable={focusable} onKeyDown={(e) => onKey(e, i, a)} onMenu={(x, y) => setMenu({ x, y, quote: a.quote })} />;
+            })}
+            {win.after > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.after }} />}
           </ol>
         </>
       )}
@@ -158,7 +163,7 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
               const next = rows[at + 1] ?? rows[at - 1];
               if (next) {
                 A.select({ kind: 'quote', id: next.quote.id });
-                list.current?.querySelector<HTMLElement>(`[data-quote="${next.quote.id}"] .annotation-open`)?.focus();
+                focusItem(at + 1 < rows.length ? at : at - 1);
               }
             });
           }}
@@ -168,13 +173,16 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
   );
 }
 
-function AnnotationRow({ a, current, focusable, onKeyDown, onMenu }: { a: Annotation; current: boolean; focusable: boolean; onKeyDown: (e: KeyboardEvent) => void; onMenu: (x: number, y: number) => void }) {
+function AnnotationRow({ a, index, count, current, focusable, onKeyDown, onMenu }: { a: Annotation; index: number; count: number; current: boolean; focusable: boolean; onKeyDown: (e: KeyboardEvent) => void; onMenu: (x: number, y: number) => void }) {
   const q = a.quote;
   const status = anchorStatus(q);
   return (
     <li
       className={'annotation border-' + q.color + (current ? ' current' : '')}
       data-quote={q.id}
+      data-row={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
       onContextMenu={(e) => {
         e.preventDefault();
         onMenu(e.clientX, e.clientY);

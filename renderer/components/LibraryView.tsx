@@ -1,5 +1,9 @@
-/** The Library: every source with its counts, importing (picker, drop, paste), metadata editing, and the Trash of deleted sources. */
-import { useEffect, useId, useRef, useState } from 'react';
+/**
+ * The Library: every source with its counts, importing (picker, drop, paste),
+ * metadata editing, and the Trash of deleted sources. The list is windowed
+ * (useListWindow): of 10,000 sources only the rows near the visible part are in the DOM.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
 import { emptyTrash, loadTrash, restoreSource, trashNotice } from '../state/actions/sources.ts';
@@ -12,6 +16,7 @@ import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { saveSourceField } from '../state/actions/autosave.ts';
 import { FieldError, SaveState } from './SaveState.tsx';
 import { useAutosave } from './useAutosave.ts';
+import { useListWindow } from './useListWindow.ts';
 
 /** The last import request already answered, kept across remounts so revisiting the Library does not reopen the picker. */
 let answeredImportRequest = 0;
@@ -84,16 +89,33 @@ export function LibraryView() {
           </div>
         </div>
       ) : (
-        <ul className="source-list" aria-label="Sources">
-          {sources.map((s) => (
-            <li key={s.id} className="source-card">
-              {editing === s.id ? <SourceEditor source={s} onDone={() => setEditing(null)} /> : <SourceRow source={s} onEdit={() => setEditing(s.id)} />}
-            </li>
-          ))}
-        </ul>
+        <SourceList sources={sources} editing={editing} setEditing={setEditing} />
       )}
       {trash.length > 0 && <TrashSection items={trash} />}
     </section>
+  );
+}
+
+/** The sources, windowed; each row says where it stands in the whole list (aria-posinset of aria-setsize). */
+function SourceList({ sources, editing, setEditing }: { sources: SourceSummary[]; editing: string | null; setEditing: (id: string | null) => void }) {
+  const list = useRef<HTMLUListElement>(null);
+  const keyOf = useCallback((i: number) => sources[i]!.id, [sources]);
+  const win = useListWindow(sources.length, keyOf, list, 72);
+  const rows = [];
+  for (let i = win.first; i <= win.last; i++) {
+    const s = sources[i]!;
+    rows.push(
+      <li key={s.id} className="source-card" data-row={i} aria-posinset={i + 1} aria-setsize={sources.length}>
+        {editing === s.id ? <SourceEditor source={s} onDone={() => setEditing(null)} /> : <SourceRow source={s} onEdit={() => setEditing(s.id)} />}
+      </li>,
+    );
+  }
+  return (
+    <ul ref={list} className="source-list" aria-label="Sources">
+      {win.before > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.before }} />}
+      {rows}
+      {win.after > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.after }} />}
+    </ul>
   );
 }
 

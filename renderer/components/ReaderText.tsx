@@ -5,14 +5,19 @@
  * context menus on a selection and on a highlight, the confirmation before a
  * keyboard delete, and jumps that bring a range to the middle of the pane and
  * flash it (store.jump, set by openQuote and search hits).
+ *
+ * Only the blocks of the text near what is visible are in the DOM (useTextWindow),
+ * each painting its own highlights (TextBlock); a jump, a caret move or a
+ * selection that reaches beyond them has its blocks rendered first.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { Quote, Source } from '../../shared/model/records.ts';
 import { currentSelection, onKeyDown } from '../api/client.ts';
-import { offsetsToRange, rangeToOffsets } from '../reader/offsets.ts';
+import { domPointToOffset, offsetsToRange, rangeToOffsets } from '../reader/offsets.ts';
 import type { Box } from '../reader/placement.ts';
-import { segmentText, topmostQuote } from '../reader/segments.ts';
+import { blockAt, blockEnd } from '../reader/blocks.ts';
+import { topmostQuote } from '../reader/segments.ts';
 import * as A from '../state/actions.ts';
 import type { SelectionIntent } from '../state/actions.ts';
 import { paintable } from '../state/derive.ts';
@@ -23,7 +28,20 @@ import { ContextMenu } from './ContextMenu.tsx';
 import type { MenuItem } from './ContextMenu.tsx';
 import { quoteMenuItems } from './QuoteMenu.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
+import { TextBlock, spansByBlock } from './TextBlock.tsx';
+import type { PaintSpan } from './TextBlock.tsx';
 import { useReaderKeys } from './useReaderKeys.ts';
+import { useTextWindow } from './useTextWindow.ts';
+
+const NO_SPANS: readonly PaintSpan[] = [];
+
+/** first, first + 1, …, last. */
+const blockRange = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k);
+
+/** Stands in for blocks that are not rendered, at their height. */
+function Spacer({ height }: { height: number }) {
+  return height > 0 ? <div className="text-spacer" aria-hidden="true" style={{ height }} /> : null;
+}
 
 /** How long a jumped-to passage stays flashed. */
 const FLASH_MS = 1800;
@@ -45,7 +63,12 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
   const lastJump = useRef(0);
 
   const byId = useMemo(() => new Map<string, Quote>(quotes.map((q) => [q.id, q])), [quotes]);
-  const segments = useMemo(() => segmentText(source.text.length, quotes.filter(paintable).map((q) => ({ id: q.id, start: q.selectors[0].start, end: q.selectors[0].end }))), [source, quotes]);
+  const win = useTextWindow(source.text, paneRef, textRef);
+  const blockSpans = useRef(new Map<number, { key: string; spans: PaintSpan[] }>());
+  const painted = useMemo(() => {
+    const spans = quotes.filter(paintable).map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color }));
+    return (blockSpans.current = spansByBlock(spans, (o) => blockAt(win.blocks, o), blockSpans.current));
+  }, [quotes, win.blocks, source.text.length]);
   const lengthOf = (id: string) => {
     const q = byId.get(id);
     return q ? q.selectors[0].end - q.selectors[0].start : Infinity;
@@ -62,6 +85,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
   const show = (start: number, end: number, mode: 'center' | 'nearest') => {
     const pane = paneRef.current;
     const root = textRef.current;
+    if (!win.mount(start, end)) return false;
     const range = root ? offsetsToRange(root, start, end) : null;
     if (!pane || !range) return false;
     const r = range.getBoundingClientRect();
@@ -93,6 +117,21 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
 
   useEffect(() => setPending(null), [source.id, quotes]);
 
+  // The blocks holding both ends of a selection in the text stay rendered, however far it is scrolled.
+  useEffect(() => {
+    const doc = textRef.current?.ownerDocument;
+    if (!doc) return;
+    const follow = () => {
+      const root = textRef.current;
+      const sel = currentSelection();
+      if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return win.pinSelection([]);
+      const ends = [domPointToOffset(root, sel.anchorNode!, sel.anchorOffset), domPointToOffset(root, sel.focusNode!, sel.focusOffset)];
+      win.pinSelection(ends.filter((o): o is number => o !== null));
+    };
+    doc.addEventListener('selectionchange', follow);
+    return () => doc.removeEventListener('selectionchange', follow);
+  }, [win.pinSelection]);
+
   const act = (intent: SelectionIntent) => {
     if (!pending) return;
     const range = pending.range;
@@ -119,7 +158,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
   /** The confirmation before deleting a quote, beside its highlight. */
   const askDelete = (q: Quote) => {
     const root = textRef.current;
-    const range = root ? offsetsToRange(root, q.selectors[0].start, q.selectors[0].end) : null;
+    const range = root && win.mount(q.selectors[0].start, q.selectors[0].end, true) ? offsetsToRange(root, q.selectors[0].start, q.selectors[0].end) : null;
     const r = range?.getBoundingClientRect() ?? root?.getBoundingClientRect();
     if (r) setConfirm({ anchor: { top: r.top, bottom: r.bottom, left: r.left, right: Math.min(r.right, r.left + 400) }, quote: q });
   };
@@ -131,6 +170,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
     selected,
     textRef,
     paneRef,
+    mount: win.mount,
     boxOf,
     show,
     onSelection: (range, box) => setPending(range ? { range, box: box! } : null),
@@ -180,8 +220,8 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
 
   const quoteAt = (target: EventTarget): Quote | null => {
     const mark = (target as Element).closest('mark[data-quotes]');
-    const seg = mark ? segments.find((s) => String(s.start) === mark.getAttribute('data-start')) : undefined;
-    const id = seg ? topmostQuote(seg, lengthOf) : null;
+    const quoteIds = mark?.getAttribute('data-quotes')?.split(' ') ?? [];
+    const id = topmostQuote({ start: 0, end: 0, quoteIds }, lengthOf);
     return id ? (byId.get(id) ?? null) : null;
   };
 
@@ -208,7 +248,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
 
   const pane = paneRef.current;
   return (
-    <div className="reader-pane" ref={paneRef}>
+    <div className="reader-pane" ref={paneRef} onScroll={win.onScroll}>
       <p id="reader-keys-help" className="visually-hidden">
         Arrow keys move the reading cursor, Shift with the arrows selects, H highlights the selection. Alt with Down or Up arrow goes to the next or previous highlight; Enter opens it, E edits its note, Delete deletes it.
       </p>
@@ -227,25 +267,16 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
         onFocus={keys.onFocus}
         onBlur={keys.onBlur}
       >
-        {segments.map((seg) => {
-          const text = source.text.slice(seg.start, seg.end);
-          if (seg.quoteIds.length === 0)
-            return (
-              <span key={seg.start} data-start={seg.start}>
-                {text}
-              </span>
-            );
-          const top = topmostQuote(seg, lengthOf);
-          const q: Quote | undefined = top ? byId.get(top) : undefined;
-          const cls = ['hl', 'hl-' + (q?.color ?? 'yellow')];
-          if (seg.quoteIds.length > 1) cls.push('hl-overlap');
-          if (selected && seg.quoteIds.includes(selected)) cls.push('hl-selected');
-          return (
-            <mark key={seg.start} data-start={seg.start} data-quotes={seg.quoteIds.join(' ')} className={cls.join(' ')}>
-              {text}
-            </mark>
-          );
-        })}
+        {win.runs.map(([first, last], r) => (
+          <Fragment key={first}>
+            <Spacer height={win.heightOf(r === 0 ? 0 : win.runs[r - 1]![1] + 1, first)} />
+            {blockRange(first, last).map((i) => {
+              const spans = painted.get(i)?.spans ?? NO_SPANS;
+              return <TextBlock key={i} index={i} text={source.text} start={win.blocks.starts[i]!} end={blockEnd(win.blocks, i)} spans={spans} selected={selected && spans.some((s) => s.id === selected) ? selected : null} />;
+            })}
+          </Fragment>
+        ))}
+        <Spacer height={win.heightOf(win.runs[win.runs.length - 1]![1] + 1, win.blocks.starts.length)} />
       </div>
       {keys.caret && <div className="reader-caret" aria-hidden="true" style={{ top: keys.caret.top, left: keys.caret.left, height: keys.caret.height }} />}
       {flash?.rects.map((r, i) => <div key={`${flash.seq}-${i}`} className="flash" aria-hidden="true" style={{ top: r.top - 2, left: r.left - 2, width: r.right - r.left + 4, height: r.bottom - r.top + 4 }} />)}

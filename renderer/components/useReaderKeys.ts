@@ -29,6 +29,8 @@ interface Options {
   selected: string | null;
   textRef: RefObject<HTMLDivElement | null>;
   paneRef: RefObject<HTMLDivElement | null>;
+  /** Has the text's blocks holding [start, end] rendered (see useTextWindow); true when they already were. */
+  mount: (start: number, end: number, sync?: boolean) => boolean;
   boxOf: (r: { top: number; bottom: number; left: number; right: number }) => Box;
   show: (start: number, end: number, mode: 'center' | 'nearest') => boolean;
   onSelection: (range: { start: number; end: number } | null, box?: Box) => void;
@@ -46,6 +48,7 @@ export function useReaderKeys(o: Options) {
 
   const rectAt = (offset: number): DOMRect | null => {
     const root = o.textRef.current;
+    if (root) o.mount(offset, offset, true);
     const p = root ? offsetToDomPoint(root, offset) : null;
     if (!root || !p) return null;
     const r = root.ownerDocument.createRange();
@@ -127,6 +130,8 @@ export function useReaderKeys(o: Options) {
     const c = caretAt.current;
     if (!root || a === null || c === null) return;
     const sel = currentSelection();
+    o.mount(a, a, true);
+    o.mount(c, c, true);
     const pa = offsetToDomPoint(root, a);
     const pc = offsetToDomPoint(root, c);
     if (!sel || !pa || !pc) return;

@@ -68,7 +68,8 @@ function segmentsOf(root: Element): Element[] {
  * The DOM position of a source offset: the text node of the segment holding it
  * and the offset inside it (an offset at a segment's end resolves to that end,
  * so a caret after the last character still has a place). Binary search, since
- * segments are in text order.
+ * segments are in text order. Null when the offset is not rendered (the Reader
+ * renders only the blocks near what is visible).
  */
 export function offsetToDomPoint(root: Element, offset: number): { node: Node; offset: number } | null {
   const segs = segmentsOf(root);
@@ -82,11 +83,12 @@ export function offsetToDomPoint(root: Element, offset: number): { node: Node; o
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const seg = segs[Math.max(0, found)];
+  const seg = found >= 0 ? segs[found] : undefined;
   const node = seg?.firstChild;
   if (!seg || !node) return null;
   const at = offset - Number(seg.getAttribute('data-start'));
-  return { node, offset: Math.max(0, Math.min(at, node.textContent?.length ?? 0)) };
+  const length = node.textContent?.length ?? 0;
+  return at <= length ? { node, offset: at } : null;
 }
 
 /** A DOM Range over [start, end) of the source, or null when the text is not rendered. */
