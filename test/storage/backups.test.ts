@@ -3,10 +3,10 @@
  * moment: edits, compactions and deletions made while it is copied never reach it,
  * and a snapshot a crash left unfinished is never offered as a backup.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_DIR, listBackups, snapshot } from '../../electron/storage/backups.ts';
+import { BACKUP_DIR, listBackups, snapshot, SnapshotJob } from '../../electron/storage/backups.ts';
 import { NotebookStore } from '../../electron/storage/store.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { tempDir } from '../support/notebook.ts';
@@ -137,6 +137,56 @@ describe('the backup snapshot', () => {
     const store = await open(dir);
     await store.close();
     expect(existsSync(partial)).toBe(false);
+  });
+
+  it('links the files unchanged since the previous snapshot to its copies and copies the rest, trusting no stamp of the same clock tick', async () => {
+    const dir = tempDir();
+    const sources = await seeded(dir, 6);
+    rmBackupsExcept(dir, '');
+    // Every record file long settled, so the first snapshot's stamps can vouch for them.
+    const old = new Date(Date.now() - 60_000);
+    for (const d of ['sources', 'claims']) for (const n of readdirSync(join(dir, d))) utimesSync(join(dir, d, n), old, old);
+    utimesSync(join(dir, 'tags.json'), old, old);
+    const first = await snapshot(dir, new Date(Date.now() - 30_000));
+    const firstRecords = await recordsOf(join(dir, BACKUP_DIR, first));
+    expect(firstRecords).toEqual(await recordsOf(dir));
+
+    // Changed since: one shard rewritten by the store (temp + rename: a new inode) and a new source.
+    const store = await open(dir);
+    await store.commit([{ kind: 'source', op: 'put', record: { ...sources[0]!, title: 'renamed after the first snapshot' } }, { kind: 'source', op: 'put', record: sourceRecord(99) }]);
+    await store.close();
+    stores.splice(0);
+    const job = SnapshotJob.start(dir, Number.MAX_SAFE_INTEGER);
+    const second = await job.finished;
+    expect(second).not.toBeNull();
+    const inode = (name: string, rel: string) => statSync(join(dir, BACKUP_DIR, name, rel)).ino;
+    const unchanged = `sources/${sources[3]!.id}.json`;
+    const changed = `sources/${sources[0]!.id}.json`;
+    expect(inode(second!, unchanged)).toBe(inode(first, unchanged));
+    expect(inode(second!, changed)).not.toBe(inode(first, changed));
+    expect(job.linked).toBeGreaterThanOrEqual(5);
+    expect(await recordsOf(join(dir, BACKUP_DIR, second!))).toEqual(await recordsOf(dir));
+    // The log is appended in place: always copied, never linked.
+    expect(inode(second!, 'wal.log')).not.toBe(inode(first, 'wal.log'));
+    // The first snapshot is untouched by the second.
+    expect(await recordsOf(join(dir, BACKUP_DIR, first))).toEqual(firstRecords);
+  });
+
+  it('never links a file whose stamp was taken within the racy window of the snapshot that read it', async () => {
+    const dir = tempDir();
+    const sources = await seeded(dir, 2);
+    rmBackupsExcept(dir, '');
+    const first = await snapshot(dir); // the shards were written just now: their stamps are too recent to trust
+    const rel = `sources/${sources[1]!.id}.json`;
+    const mtime = statSync(join(dir, rel)).mtime;
+    // Same length, same time, same inode: edited in place within the same tick.
+    writeFileSync(join(dir, rel), readFileSync(join(dir, rel), 'utf8').replace('Report', 'Rxport'));
+    utimesSync(join(dir, rel), mtime, mtime);
+    const job = SnapshotJob.start(dir, Number.MAX_SAFE_INTEGER, new Date(Date.now() + 1000));
+    const second = (await job.finished)!;
+    expect(job.linked).toBe(0);
+    expect(readFileSync(join(dir, BACKUP_DIR, second, rel), 'utf8')).toContain('Rxport');
+    expect(readFileSync(join(dir, BACKUP_DIR, first, rel), 'utf8')).not.toContain('Rxport');
   });
 
   it('is complete when taken with no store open (the restore path and tools)', async () => {
