@@ -293,7 +293,11 @@ export function buildProgram(io: Io = processIo): Command {
     .action(async (o: { discard?: boolean; json?: boolean }) => {
       const r = await restoreNotebook(dir(), !!o.discard);
       emit(!!o.json, r, () =>
-        [...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`), ...r.discarded.map((x) => `went on without ${x}`)].join('\n') || 'Nothing to restore.',
+        [
+          ...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`),
+          ...r.discarded.map((x) => `went on without ${x}`),
+          ...(r.unlinked ? [`removed ${r.unlinked} link${r.unlinked === 1 ? '' : 's'} to what was discarded (evidence citing its quotes, links to its claims)`] : []),
+        ].join('\n') || 'Nothing to restore.',
       );
     });
 

@@ -67,6 +67,6 @@ export async function restoreNotebook(dir: string, discard: boolean): Promise<Aw
   const host = await findHost(dir);
   if (!host) return NotebookStore.restore(dir, discard);
   host.close();
-  if ((await pendingQuarantine(dir)).length === 0) return { restored: [], discarded: [] };
+  if ((await pendingQuarantine(dir)).length === 0) return { restored: [], discarded: [], unlinked: 0 };
   throw new NotebookError('locked', `cannot restore while ${describeHost(host.record)} has the notebook open; close it there, then run \`notebook restore\` again`);
 }

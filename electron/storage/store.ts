@@ -30,6 +30,7 @@ import { SearchFile } from './search-file.ts';
 import { ShardReader, validFile } from './shard-reader.ts';
 import { stampOf } from './stamps.ts';
 import { inverseOf, shardContent, shardsOf } from './shards.ts';
+import { danglingLinkRepairs } from './dangling.ts';
 import { removeStrayTemps } from './strays.ts';
 import { COMPACT_AFTER, readWal, WAL_FILE, WalWriter } from './wal.ts';
 import type { WalRead } from './wal.ts';
@@ -117,14 +118,27 @@ export class NotebookStore {
     }
   }
 
-  /** Restores quarantined files from their last good backups (or discards them). */
+  /**
+   * Restores quarantined files from their last good backups (or discards them). After
+   * a discard, the links that pointed into what was discarded (claims' evidence of its
+   * quotes, links to its claims) are removed, so nothing cites a record that is gone.
+   */
   static async restore(root: string, discard: boolean) {
     const lock = await acquireLock(root);
+    let owner: NotebookStore | null = null;
     try {
       await removePartialSnapshots(root);
-      return await resolveQuarantine(root, discard, validFile);
+      const r = await resolveQuarantine(root, discard, validFile);
+      if (!r.discarded.length || !existsSync(join(root, MANIFEST))) return { ...r, unlinked: 0 };
+      owner = new NotebookStore(root, lock, null);
+      await owner.load('all');
+      const repair = danglingLinkRepairs(owner.memory);
+      await owner.commit(repair.changes);
+      return { ...r, unlinked: repair.removed };
     } finally {
-      await lock.release();
+      // The store, once made, holds the lock and releases it on close.
+      if (owner) await owner.close();
+      else await lock.release();
     }
   }
 

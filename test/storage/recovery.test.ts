@@ -101,3 +101,28 @@ describe('a damaged write-ahead log', () => {
     expect(r.stderr).toMatch(/^notebook: warning: wal\.log: line 2 is damaged and could not be used; 2 intact changes were kept; a copy of the log as it was is at quarantine\/\S+\n$/);
   });
 });
+
+describe('restore --discard', () => {
+  it('removes the links to what it discards: no claim keeps evidence citing a quote that is gone', async () => {
+    const dir = tempDir();
+    const store = await open(dir);
+    const s = new NotebookService(store);
+    const { source } = await call(s, 'importText', { text: ARTICLE, title: 'Salt flats' });
+    const { source: other } = await call(s, 'importText', { text: 'Prices rose by 3% in May.', title: 'Prices' });
+    const gone = await call(s, 'createQuote', { sourceId: source.id, exact: 'almost 12%' });
+    const kept = await call(s, 'createQuote', { sourceId: other.id, exact: 'rose by 3%' });
+    const claim = await call(s, 'createClaim', { statement: 'Output fell', evidence: [{ quoteId: gone.id, relation: 'supports' }, { quoteId: kept.id, relation: 'contradicts' }] });
+    await store.close();
+    writeFileSync(join(dir, `sources/${source.id}.json`), '{ not json');
+    await expect(open(dir)).rejects.toThrow(/moved to quarantine/);
+
+    const r = await cli(dir, ['restore', '--discard']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`went on without sources/${source.id}.json\nremoved 1 link to what was discarded (evidence citing its quotes, links to its claims)\n`);
+    const after = await open(dir);
+    expect(after.memory.getSource(source.id)).toBeUndefined();
+    expect(after.memory.getClaim(claim.id)!.evidence).toEqual([{ quoteId: kept.id, relation: 'contradicts' }]);
+    await after.close();
+    expect((await cli(dir, ['restore'])).stdout).toBe('Nothing to restore.\n');
+  });
+});
