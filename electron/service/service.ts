@@ -16,7 +16,7 @@ import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
 import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
-import { acceptSuggestion, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
+import { acceptSuggestion, claimedFigures, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
 import { ConflictTracker } from './conflicts.ts';
 import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
@@ -349,15 +349,26 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- suggestions and conflicts ----------
 
-  private async suggestions(sourceId: SourceId) {
+  /** A source's suggestions, all of them or those in the paragraphs overlapping [from, to) (figures never span a blank line). */
+  private async suggestions(sourceId: SourceId, from?: number, to?: number) {
     const source = this.view.getSource(sourceId);
     if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
     const text = await this.store.getText(source.sha256);
-    return { source, text, list: sourceSuggestions(this.view, source, text) };
+    if (from === undefined && to === undefined) return { source, text, list: sourceSuggestions(this.view, source, text) };
+    const before = from === undefined || from <= 0 ? -1 : text.lastIndexOf('\n\n', Math.min(from, text.length));
+    const a = before < 0 ? 0 : before + 2;
+    const b = to === undefined || to >= text.length ? text.length : ((i) => (i < 0 ? text.length : i))(text.indexOf('\n\n', Math.max(a, to)));
+    const part = sourceSuggestions(this.view, source, text.slice(a, b)).map((s) => {
+      const figure = { ...s.figure, start: s.figure.start + a, end: s.figure.end + a, sentenceStart: s.figure.sentenceStart + a, sentenceEnd: s.figure.sentenceEnd + a };
+      return { ...s, key: `${figure.start}-${figure.end}`, figure, sentence: { ...s.sentence, start: s.sentence.start + a, end: s.sentence.end + a } };
+    });
+    // Claimed figures are found against the whole text's offsets.
+    const claimed = claimedFigures(this.view, source);
+    return { source, text, list: part.map((s) => ({ ...s, claimedBy: claimed(s.figure) })) };
   }
 
-  listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided }) => {
-    const { list } = await this.suggestions(sourceId);
+  listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided, from, to }) => {
+    const { list } = await this.suggestions(sourceId, from, to);
     return ok(
       list
         .filter((s) => includeDecided || s.status === 'open')
@@ -369,7 +380,8 @@ export class NotebookService implements NotebookHandlers {
   };
 
   decideSuggestion: Handler<'decideSuggestion'> = async ({ sourceId, key, action, statement, tags }) => {
-    const { text, list } = await this.suggestions(sourceId);
+    const [start, end] = key.split('-').map(Number) as [number, number];
+    const { text, list } = await this.suggestions(sourceId, start, end);
     const suggestion = list.find((s) => s.key === key);
     if (!suggestion) throw new NotebookError('not_found', `no suggested figure ${key} in source ${sourceId}; list them with \`notebook suggest ${sourceId}\``);
     if (action === 'dismiss') {
@@ -378,6 +390,21 @@ export class NotebookService implements NotebookHandlers {
     }
     const r = await this.run(acceptSuggestion(this.view, sourceId, text, suggestion, { statement, tags }, this.ctx()));
     return r.ok ? ok({ key, status: 'accepted' as const, quote: r.value.quote, claim: r.value.claim }) : r;
+  };
+
+  dismissSuggestions: Handler<'dismissSuggestions'> = async ({ sourceId, keys }) => {
+    const offsets = keys.flatMap((k) => k.split('-').map(Number));
+    const { list } = await this.suggestions(sourceId, Math.min(...offsets), Math.max(...offsets));
+    const byKey = new Map(list.map((s) => [s.key, s]));
+    const missing = keys.find((k) => !byKey.has(k));
+    if (missing) throw new NotebookError('not_found', `no suggested figure ${missing} in source ${sourceId}; list them with \`notebook suggest ${sourceId}\``);
+    const open = [...new Set(keys)].map((k) => byKey.get(k)!).filter((s) => s.status === 'open');
+    const source = this.view.getSource(sourceId)!;
+    const dismissed = [...new Set([...source.suggestions.dismissed, ...open.map((s) => s.decision)])];
+    if (dismissed.length > 100_000) throw new NotebookError('invalid_argument', `a source keeps at most 100,000 dismissed figures; this would make ${dismissed.length.toLocaleString('en')}`);
+    if (open.length === 0) return ok({ dismissed: 0 });
+    const record = { ...source, suggestions: { ...source.suggestions, dismissed }, updatedAt: this.ctx().now };
+    return this.run(ok({ value: { dismissed: open.length }, changes: [{ kind: 'source' as const, op: 'put' as const, record }] }));
   };
 
   listConflicts: Handler<'listConflicts'> = async () => ok(relationItems(this.view, await this.judgement.get(), (r) => r === 'conflict'));

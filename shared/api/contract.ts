@@ -150,8 +150,11 @@ export const apiArgs = {
   /** A quote in context, from the version it was made on (origin) or where it stands now (current). */
   quoteContext: z.strictObject({ id: QuoteIdSchema, version: z.enum(['origin', 'current']), chars: z.number().int().min(0).max(5000).optional() }),
 
-  /** Figures found in a source, offered as claims. */
-  listSuggestions: z.strictObject({ sourceId: SourceIdSchema, includeDecided: z.boolean().optional() }),
+  /**
+   * Figures found in a source, offered as claims; with `from`/`to`, only those in the
+   * paragraphs overlapping that part of the text (a long source is listed a part at a time).
+   */
+  listSuggestions: z.strictObject({ sourceId: SourceIdSchema, includeDecided: z.boolean().optional(), from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }),
   decideSuggestion: z.strictObject({
     sourceId: SourceIdSchema,
     key: z.string().regex(/^\d+-\d+$/, 'a suggestion key looks like 120-131'),
@@ -159,6 +162,8 @@ export const apiArgs = {
     statement: z.string().min(1).max(5000).optional(),
     tags: TagList.optional(),
   }),
+  /** Dismisses these open suggestions of a source in one edit (one undo step): "Dismiss all". */
+  dismissSuggestions: z.strictObject({ sourceId: SourceIdSchema, keys: z.array(z.string().regex(/^\d+-\d+$/, 'a suggestion key looks like 120-131')).min(1).max(100_000) }),
   /** Claims whose figures cannot both hold. */
   listConflicts: NoArgs,
   /** Figures for the same thing at different times: changes over time and figures a newer source supersedes. */
@@ -342,6 +347,7 @@ export interface ApiResults {
   quoteContext: QuoteContext;
   listSuggestions: SuggestionItem[];
   decideSuggestion: { key: string; status: 'accepted' | 'dismissed'; quote: Quote | null; claim: Claim | null };
+  dismissSuggestions: { dismissed: number };
   listConflicts: ConflictItem[];
   listFigureChanges: ConflictItem[];
   markConflict: { a: string; b: string; notConflict: boolean };
