@@ -20,14 +20,15 @@
  * file and renamed, without fsync: losing it costs a rebuild.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SourceId } from '../../shared/model/records.ts';
 import { INDEX_DIR } from './catalog.ts';
 import { isErrno } from './durable-fs.ts';
 import { TAGS_PATH } from './layout.ts';
 import type { ShardReader } from './shard-reader.ts';
-import { sameStamp, settled, stampOf, stampsIn } from './stamps.ts';
+import { listJson } from './shard-reader.ts';
+import { RACY_MS, sameStamp, stampOf, stampsIn } from './stamps.ts';
 import type { Stamp } from './stamps.ts';
 
 export const SEARCH_FILE = `${INDEX_DIR}/search.bin`;
@@ -44,9 +45,11 @@ export interface SearchState {
   tags: string[];
 }
 
+/** The files the index vouches for, with their stamps flat (size, time, inode per file): parsed fast. */
 interface Header {
   writtenAt: number;
-  stamps: [string, Stamp][];
+  files: string[];
+  stamps: number[];
 }
 
 /** What changed since the index was saved: re-index these. */
@@ -128,21 +131,34 @@ export class SearchFile {
     let body: Header;
     try {
       body = JSON.parse(head.toString('utf8')) as Header;
-      if (typeof body.writtenAt !== 'number' || !Array.isArray(body.stamps)) return null;
+      if (typeof body.writtenAt !== 'number' || !Array.isArray(body.files) || !Array.isArray(body.stamps) || body.stamps.length !== body.files.length * 3) return null;
     } catch {
       return null;
     }
-    const saved = new Map(body.stamps);
     const stale: Staleness = { sources: new Set(), claims: false, tags: false };
-    const root = this.reader.root;
-    const now = recordStamps(root);
     const mark = (rel: string) => {
       if (rel.startsWith('sources/')) stale.sources.add(rel.slice('sources/'.length, -'.json'.length) as SourceId);
       else if (rel.startsWith('claims/')) stale.claims = true;
       else if (rel === TAGS_PATH) stale.tags = true;
     };
-    for (const [rel, s] of now) if (!sameStamp(saved.get(rel), s) || !settled(s, body.writtenAt)) mark(rel);
-    for (const rel of saved.keys()) if (!now.has(rel)) mark(rel);
+    // Every record file is stat'ed (10,000s of them): compared in place against the
+    // flat saved stamps, without building a stamp object or map per file.
+    const { files, stamps, writtenAt } = body;
+    const at = new Map<string, number>();
+    for (let i = 0; i < files.length; i++) at.set(files[i]!, i);
+    const found = new Uint8Array(files.length);
+    const root = this.reader.root;
+    const check = (rel: string) => {
+      const st = statSync(`${root}/${rel}`, { throwIfNoEntry: false });
+      if (!st) return;
+      const i = at.get(rel);
+      if (i !== undefined) found[i] = 1;
+      // Unknown, changed, or too recent to tell (git's "racily clean" rule).
+      if (i === undefined || st.size !== stamps[i * 3] || st.mtimeMs !== stamps[i * 3 + 1] || st.ino !== stamps[i * 3 + 2] || !(st.mtimeMs < writtenAt - RACY_MS)) mark(rel);
+    };
+    for (const dir of ['sources', 'claims']) for (const n of listJson(root, dir)) check(`${dir}/${n}`);
+    check(TAGS_PATH);
+    for (let i = 0; i < files.length; i++) if (!found[i]) mark(files[i]!);
     for (const rel of this.pending()) mark(rel);
     // A plain Uint8Array view of the same bytes: the index's hot loops then see one kind of array.
     return { index: new Uint8Array(index.buffer, index.byteOffset, index.length), state: () => JSON.parse(record.toString('utf8')) as SearchState, stale };
@@ -154,10 +170,14 @@ export class SearchFile {
    */
   save(index: Uint8Array, state: SearchState): void {
     const root = this.reader.root;
-    const stamps: [string, Stamp][] = [];
-    const now = recordStamps(root);
-    for (const [rel, s] of now) if (sameStamp(this.reader.stamps.get(rel), s)) stamps.push([rel, s]);
-    const head = JSON.stringify({ writtenAt: Date.now(), stamps } satisfies Header);
+    const files: string[] = [];
+    const stamps: number[] = [];
+    for (const [rel, s] of recordStamps(root)) {
+      if (!sameStamp(this.reader.stamps.get(rel), s)) continue;
+      files.push(rel);
+      stamps.push(s.size, s.mtimeMs, s.ino);
+    }
+    const head = JSON.stringify({ writtenAt: Date.now(), files, stamps } satisfies Header);
     writeSections(this.path, [Buffer.from(head), Buffer.from(JSON.stringify(state)), index]);
     rmSync(join(root, LEGACY_FILE), { force: true });
   }
