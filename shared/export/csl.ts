@@ -77,10 +77,9 @@ export function toCslJson(source: SourceMeta): CslItem {
     title: source.title,
   };
   if (source.authors.length) item.author = source.authors.map(toCslName);
-  if (source.publisher) {
-    item['container-title'] = source.publisher;
-    item.publisher = source.publisher;
-  }
+  // The notebook's "publisher" is the outlet (the newspaper or site): the article's container. It is not
+  // also given as the publisher, or styles that print both (MLA) name the outlet twice.
+  if (source.publisher) item['container-title'] = source.publisher;
   if (source.published) item.issued = toCslDate(source.published);
   if (source.url) item.URL = source.url;
   if (source.accessed) item.accessed = toCslDate(source.accessed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitations, toBibtex, toCslJsonString } from '../../electron/export/citations.ts';
+import { formatCitations, formatLocatedCitations, toBibtex, toCslJsonString } from '../../electron/export/citations.ts';
 import { toCslJson, toCslName } from '../../shared/export/csl.ts';
 import type { SourceId, SourceMeta } from '../../shared/model/records.ts';
 
@@ -23,11 +23,20 @@ describe('toCslJson', () => {
   it('maps metadata to CSL-JSON fields and dates to date-parts', () => {
     expect(toCslJson(base)).toEqual({
       id: base.id, type: 'article-newspaper', title: base.title, author: [{ given: 'Maria', family: 'Lopez' }, { literal: 'Copper Desk' }],
-      'container-title': 'The Valley Ledger', publisher: 'The Valley Ledger', issued: { 'date-parts': [[2024, 3, 5]] },
+      'container-title': 'The Valley Ledger', issued: { 'date-parts': [[2024, 3, 5]] },
       URL: base.url, accessed: { 'date-parts': [[2024, 4, 1]] },
     });
     expect(toCslJson({ ...web, published: '2023-07' })).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2023, 7]] } });
     expect(toCslJson(web)).not.toHaveProperty('author');
+  });
+});
+
+describe('MLA 9 as its handbook prints it', () => {
+  it('names the outlet once and cites a paragraph as "par. N"', () => {
+    const entry = formatCitations([base], 'mla').get(base.id)!.bibliography;
+    expect(entry.match(/The Valley Ledger/g)).toHaveLength(1);
+    const located = [...formatLocatedCitations([base], 'mla', [{ sourceId: base.id, paragraph: 8 }]).values()];
+    expect(located).toEqual(['(Lopez and Copper Desk, par. 8)']);
   });
 });
 
