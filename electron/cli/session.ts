@@ -50,10 +50,11 @@ export async function withNotebook<T>(dir: string, write: OpenOptions['write'], 
     }
   }
   const nb = attached.notebook;
-  for (const line of nb.store.recovery) warn(line);
   try {
     return await fn(new Session((m, a) => nb.queue(() => dispatch(nb.service, m, a))));
   } finally {
+    // After the command: records the command read may have had something to report too.
+    for (const line of nb.store.recovery) warn(line);
     await nb.close();
   }
 }

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
 import type { Claim, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
 import { isErrno } from './durable-fs.ts';
-import { ClaimShardSchema, MANIFEST, ManifestSchema, SourceShardSchema, sourceShardPath, TAGS_PATH, TagShardSchema, TrashShardSchema, trashShardPath } from './layout.ts';
+import { ClaimShardSchema, claimShardPath, MANIFEST, ManifestSchema, SourceShardSchema, sourceShardPath, TAGS_PATH, TagShardSchema, TrashShardSchema, trashShardPath } from './layout.ts';
 import type { SourceShard } from './layout.ts';
 import { quarantine, quarantineError } from './quarantine.ts';
 import { LowSync } from 'lowdb';
@@ -68,6 +68,8 @@ export class ShardReader {
   constructor(
     readonly root: string,
     private readonly writable: () => boolean,
+    /** Told of claims found in the wrong bucket: the files to rewrite (wrong and right bucket) and a line for the researcher. */
+    private readonly misplaced: (rels: string[], note: string) => void = () => {},
   ) {}
 
   /** Reads and validates one record file; null when it does not exist. */
@@ -94,13 +96,33 @@ export class ShardReader {
   }
 
   source(id: SourceId): SourceShard | null {
-    return this.read(sourceShardPath(id), SourceShardSchema);
+    const shard = this.read(sourceShardPath(id), SourceShardSchema);
+    if (shard && shard.source.id !== id) throw this.fail(sourceShardPath(id), `it holds source ${shard.source.id}, not ${id}`);
+    return shard;
   }
   sourceIds(): SourceId[] {
     return listJson(this.root, 'sources').map(idOf);
   }
+  /**
+   * Every claim, known by its id: one found in another bucket than its id's is
+   * reported and moved to its own bucket at the next compaction (the caller marks
+   * both files); a copy in its own bucket wins over one elsewhere (it comes last).
+   */
   claims(): Claim[] {
-    return listJson(this.root, 'claims').flatMap((n) => this.read(`claims/${n}`, ClaimShardSchema)?.claims ?? []);
+    const placed: Claim[] = [];
+    const strays: Claim[] = [];
+    for (const n of listJson(this.root, 'claims')) {
+      const rel = `claims/${n}`;
+      const found = this.read(rel, ClaimShardSchema)?.claims ?? [];
+      const wrong = found.filter((c) => claimShardPath(c.id) !== rel);
+      placed.push(...found.filter((c) => claimShardPath(c.id) === rel));
+      strays.push(...wrong);
+      if (wrong.length) {
+        const ids = wrong.map((c) => c.id).join(', ');
+        this.misplaced([rel, ...new Set(wrong.map((c) => claimShardPath(c.id)))], `${rel} held claim${wrong.length === 1 ? '' : 's'} ${ids} of another bucket`);
+      }
+    }
+    return [...strays, ...placed];
   }
   tags(): Tag[] {
     return this.read(TAGS_PATH, TagShardSchema)?.tags ?? [];
@@ -108,6 +130,7 @@ export class ShardReader {
   trash(id: SourceId): TrashEntry | null {
     const shard = this.read(trashShardPath(id), TrashShardSchema);
     if (!shard) return null;
+    if (shard.source.id !== id) throw this.fail(trashShardPath(id), `it holds source ${shard.source.id}, not ${id}`);
     const { schemaVersion: _v, ...entry } = shard;
     return entry;
   }

@@ -31,6 +31,7 @@ import { ShardReader, validFile } from './shard-reader.ts';
 import { stampOf } from './stamps.ts';
 import { inverseOf, shardContent, shardsOf } from './shards.ts';
 import { danglingLinkRepairs } from './dangling.ts';
+import { tidyMisplacedShards } from './misplaced.ts';
 import { removeStrayTemps } from './strays.ts';
 import { COMPACT_AFTER, readWal, WAL_FILE, WalWriter } from './wal.ts';
 import type { WalRead } from './wal.ts';
@@ -68,7 +69,7 @@ export class NotebookStore {
     private lock: Lock | null,
     private manifest: Manifest | null,
   ) {
-    this.reader = new ShardReader(root, () => this.lock !== null);
+    this.reader = new ShardReader(root, () => this.lock !== null, (rels, note) => this.claimsMisplaced(rels, note));
     this.memory = new LazyNotebook(this.reader, true);
     this.searchPersistence = lock ? { search: new SearchFile(this.reader, () => this.dirty), onClose: (save) => this.closing.push(save) } : null;
   }
@@ -109,6 +110,7 @@ export class NotebookStore {
       const pending = await pendingQuarantine(root);
       if (pending.length) throw quarantineError(root, pending, null, validFile);
       const store = new NotebookStore(root, lock, null);
+      if (lock && existsSync(join(root, MANIFEST))) store.recovery.push(...tidyMisplacedShards(root));
       if (lock) store.cleanup = removePartialSnapshots(root).catch(() => 0);
       await store.load(options.load ?? 'all');
       return store;
@@ -116,6 +118,18 @@ export class NotebookStore {
       await lock?.release();
       throw e;
     }
+  }
+
+  /** Claims read from the wrong bucket: a writer keeps a copy of that file and moves them to their own at compaction. */
+  private claimsMisplaced(rels: string[], note: string): void {
+    if (!this.lock) {
+      this.recovery.push(`${note}; open the notebook for writing (any edit command) to move them to their own`);
+      return;
+    }
+    const [from] = rels;
+    const kept = keepCopy(this.root, from!, readNoFollow(join(this.root, from!), from!) ?? '');
+    for (const rel of rels) this.dirty.add(rel);
+    this.recovery.push(`${note}; they are moved to their own when the notebook closes (a copy of ${from} as it was is at ${QUARANTINE_DIR}/${kept})`);
   }
 
   /**
