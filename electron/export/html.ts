@@ -19,6 +19,7 @@ import type { Marked } from 'marked';
 import type sanitize from 'sanitize-html';
 import { BRIEFING_MARKED } from '../../shared/export/markdown.ts';
 import { lazy } from '../import/lazy.ts';
+import { escapeHtml } from '../../shared/export/escape.ts';
 
 const sanitizer = lazy<typeof sanitize>('sanitize-html');
 const marked = lazy<typeof import('marked')>('marked');
@@ -98,7 +99,6 @@ a { color: #1a4f8b; overflow-wrap: anywhere; }
 }
 `.trimStart();
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The briefing Markdown as one self-contained HTML file. */
 export function renderHtmlDocument(markdown: string, title: string): string {

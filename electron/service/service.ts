@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/api/result.ts';
 import type { Result } from '../../shared/api/result.ts';
-import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
+import { API_METHODS, EXPORT_FILES, READ_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod, ApiResults, NotebookHandlers, ParsedArgs } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
@@ -447,8 +447,7 @@ export class NotebookService implements NotebookHandlers {
       throw e;
     }
     const problems = result.problems.map((p) => ({ quoteId: p.quoteId, message: describeProblem(p) }));
-    const ext = { md: 'md', html: 'html', annotations: 'jsonld', csl: 'json', bibtex: 'bib' }[format];
-    const mimeType = { md: 'text/markdown', html: 'text/html', annotations: 'application/ld+json', csl: 'application/json', bibtex: 'application/x-bibtex' }[format];
+    const { extension: ext, mimeType } = EXPORT_FILES[format];
     return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType });
   };
 

@@ -15,8 +15,8 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { footnotes } from './footnotes.ts';
+import { escapeHtml } from '../../shared/export/escape.ts';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const marked = new Marked({
   gfm: true,

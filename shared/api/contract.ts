@@ -32,6 +32,14 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
+/** Each export format's file extension and media type: the one table (save dialogs, downloads, suggested names). */
+export const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { extension: string; mimeType: string }> = {
+  md: { extension: 'md', mimeType: 'text/markdown' },
+  html: { extension: 'html', mimeType: 'text/html' },
+  annotations: { extension: 'jsonld', mimeType: 'application/ld+json' },
+  csl: { extension: 'json', mimeType: 'application/json' },
+  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
+};
 export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
 
 /** Largest file the importer accepts, in bytes (documented in the README). */

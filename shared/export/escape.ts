@@ -101,3 +101,8 @@ function splitParagraphs(text: string): string[][] {
   if (current.length) paras.push(current);
   return paras;
 }
+
+/** Text as HTML text or a double- or single-quoted attribute value: the one HTML escaper (export, page, briefing title). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -9,6 +9,7 @@
  * gets here, and as a second line of defence any HTML token is printed as text.
  */
 import type { MarkedExtension, TokenizerAndRendererExtension, Tokens } from 'marked';
+import { escapeHtml } from './escape.ts';
 
 const LABEL = '[A-Za-z0-9_-]{1,64}';
 const DEF_LINE = new RegExp(`^\\[\\^(${LABEL})\\]:[ \\t]*([^\\n]*)(?:\\n|$)`);
@@ -27,8 +28,6 @@ export interface FootnoteRefToken extends Tokens.Generic {
   label: string;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * Index of the first unescaped `[^` (an escaped `\[^1]` is literal text, never a
