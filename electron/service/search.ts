@@ -44,7 +44,11 @@ export class NotebookSearch {
     private readonly file: { search: SearchFile; onClose(save: () => void): void } | null = null,
   ) {
     file?.onClose(() => {
-      if (this.index && this.changed) file.search.save(this.index.toBytes(), this.state());
+      if (!this.index || !this.changed) return;
+      const state = this.state();
+      // Paragraphs are saved as places in their source's stored text, not as copies (search-file.ts).
+      const keyOf = (d: SearchDoc) => (d.type === 'source' && d.sourceId !== undefined ? this.passages.get(d.sourceId)?.sha256 : undefined);
+      file.search.save(this.index.toBytes(keyOf), state);
     });
   }
 
@@ -79,7 +83,8 @@ export class NotebookSearch {
     const { stale } = saved;
     let index: SearchIndex;
     try {
-      index = indexFromBytes(saved.index);
+      const search = this.file!.search;
+      index = indexFromBytes(saved.index, { text: (sha) => search.readText(sha) });
     } catch {
       return null; // not an index this version can read: built afresh
     }

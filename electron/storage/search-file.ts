@@ -9,7 +9,10 @@
  *
  * Binary, so that loading is one read, one hash and a few views into the buffer
  * (shared/search/persist.ts): the postings are used as they lie in the file and no
- * document's text is decoded until a hit needs its snippet. The record of which
+ * document's text is decoded until a hit needs its snippet. Source paragraphs are
+ * not copied into it: each names its text (`texts/<sha256>.txt`, written once, never
+ * changed) and its place there, and `readText` reads that text, checked against
+ * its SHA-256, when a hit or a removal needs the paragraph. The record of which
  * documents came from which shard (JSON) is parsed only when something changed.
  * Layout: the line "notebook-search 2", 32 bytes of SHA-256 over the rest, then
  * three sections each preceded by its byte length (u32 LE): the stamps (JSON), that
@@ -22,10 +25,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { NotebookError } from '../../shared/api/result.ts';
 import type { SourceId } from '../../shared/model/records.ts';
 import { INDEX_DIR } from './catalog.ts';
 import { isErrno } from './durable-fs.ts';
-import { TAGS_PATH } from './layout.ts';
+import { TAGS_PATH, textPath } from './layout.ts';
+import { readNoFollow } from './no-follow.ts';
 import type { ShardReader } from './shard-reader.ts';
 import { listJson } from './shard-reader.ts';
 import { RACY_MS, sameStamp, stampOf, stampsIn } from './stamps.ts';
@@ -113,6 +118,8 @@ function recordStamps(root: string): Map<string, Stamp> {
 }
 
 export class SearchFile {
+  private readonly texts = new Map<string, string>();
+
   constructor(
     private readonly reader: ShardReader,
     /** Record files whose content in memory is partly in the log (not yet compacted). */
@@ -121,6 +128,20 @@ export class SearchFile {
 
   private get path() {
     return join(this.reader.root, SEARCH_FILE);
+  }
+
+  /** A stored text, for the paragraphs the index keeps as places in it; a text changed on disk is never used. */
+  readText(sha: string): string {
+    const cached = this.texts.get(sha);
+    if (cached !== undefined) return cached;
+    const rel = textPath(sha);
+    const text = readNoFollow(join(this.reader.root, rel), rel);
+    if (text === null) throw new NotebookError('corrupt', `the stored text ${rel} is missing`);
+    if (createHash('sha256').update(text).digest('hex') !== sha) throw new NotebookError('corrupt', `the stored text ${rel} does not match its SHA-256 (it was changed outside the app)`);
+    // A few recent texts: the hits of one query often share sources.
+    if (this.texts.size >= 16) this.texts.clear();
+    this.texts.set(sha, text);
+    return text;
   }
 
   /** The saved index and what has changed since; null when there is none usable. */

@@ -6,7 +6,10 @@
  *
  * A persisted document is one record: type code, a flags byte saying which optional
  * fields follow, its strings as indexes into one shared block (ids, titles and tags
- * repeat across documents), and its text inline as UTF-8.
+ * repeat across documents), and its text: inline as UTF-8, or — for a document that
+ * is a stretch of a stored text (a source paragraph: its `offset` says where) — the
+ * key of that text and the stretch's length, so the file does not hold a second copy
+ * of every source. Such a text is read through the loader's `text(key)` when needed.
  */
 
 import { ByteReader, ByteWriter, StringBlock, utf8Decode, writeStrings } from './bytes.ts';
@@ -14,6 +17,16 @@ import { DOC_TYPES } from './query.ts';
 import type { SearchDoc } from './types.ts';
 
 const HAS = { sourceId: 1, sourceTitle: 2, paragraph: 4, offset: 8, tags: 16, status: 32 } as const;
+/** Flag: the text is a stretch [offset, offset + length) of the stored text named by a key. */
+const EXTERNAL = 64;
+
+/** How documents' texts may be stored apart (see the opening comment). */
+export interface TextStore {
+  /** On save: the key of the stored text this document is a stretch of, or undefined to keep it inline. */
+  keyOf?: (doc: SearchDoc) => string | undefined;
+  /** On load: the stored text with that key (throws if it cannot be read). */
+  text?: (key: string) => string;
+}
 
 interface Loaded {
   strings: StringBlock;
@@ -22,14 +35,15 @@ interface Loaded {
   start: Uint32Array;
 }
 
-/** A document without its text, and where its text's bytes are. */
+/** A document without its text, and where its text is: its bytes, or a stretch of a stored text. */
 interface Fields {
   doc: Omit<SearchDoc, 'text'>;
-  text: Uint8Array;
+  text: Uint8Array | { key: string; length: number };
 }
 
 export class DocTable {
   private loaded: Loaded | null = null;
+  private texts: TextStore = {};
   private loadedCount = 0;
   /** Loaded documents decoded or removed since: by number. */
   private readonly touched = new Map<number, SearchDoc | null>();
@@ -57,7 +71,7 @@ export class DocTable {
     if (t !== undefined) return t ?? undefined;
     const f = this.fields(d);
     if (!f) return undefined;
-    const doc = { ...f.doc, text: utf8Decode(f.text) } as SearchDoc;
+    const doc = { ...f.doc, text: this.textOf(f) } as SearchDoc;
     this.touched.set(d, doc);
     return doc;
   }
@@ -66,6 +80,15 @@ export class DocTable {
   idAt(d: number): string | undefined {
     if (d >= this.loadedCount || this.touched.has(d)) return this.get(d)?.id;
     return this.fields(d)?.doc.id;
+  }
+
+  private textOf(f: Fields): string {
+    if (f.text instanceof Uint8Array) return utf8Decode(f.text);
+    if (!this.texts.text) throw new Error('this search index keeps source texts apart: open it with their loader');
+    const from = f.doc.offset ?? 0;
+    const text = this.texts.text(f.text.key).slice(from, from + f.text.length);
+    if (text.length !== f.text.length) throw new Error('a stored text is shorter than the search index says');
+    return text;
   }
 
   private fields(d: number): Fields | null {
@@ -85,11 +108,12 @@ export class DocTable {
     if (flags & HAS.offset) doc.offset = r.varint();
     if (flags & HAS.tags) doc.tags = Array.from({ length: r.varint() }, s);
     if (flags & HAS.status) doc.status = s();
+    if (flags & EXTERNAL) return { doc, text: { key: s(), length: r.varint() } };
     return { doc, text: r.bytes(r.varint()) };
   }
 
   /** Writes every document (removed ones as empty records). */
-  encode(w: ByteWriter): void {
+  encode(w: ByteWriter, keyOf?: TextStore['keyOf']): void {
     const pool = new Map<string, number>();
     const ref = (s: string): number => {
       let i = pool.get(s);
@@ -106,6 +130,9 @@ export class DocTable {
         rec.u8(DOC_TYPES.indexOf(doc.type));
         let flags = 0;
         for (const [k, bit] of Object.entries(HAS)) if (doc[k as keyof typeof HAS] !== undefined) flags |= bit;
+        const key = 'doc' in live ? undefined : doc.offset !== undefined ? keyOf?.(live) : undefined;
+        const external = 'doc' in live ? !(live.text instanceof Uint8Array) : key !== undefined;
+        if (external) flags |= EXTERNAL;
         rec.u8(flags);
         rec.varint(ref(doc.id));
         rec.varint(ref(doc.refId));
@@ -119,8 +146,16 @@ export class DocTable {
         }
         if (doc.status !== undefined) rec.varint(ref(doc.status));
         if ('doc' in live) {
+          if (live.text instanceof Uint8Array) {
+            rec.varint(live.text.length);
+            rec.bytes(live.text);
+          } else {
+            rec.varint(ref(live.text.key));
+            rec.varint(live.text.length);
+          }
+        } else if (key !== undefined) {
+          rec.varint(ref(key));
           rec.varint(live.text.length);
-          rec.bytes(live.text);
         } else rec.text(live.text);
       }
       lens.push(rec.length - at);
@@ -134,7 +169,7 @@ export class DocTable {
   }
 
   /** A table over persisted records (a view of the bytes: nothing is decoded yet). */
-  static decode(r: ByteReader): DocTable {
+  static decode(r: ByteReader, texts: TextStore = {}): DocTable {
     const strings = new StringBlock(r);
     const n = r.varint();
     const start = new Uint32Array(n + 1);
@@ -147,6 +182,7 @@ export class DocTable {
     const records = r.bytes(r.varint());
     if (records.length !== at) throw new Error('persisted search index has damaged documents');
     const t = new DocTable();
+    t.texts = texts;
     t.loaded = { strings, records, start };
     t.loadedCount = n;
     return t;

@@ -5,6 +5,7 @@
  */
 
 export { createIndex, indexFromBytes, WEIGHTS, type SearchIndex } from './search-index.ts';
+export type { TextStore } from './persist.ts';
 export { sourceParagraphDocs, type ParagraphExtras } from './paragraphs.ts';
 export { foldText, foldWord, foldLabel, tokenize, type Token } from './fold.ts';
 export { parseQuery, SEARCH_HELP, DOC_TYPES, type ParsedQuery, type ParseResult, type Clause } from './query.ts';

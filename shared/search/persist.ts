@@ -7,13 +7,17 @@
  * per term its df, lastDoc + 1 and postings byte length; then all postings, concatenated.
  * The postings are the in-memory varint bytes as they are (postings.ts), so loading
  * makes each list a view into the file's buffer: nothing is decoded or copied until
- * a query reads it, or an edit makes it grow. Skip pointers and dense tf arrays are
+ * a query reads it, or an edit makes it grow; a term's list object is made only when
+ * a query asks for that term (term-lists.ts). Skip pointers and dense tf arrays are
  * rebuilt lazily, per list, by the first query that needs them.
  */
 
 import { ByteReader, ByteWriter, StringBlock, writeStrings } from './bytes.ts';
-import { DocTable } from './doc-table.ts';
-import { PostingList } from './postings.ts';
+import { DocTable, type TextStore } from './doc-table.ts';
+
+export type { TextStore };
+import type { PostingList } from './postings.ts';
+import { TermLists } from './term-lists.ts';
 
 const MAGIC = [0x4e, 0x42, 0x53, 0x49]; // "NBSI"
 const VERSION = 1;
@@ -24,10 +28,10 @@ export interface IndexParts {
   /** Per document: type code, or REMOVED. */
   docT: Uint8Array;
   docL: Uint32Array;
-  lists: Map<string, PostingList>;
+  lists: TermLists | Map<string, PostingList>;
 }
 
-export function encodeIndex(p: IndexParts): Uint8Array {
+export function encodeIndex(p: IndexParts, keyOf?: TextStore['keyOf']): Uint8Array {
   const w = new ByteWriter();
   for (const b of MAGIC) w.u8(b);
   w.varint(VERSION);
@@ -35,7 +39,7 @@ export function encodeIndex(p: IndexParts): Uint8Array {
   w.varint(n);
   for (let d = 0; d < n; d++) w.u8(p.docT[d]!);
   for (let d = 0; d < n; d++) w.varint(p.docL[d]!);
-  p.docs.encode(w);
+  p.docs.encode(w, keyOf);
   const terms = [...p.lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   writeStrings(w, terms);
   let total = 0;
@@ -52,7 +56,7 @@ export function encodeIndex(p: IndexParts): Uint8Array {
 }
 
 /** The parts of a persisted index; throws on anything that is not one, or is damaged. */
-export function decodeIndex(bytes: Uint8Array): IndexParts {
+export function decodeIndex(bytes: Uint8Array, texts: TextStore = {}): IndexParts {
   const r = new ByteReader(bytes);
   if (bytes.length < 5 || MAGIC.some((b) => r.u8() !== b)) throw new Error('Not a persisted search index (format mismatch).');
   if (r.varint() !== VERSION) throw new Error('Not a persisted search index of this version (format mismatch).');
@@ -61,21 +65,11 @@ export function decodeIndex(bytes: Uint8Array): IndexParts {
   docT.set(r.bytes(n));
   const docL = new Uint32Array(docT.length);
   for (let d = 0; d < n; d++) docL[d] = r.varint();
-  const docs = DocTable.decode(r);
+  const docs = DocTable.decode(r, texts);
   if (docs.count !== n) throw new Error('persisted search index has damaged documents');
   const terms = new StringBlock(r);
   const meta = new Float64Array(terms.length * 3);
   for (let i = 0; i < meta.length; i++) meta[i] = r.varint();
-  const postings = r.bytes(r.varint());
-  const lists = new Map<string, PostingList>();
-  let off = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const len = meta[i * 3 + 2]!;
-    if (off + len > postings.length) throw new Error('persisted search index has damaged postings');
-    // A view into the file's buffer: copied only if the list grows.
-    lists.set(terms.at(i), new PostingList({ buf: postings, base: off, len }, meta[i * 3 + 1]! - 1, meta[i * 3]!));
-    off += len;
-  }
-  if (off !== postings.length) throw new Error('persisted search index has damaged postings');
+  const lists = TermLists.fromSaved(terms, meta, r.bytes(r.varint()));
   return { docs, docT, docL, lists };
 }

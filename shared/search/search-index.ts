@@ -38,12 +38,13 @@ import { foldLabel, tokenize } from './fold.ts';
 import { inRange, parseNumberTerm, type NumberRange } from './numbers.ts';
 import { buildDense, setDense, wantsDense } from './dense.ts';
 import { DocTable } from './doc-table.ts';
-import { decodeIndex, encodeIndex, REMOVED } from './persist.ts';
+import { decodeIndex, encodeIndex, REMOVED, type TextStore } from './persist.ts';
 import { Cursor, PostingList } from './postings.ts';
 import { DOC_TYPES, parseQuery, type Clause } from './query.ts';
 import { PhraseMatcher } from './phrase.ts';
 import { bm25 as bm25Of, Ranker, type DocTables } from './rank.ts';
 import { highlight, type HighlightSpec } from './snippet.ts';
+import type { TermLists } from './term-lists.ts';
 import { TopK } from './topk.ts';
 import type { DocType, SearchDoc, SearchHit, SearchHits, SearchOptions, SearchResult } from './types.ts';
 import { LazySorted, LengthBuckets, lowerBound } from './vocab.ts';
@@ -86,10 +87,10 @@ export interface SearchIndex {
   /** Like search, with the error as a value and the total number of matches. */
   run(query: string, opts?: SearchOptions): SearchResult;
   readonly size: number;
-  /** The index as bytes (persist.ts), for `indexFromBytes`. */
-  toBytes(): Uint8Array;
+  /** The index as bytes (persist.ts), for `indexFromBytes`; `keyOf` names documents whose text is stored apart (doc-table.ts). */
+  toBytes(keyOf?: TextStore['keyOf']): Uint8Array;
   /** Replaces the contents with a persisted index; the bytes are kept as they are (views, not copies). */
-  fromBytes(bytes: Uint8Array): void;
+  fromBytes(bytes: Uint8Array, texts?: TextStore): void;
 }
 
 type Alt =
@@ -140,7 +141,7 @@ function isWordTerm(term: string): boolean {
 }
 
 export function createIndex(): SearchIndex {
-  let lists = new Map<string, PostingList>();
+  let lists: TermLists | Map<string, PostingList> = new Map<string, PostingList>();
   let docs = new DocTable();
   // Per-document type weight in a flat array: 0 marks a removed document. Ranking
   // loops read it instead of dereferencing document objects scattered over the heap.
@@ -697,15 +698,15 @@ export function createIndex(): SearchIndex {
 
   // ---- persistence (persist.ts) ------------------------------------------------
 
-  function toBytes(): Uint8Array {
+  function toBytes(keyOf?: TextStore['keyOf']): Uint8Array {
     for (const l of lists.values()) if (l.dead > 0) l.compact(alive);
     const types = new Uint8Array(docs.count);
     for (let d = 0; d < docs.count; d++) types[d] = alive(d) ? docT[d]! : REMOVED;
-    return encodeIndex({ docs, docT: types, docL, lists });
+    return encodeIndex({ docs, docT: types, docL, lists }, keyOf);
   }
 
-  function fromBytes(bytes: Uint8Array): void {
-    const p = decodeIndex(bytes);
+  function fromBytes(bytes: Uint8Array, texts?: TextStore): void {
+    const p = decodeIndex(bytes, texts);
     docs = p.docs;
     lists = p.lists;
     docT = p.docT;
@@ -756,8 +757,8 @@ export function createIndex(): SearchIndex {
 }
 
 /** Opens a persisted index (the output of `toBytes`); throws if the bytes are not one. */
-export function indexFromBytes(bytes: Uint8Array): SearchIndex {
+export function indexFromBytes(bytes: Uint8Array, texts?: TextStore): SearchIndex {
   const idx = createIndex();
-  idx.fromBytes(bytes);
+  idx.fromBytes(bytes, texts);
   return idx;
 }

@@ -170,6 +170,26 @@ describe('search index', () => {
     expect(ids(copy, '"wind output"')).toEqual(['src-grid#p1']);
   });
 
+  it('keeps source paragraphs as places in their stored text, read only for the hits and removals that need them', () => {
+    const idx = build();
+    const bytes = idx.toBytes((d) => (d.type === 'source' ? `text-of-${d.sourceId}` : undefined)).slice();
+    expect(new TextDecoder().decode(bytes)).not.toContain('curtailment of wind output rose 70 per cent in March, although');
+    const asked: string[] = [];
+    const copy = indexFromBytes(bytes, { text: (key) => (asked.push(key), key === 'text-of-src-grid' ? SOURCE_TEXT : '') });
+    expect(copy.run('tag:energy', { limit: 0 })).toEqual(idx.run('tag:energy', { limit: 0 }));
+    expect(asked).toEqual([]);
+    for (const q of ['wind', '"hash rate"', 'tanker', 'rates -diesel']) expect(copy.run(q)).toEqual(idx.run(q));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['text-of-src-grid']));
+    copy.remove('src-grid#p3');
+    idx.remove('src-grid#p3');
+    expect(copy.run('tanker')).toEqual(idx.run('tanker'));
+    // Saved again, a paragraph still stored apart stays so.
+    const again = indexFromBytes(copy.toBytes().slice(), { text: () => SOURCE_TEXT });
+    expect(again.run('wind')).toEqual(idx.run('wind'));
+    expect(() => indexFromBytes(bytes).run('wind')).toThrow(/texts apart/);
+  });
+
   it('rejects data that is not a persisted index', () => {
     expect(() => indexFromBytes(new TextEncoder().encode('{"format":"other"}'))).toThrow(/format/);
   });
