@@ -37,6 +37,7 @@ export function registerImport(program: Command, { withSession, emit, jsonOpt }:
       const refused = outcomes.filter((r) => r.status === 'refused');
       if (o.json) emit(true, { results: outcomes.map(({ fileName, ...rest }) => ({ file: fileName, ...rest })) }, () => '');
       else if (refused.length < outcomes.length) io.out(outcomes.map(importLine).filter(Boolean).join('\n'));
+      for (const r of outcomes) if (r.status !== 'refused') for (const n of r.notes ?? []) io.err(`notebook: note: ${r.fileName}: ${n}`);
       for (const r of refused) io.err(`notebook: ${r.reason}`);
       if (refused.length) throw new CommandFailed(1);
     });

@@ -7,6 +7,7 @@
  * chrome elements is used instead.
  */
 import { lazy, linkedom } from './lazy.ts';
+import { isoDate } from './fit-metadata.ts';
 
 const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
 const parseHTML = (html: string) => linkedom().parseHTML(html);
@@ -17,6 +18,8 @@ export interface HtmlArticle {
   authors: string[];
   publisher: string | null;
   published: string | null;
+  /** The page's date as written, when it had one (a date that is not real is left out of `published`). */
+  publishedRaw: string | null;
   url: string | null;
 }
 
@@ -65,22 +68,14 @@ function meta(doc: LinkedDocument, ...selectors: string[]): string | null {
   return null;
 }
 
-/** Reduces a timestamp such as 2021-05-24T10:00:00Z to a date (2021-05-24). */
-export function isoDate(v: string | null): string | null {
-  if (!v) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(v.trim());
-  if (m) return [m[1], m[2], m[3]].filter(Boolean).join('-');
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
-}
-
 export function readHtml(html: string): HtmlArticle {
   const { document } = parseHTML(html);
   const doc = document;
   const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? doc.querySelector('title')?.textContent?.trim() ?? null;
   const authorMeta = meta(doc, 'meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]');
   const publisher = meta(doc, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]');
-  const published = isoDate(meta(doc, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'time[datetime]'));
+  const publishedRaw = meta(doc, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'time[datetime]');
+  const published = isoDate(publishedRaw);
   const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'meta[property="og:url"]');
 
   let text = '';
@@ -107,5 +102,5 @@ export function readHtml(html: string): HtmlArticle {
     .split(/\s*(?:,|;|\band\b|&)\s*/)
     .map((a) => a.trim())
     .filter((a) => a && a.length < 120);
-  return { text, title: metaTitle ?? articleTitle, authors, publisher, published, url: url && /^https?:\/\//i.test(url) ? url : null };
+  return { text, title: metaTitle ?? articleTitle, authors, publisher, published, publishedRaw, url: url && /^https?:\/\//i.test(url) ? url : null };
 }

@@ -6,7 +6,8 @@
 import { NotebookError } from '../../shared/api/result.ts';
 import { normalizeText } from '../../shared/text/normalize.ts';
 import { decodeBytes } from './decode.ts';
-import { readHtml, isoDate } from './html.ts';
+import { readHtml } from './html.ts';
+import { fitMetadata, isoDate } from './fit-metadata.ts';
 import { readMarkdown } from './markdown.ts';
 
 export interface ImportedText {
@@ -19,6 +20,8 @@ export interface ImportedText {
   published: string | null;
   url: string | null;
   fileName: string | null;
+  /** What was cut or left out of the file's metadata to fit the notebook's limits (fit-metadata.ts), one line each. */
+  notes: string[];
 }
 
 const FORMATS: Record<string, ImportedText['format']> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html' };
@@ -70,26 +73,30 @@ export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedTex
   const name = baseName(fileName);
   const format = formatOf(name);
   const { text: raw, encoding } = decodeBytes(bytes, name);
-  const base = { format, encoding, fileName: name, authors: [] as string[], publisher: null as string | null, published: null as string | null, url: null as string | null };
+  const base = { format, encoding, fileName: name, authors: [] as string[], publisher: null as string | null, published: null as string | null, url: null as string | null, notes: [] as string[] };
   let result: ImportedText;
+  let rawDate: string | null = null;
   if (format === 'html') {
     const a = readHtml(raw);
     const text = normalizeText(a.text);
     result = { ...base, text, title: a.title ?? titleFromText(text) ?? titleFromFileName(name), authors: a.authors, publisher: a.publisher, published: a.published, url: a.url };
+    rawDate = a.publishedRaw;
   } else if (format === 'md') {
     const m = readMarkdown(normalizeText(raw));
     const text = normalizeText(m.text);
     result = { ...base, text, title: m.title ?? titleFromFileName(name), authors: m.authors, published: isoDate(m.published), url: m.url };
+    rawDate = m.published;
   } else {
     const text = paragraphsFromLines(normalizeText(raw));
     result = { ...base, text, title: titleFromText(text) ?? titleFromFileName(name) };
   }
   if (!result.text.trim()) throw new NotebookError('unsupported_file', `${name}: no readable text found in the file`);
-  return result;
+  const { meta, notes } = fitMetadata(result, rawDate);
+  return { ...result, ...meta, notes };
 }
 
 export function readPastedText(raw: string, title?: string): ImportedText {
   const text = normalizeText(raw);
   if (!text) throw new NotebookError('invalid_argument', 'the pasted text is empty');
-  return { text, format: 'txt', encoding: 'utf-8', title: title?.trim() || titleFromText(text) || text.slice(0, 60).replace(/\s+/g, ' ') + (text.length > 60 ? '…' : ''), authors: [], publisher: null, published: null, url: null, fileName: null };
+  return { text, format: 'txt', encoding: 'utf-8', title: title?.trim() || titleFromText(text) || text.slice(0, 60).replace(/\s+/g, ' ') + (text.length > 60 ? '…' : ''), authors: [], publisher: null, published: null, url: null, fileName: null, notes: [] };
 }

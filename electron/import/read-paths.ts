@@ -1,13 +1,16 @@
 /**
- * From files on disk to `importFiles` calls, for the CLI and the File menu: each
- * path is checked for existence and size before it is read (a file over the limit
- * is never loaded), read, and sent in batches within the contract's limits; what
+ * From files on disk to `importFiles` calls, for the CLI and the File menu: every
+ * path is checked first — its length, that it is a regular file, its size (a file
+ * over the limit is never loaded) — then read, and sent in batches within the contract's limits; what
  * could not be read is refused here with its reason. The outcomes come back in the
  * order the paths were given.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '../../shared/api/contract.ts';
 import type { ApiArgs, ImportFileOutcome } from '../../shared/api/contract.ts';
+import type { ErrorCode } from '../../shared/api/result.ts';
 import { importBatches } from '../../shared/api/import-batches.ts';
 import { baseName } from './importer.ts';
 
@@ -21,19 +24,45 @@ function readFailure(path: string, e: NodeJS.ErrnoException): string {
   return `${path}: ${e.message}`;
 }
 
+/** The longest file name the notebook records (the contract's importFiles limit). */
+const MAX_PATH_CHARS = 1000;
+
+/**
+ * Reads one file: only a regular file (a folder, a pipe, a device such as /dev/zero
+ * is refused without reading, so nothing can hang), and only up to the limit: the
+ * size is checked on the open file itself before a byte is read.
+ */
 async function readOne(path: string, fileName: string): Promise<Buffer | ImportFileOutcome> {
+  const refuse = (code: ErrorCode, reason: string): ImportFileOutcome => ({ fileName: fileName.slice(0, MAX_PATH_CHARS), status: 'refused', code, reason });
+  if (fileName.length > MAX_PATH_CHARS) return refuse('invalid_argument', `${shortPath(path)}: the path is ${fileName.length} characters long; the limit is ${MAX_PATH_CHARS}: move or rename the file`);
+  let handle: FileHandle | null = null;
   try {
     const s = await stat(path);
-    if (s.isDirectory()) return { fileName, status: 'refused', code: 'not_found', reason: `${path}: is a folder, not a file` };
-    if (s.size > MAX_IMPORT_BYTES) {
-      return { fileName, status: 'refused', code: 'unsupported_file', reason: `${baseName(fileName)}: the file is ${(s.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB` };
+    if (s.isDirectory()) return refuse('not_found', `${path}: is a folder, not a file`);
+    if (!s.isFile()) return refuse('unsupported_file', `${path}: not a regular file (a pipe, a device or a socket); save its content to a file and import that`);
+    // O_NONBLOCK: if the path was swapped for a pipe since the check, opening it does not wait for a writer.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const f = await handle.stat();
+    if (!f.isFile()) return refuse('unsupported_file', `${path}: not a regular file (a pipe, a device or a socket); save its content to a file and import that`);
+    if (f.size > MAX_IMPORT_BYTES) return refuse('unsupported_file', tooBig(fileName, f.size));
+    const buf = Buffer.alloc(f.size);
+    let read = 0;
+    while (read < f.size) {
+      const { bytesRead } = await handle.read(buf, read, f.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
     }
-    return await readFile(path);
+    return buf.subarray(0, read);
   } catch (e) {
     const ne = e as NodeJS.ErrnoException;
-    return { fileName, status: 'refused', code: ne.code === 'ENOENT' ? 'not_found' : 'io', reason: readFailure(path, ne) };
+    return refuse(ne.code === 'ENOENT' ? 'not_found' : 'io', readFailure(path, ne));
+  } finally {
+    await handle?.close();
   }
 }
+
+const tooBig = (fileName: string, size: number) => `${baseName(fileName)}: the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`;
+const shortPath = (path: string) => (path.length > 80 ? `${path.slice(0, 40)}…${path.slice(-30)}` : path);
 
 /**
  * Imports `paths` through `importFiles`; `nameOf` is the file name the notebook

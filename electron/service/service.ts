@@ -239,7 +239,7 @@ export class NotebookService implements NotebookHandlers {
       suggestions: { accepted: [], dismissed: [] },
     };
     await this.commit([{ kind: 'source', op: 'put', record: source }]);
-    return ok({ source, duplicate: false, newVersion: null });
+    return ok({ source, duplicate: false, newVersion: null, ...(imported.notes.length ? { notes: imported.notes } : {}) });
   }
 
   importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);

@@ -221,6 +221,8 @@ export interface ImportResult {
   newVersion: { of: string; previousSha256: string; counts: Record<AnchorStatus, number>; review: string[] } | null;
   /** Set when the text was a source in the Trash: that source came back, with its quotes and links, instead of a copy. */
   restoredFromTrash?: RestoreOutcome;
+  /** What was cut or left out of the file's metadata to fit the notebook's limits (a 150-author page, a date in the year 10000). */
+  notes?: string[];
 }
 /** One file of an importFiles call: imported, already there, a new version of a source, or refused with its reason. */
 export type ImportFileOutcome =
