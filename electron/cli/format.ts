@@ -7,6 +7,19 @@ import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionIt
 import type { Quantity, Quote, Source } from '../../shared/model/records.ts';
 import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
 
+/**
+ * Everything the CLI prints passes through here: control characters from user data
+ * (a claim statement carrying terminal escape sequences, a carriage return that would
+ * overwrite a line) are shown as \uHHHH instead of reaching the terminal.
+ * Newlines and tabs are the CLI's own layout and stay.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+export function escapeControls(text: string): string {
+  // \uHHHH: readable in a terminal, and in --json output the same escape JSON itself uses (it parses back to the same text).
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

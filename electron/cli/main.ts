@@ -16,7 +16,7 @@ import { registerImport } from './import-command.ts';
 import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
-import { hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
+import { escapeControls, hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
 import { registerClaimCommands } from './claim-commands.ts';
 import { registerTrashCommands, trashedLine } from './trash-commands.ts';
 
@@ -306,7 +306,9 @@ export function buildProgram(io: Io = processIo): Command {
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // User data never reaches the terminal with its control characters (format.ts).
+  const io: Io = { out: (t) => rawIo.out(escapeControls(t)), err: (t) => rawIo.err(escapeControls(t)) };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
