@@ -215,9 +215,12 @@ export function createIndex(): SearchIndex {
   const getList = (term: string): PostingList | undefined => {
     const l = lists.get(term);
     if (l && l.dead > l.df && l.dead > 8) l.compact(alive);
-    // A loaded index builds its dense arrays when a query first reads the list.
-    if (l && wantsDense(l, docs.count)) buildDense(l, docW.length);
     return l;
+  };
+  /** A common term's dense tf array; a loaded index builds it at the first query that reads it. */
+  const denseOf = (l: PostingList): Uint16Array | undefined => {
+    if (!l.tfs && wantsDense(l, docs.count)) buildDense(l, docW.length);
+    return l.tfs;
   };
 
   function add(doc: SearchDoc): void {
@@ -557,10 +560,10 @@ export function createIndex(): SearchIndex {
       // One plain term, the commonest query: rank straight off the postings.
       const alt = only[0]!;
       const w = alt.weight * altIdf(alt);
-      const tfs = alt.list.tfs;
       // Reading the term's own list is as fast as a pass over its dense array even for
       // "the"; but a single type filter (type:quote) smaller than the list leads instead.
-      const typeList = tfs && mask !== ALL_TYPES && (mask & (mask - 1)) === 0 ? getList(`${F}type:${DOC_TYPES[31 - Math.clz32(mask)]}`) : undefined;
+      const tfs = mask !== ALL_TYPES && (mask & (mask - 1)) === 0 ? denseOf(alt.list) : undefined;
+      const typeList = tfs ? getList(`${F}type:${DOC_TYPES[31 - Math.clz32(mask)]}`) : undefined;
       const total = tfs && typeList && typeList.df < alt.list.df ? ranker.denseIn(tables, typeList, tfs, w, mask, top) : ranker.term(tables, alt.list, w, mask, top);
       return { ok: true, hits: finish(top, plans), total, totalExact: true };
     }
@@ -579,7 +582,7 @@ export function createIndex(): SearchIndex {
       const filters = alts.filter((a) => a.weight === 0);
       const word = words[0];
       const fdf = filters[0]?.list.df ?? 0;
-      if (word && words.length === 1 && filters.length > 0 && (word.list.tfs || (fdf * 64 >= word.list.df && word.list.df * 16 >= fdf))) {
+      if (word && words.length === 1 && filters.length > 0 && (denseOf(word.list) || (fdf * 64 >= word.list.df && word.list.df * 16 >= fdf))) {
         // A word within filters of comparable size: stamp the filters in one tight pass,
         // then read the word's list (or look up its dense tfs along the rarest filter).
         // Only a size gap of more than an order of magnitude pays for leapfrogging.
