@@ -237,9 +237,11 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--claim <claim>', 'only these claims, in this order (repeatable)', collect)
     .option('--title <text>', 'the briefing title')
     .option('--include-unverified', 'include quotes that fail verification, marked as unverified')
+    .option('--quote-notes', "add each quote's tags and note under it")
+    .option('--no-provenance', 'leave out the appendix of files, accessed dates and SHA-256 hashes')
     .addOption(jsonOpt())
-    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: (typeof CITATION_STYLES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; json?: boolean }) => {
-      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style: o.style, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified }));
+    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: (typeof CITATION_STYLES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; quoteNotes?: boolean; provenance: boolean; json?: boolean }) => {
+      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style: o.style, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified, quoteNotes: !!o.quoteNotes, provenance: o.provenance }));
       if (r.stopped || r.content === null) {
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
         throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);

@@ -32,6 +32,9 @@ export interface ExportParams {
   /** These claims, in this order (takes precedence over tags). */
   claimIds?: string[];
   includeUnverified: boolean;
+  /** Quotes' tags and notes under each quote; the provenance appendix (see BriefingInput). */
+  quoteNotes?: boolean;
+  provenance?: boolean;
   title?: string;
   /** YYYY-MM-DD printed in the briefing. */
   date: string;
@@ -117,6 +120,8 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     locatedCitations: citations.located(requests),
     unverified: new Set(problems.map((p) => p.quoteId)),
     conflicts: params.conflicts ?? [],
+    quoteNotes: params.quoteNotes ?? false,
+    provenance: params.provenance ?? true,
   });
   const content = params.format === 'html' ? renderHtmlDocument(markdown, title) : markdown;
   return { ok: true, content, problems };

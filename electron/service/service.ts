@@ -425,7 +425,7 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- export ----------
 
-  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, tags, claimIds, includeUnverified, title }) => {
+  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, tags, claimIds, includeUnverified, quoteNotes, provenance, title }) => {
     let result;
     try {
       result = await exportNotebook({
@@ -438,6 +438,8 @@ export class NotebookService implements NotebookHandlers {
         tags,
         claimIds,
         includeUnverified: includeUnverified ?? false,
+        quoteNotes,
+        provenance,
         title,
         date: this.clock().toISOString().slice(0, 10),
         conflicts: (await this.judgement.get()).pairs.map((p) => ({ a: p.a as ClaimId, b: p.b as ClaimId, reason: p.reason, relation: p.relation, older: p.older as ClaimId | undefined })),

@@ -189,6 +189,14 @@ export function BriefingView() {
             </div>
           )}
 
+          <label className="check">
+            <input type="checkbox" checked={choice.quoteNotes} onChange={(e) => setChoice({ ...choice, quoteNotes: e.currentTarget.checked })} />
+            Quotes’ tags and notes
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={choice.provenance} onChange={(e) => setChoice({ ...choice, provenance: e.currentTarget.checked })} />
+            Provenance appendix (files, dates, SHA-256)
+          </label>
           {!preview?.stopped && unverifiedBox}
         </form>
 

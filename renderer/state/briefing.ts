@@ -29,9 +29,13 @@ export interface BriefingChoice {
   format: ExportFormat;
   title: string;
   includeUnverified: boolean;
+  /** Each quote's tags and note under it. */
+  quoteNotes: boolean;
+  /** The appendix a checker verifies quotes with (files, dates, SHA-256). */
+  provenance: boolean;
 }
 
-export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', format: 'md', title: 'Briefing', includeUnverified: false };
+export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', format: 'md', title: 'Briefing', includeUnverified: false, quoteNotes: false, provenance: true };
 
 /**
  * Arguments for exportBriefing. The preview always asks for Markdown, so what
@@ -39,7 +43,7 @@ export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimId
  * chosen yet" and is sent as an empty list rather than silently widening to all.
  */
 export function briefingArgs(c: BriefingChoice, format: ExportFormat): ApiArgs<'exportBriefing'> {
-  const args: ApiArgs<'exportBriefing'> = { format, style: c.style, includeUnverified: c.includeUnverified };
+  const args: ApiArgs<'exportBriefing'> = { format, style: c.style, includeUnverified: c.includeUnverified, quoteNotes: c.quoteNotes, provenance: c.provenance };
   const title = c.title.trim();
   if (title) args.title = title.slice(0, 300);
   if (c.scope === 'tags') args.tags = c.tags;

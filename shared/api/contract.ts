@@ -189,6 +189,10 @@ export const apiArgs = {
     tags: TagList.optional(),
     claimIds: z.array(ClaimIdSchema).max(10_000).optional(),
     includeUnverified: z.boolean().optional(),
+    /** Each quote's tags and note under it in the briefing (default false). */
+    quoteNotes: z.boolean().optional(),
+    /** The provenance appendix: file, accessed date and SHA-256 of each cited text (default true). */
+    provenance: z.boolean().optional(),
     title: z.string().max(300).optional(),
   }),
 

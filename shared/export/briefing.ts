@@ -56,6 +56,10 @@ export interface BriefingInput {
   unverified?: ReadonlySet<QuoteId>;
   /** Further conflicts between claims (e.g. figures that disagree), listed with the evidence conflicts. */
   conflicts?: readonly ClaimConflict[];
+  /** Each quote's tags and note under it (default: left out; claims' tags and notes are always in). */
+  quoteNotes?: boolean;
+  /** The appendix of files, accessed dates and SHA-256 of each text a checker verifies quotes against (default: in). */
+  provenance?: boolean;
 }
 
 const EVIDENCE_SECTIONS: { relation: EvidenceRelation; label: string }[] = [
@@ -153,6 +157,11 @@ export function buildBriefing(input: BriefingInput): string {
         for (const q of quotes) {
           if (input.unverified?.has(q.id)) out.push(`**Unverified quote** (${q.id}): it failed the integrity check and is included at the author's request.`, '');
           out.push(blockquote(q.exact, footnoteFor(q)), '');
+          if (input.quoteNotes) {
+            if (q.tags.length) out.push(`- Quote tags: ${q.tags.map(escapeInline).join(', ')}`);
+            if (q.note.trim()) out.push(`- Quote note: ${escapeInline(q.note.trim().replace(/\s+/g, ' '))}`);
+            if (q.tags.length || q.note.trim()) out.push('');
+          }
         }
       }
     }
@@ -195,15 +204,17 @@ export function buildBriefing(input: BriefingInput): string {
     .sort((a, b) => cmp(a.text.toLowerCase(), b.text.toLowerCase()) || cmp(a.id, b.id));
   out.push(...(entries.length ? entries.map((e) => `- ${e.text}`) : ['*No sources cited.*']), '');
 
-  out.push('## Provenance', '');
-  const provenance = [...citedSources].sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
-  for (const s of provenance) {
-    out.push(
-      `- ${escapeInline(s.title)} (${s.id}): file ${s.fileName ? escapeInline(s.fileName) : 'not recorded'}; accessed ${s.accessed ?? 'not recorded'}; SHA-256 of text ${s.sha256}`,
-    );
+  if (input.provenance ?? true) {
+    out.push('## Provenance', '');
+    const provenance = [...citedSources].sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
+    for (const s of provenance) {
+      out.push(
+        `- ${escapeInline(s.title)} (${s.id}): file ${s.fileName ? escapeInline(s.fileName) : 'not recorded'}; accessed ${s.accessed ?? 'not recorded'}; SHA-256 of text ${s.sha256}`,
+      );
+    }
+    if (provenance.length === 0) out.push('*No sources cited.*');
+    out.push('');
   }
-  if (provenance.length === 0) out.push('*No sources cited.*');
-  out.push('');
 
   if (footnotes.length) out.push(...footnotes.map((f) => `[^${f.label}]: ${f.text}`), '');
   return out.join('\n').replace(/\n+$/, '') + '\n';

@@ -127,6 +127,15 @@ describe('notebook export', () => {
     expect((await cli(dir, ['sources'])).code).toBe(0);
   });
 
+  it('leaves out the provenance appendix with --no-provenance and keeps it by default', async () => {
+    const { dir } = await notebookWithBriefing();
+    const folder = tempDir();
+    expect((await cli(dir, ['export', '--out', join(folder, 'with.md')])).code).toBe(0);
+    expect((await cli(dir, ['export', '--out', join(folder, 'without.md'), '--no-provenance', '--quote-notes'])).code).toBe(0);
+    expect(readFileSync(join(folder, 'with.md'), 'utf8')).toMatch(/^## Provenance$/m);
+    expect(readFileSync(join(folder, 'without.md'), 'utf8')).not.toMatch(/^## Provenance$|SHA-256/m);
+  });
+
   it('exports annotations, CSL-JSON and BibTeX', async () => {
     const { dir, q1 } = await notebookWithBriefing();
     const folder = tempDir();

@@ -116,6 +116,20 @@ describe('buildBriefing', () => {
     expect(section).toContain('different \\*units\\*');
   });
 
+  it("adds each quote's tags and note when asked, escaped, and leaves the provenance appendix out when asked", () => {
+    const plain = buildBriefing(fixtureInput());
+    expect(plain).not.toContain('Quote note:');
+    expect(plain).toContain('## Provenance');
+    const full = buildBriefing(fixtureInput({ quoteNotes: true, provenance: false }));
+    expect(full).toContain('- Quote tags: mining/copper');
+    expect(full).toContain('- Quote note: Check the \\*exact\\* closure dates \\[ask the operator\\].');
+    expect(full).not.toContain('## Provenance');
+    expect(full).not.toMatch(/SHA-256|[0-9a-f]{64}/);
+    // Switching them does not touch the quotes or their footnotes.
+    expect(blockquoteTexts(full)).toEqual(blockquoteTexts(plain));
+    expect(full.match(/^\[\^\d+\]: /gm)).toEqual(plain.match(/^\[\^\d+\]: /gm));
+  });
+
   it('cites each quote with its paragraph number and lists sources in a sorted bibliography and a provenance appendix', () => {
     const input = fixtureInput();
     const md = buildBriefing(input);
