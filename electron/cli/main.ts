@@ -16,6 +16,7 @@ import { registerImport } from './import-command.ts';
 import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
+import { describeFsError } from '../storage/fs-errors.ts';
 import { escapeControls, hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
 import { registerClaimCommands } from './claim-commands.ts';
 import { registerTrashCommands, trashedLine } from './trash-commands.ts';
@@ -324,6 +325,11 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     }
     if (e instanceof NotebookError || e instanceof ExportPathError) {
       io.err(`notebook: ${e.message}`);
+      return 1;
+    }
+    const fsError = describeFsError(e);
+    if (fsError) {
+      io.err(`notebook: ${fsError.message}`);
       return 1;
     }
     io.err(`notebook: unexpected error: ${e instanceof Error ? e.message : String(e)}`);

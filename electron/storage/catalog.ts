@@ -101,6 +101,12 @@ export function currentCatalog(reader: ShardReader, persist: boolean, onShard?: 
     if (!old || !sameStamp(old.stamp, stamp)) changed = true;
   }
   if (cached.size > 0) changed = true; // shards removed since
-  if (changed && persist) writeCatalog(root, stored);
+  if (changed && persist) {
+    try {
+      writeCatalog(root, stored);
+    } catch {
+      // A cache that cannot be saved (a read-only folder) is rebuilt next time; listing must not fail for it.
+    }
+  }
   return { entries, reread };
 }

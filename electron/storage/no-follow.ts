@@ -8,7 +8,7 @@
  * opened with O_NOFOLLOW (a link as the last part of the path fails with ELOOP).
  * Windows has no O_NOFOLLOW; there the open-time check is the guard.
  */
-import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotebookError } from '../../shared/api/result.ts';
 import { isErrno } from './durable-fs.ts';
@@ -23,7 +23,13 @@ export function linkRefused(rel: string): NotebookError {
 /** Opens a notebook file for reading without following a link; null when it does not exist. */
 export function openNoFollow(path: string, rel: string): number | null {
   try {
-    return openSync(path, constants.O_RDONLY | NO_FOLLOW);
+    const fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
+    // A folder opens fine and fails only at the read, with no path: say which (fs-errors.ts words it).
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });
+    }
+    return fd;
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return null;
     if (isErrno(e, 'ELOOP')) throw linkRefused(rel);

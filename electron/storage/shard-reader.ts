@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { NotebookError } from '../../shared/api/result.ts';
 import type { Claim, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
 import { isErrno } from './durable-fs.ts';
+import { describeFsError } from './fs-errors.ts';
 import { ClaimShardSchema, claimShardPath, MANIFEST, ManifestSchema, SourceShardSchema, sourceShardPath, TAGS_PATH, TagShardSchema, TrashShardSchema, trashShardPath } from './layout.ts';
 import type { SourceShard } from './layout.ts';
 import { quarantine, quarantineError } from './quarantine.ts';
@@ -82,7 +83,7 @@ export class ShardReader {
         this.reads++;
         throw this.fail(rel, e.reason);
       }
-      throw e;
+      throw describeFsError(e, this.root) ?? e;
     }
     if (db.data !== null) this.reads++;
     return db.data;

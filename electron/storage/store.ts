@@ -23,6 +23,7 @@ import { MANIFEST, SCHEMA_VERSION, TAGS_PATH, textPath, FORMAT } from './layout.
 import { readNoFollow, refuseLinks } from './no-follow.ts';
 import type { Manifest } from './layout.ts';
 import { acquireLock } from './lock.ts';
+import { describeFsError, isReadOnlyError } from './fs-errors.ts';
 import type { Lock } from './lock.ts';
 import { LazyNotebook } from './lazy-notebook.ts';
 import { keepCopy, pendingQuarantine, QUARANTINE_DIR, quarantineError, resolveQuarantine } from './quarantine.ts';
@@ -101,7 +102,9 @@ export class NotebookStore {
       try {
         lock = await acquireLock(root);
       } catch (e) {
-        if (!(e instanceof NotebookError && e.code === 'locked' && options.write === 'prefer')) throw e;
+        // Held elsewhere, or a folder this user may only read: a listing reads it without the lock.
+        const readOnly = isReadOnlyError(e);
+        if (!((readOnly || (e instanceof NotebookError && e.code === 'locked')) && options.write === 'prefer')) throw describeFsError(e, root) ?? e;
       }
     }
     try {
@@ -116,7 +119,7 @@ export class NotebookStore {
       return store;
     } catch (e) {
       await lock?.release();
-      throw e;
+      throw describeFsError(e, root) ?? e;
     }
   }
 
