@@ -207,10 +207,14 @@ export function applyTheme(theme: 'light' | 'dark'): void {
 }
 
 /** Reads a File as base64 (without the data: prefix) for importFile. */
-export function readFileBase64(file: File): Promise<string> {
+export function readFileBase64(file: File, opts: { signal?: AbortSignal; onProgress?: (loaded: number) => void } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    if (opts.signal?.aborted) return reject(new DOMException('cancelled', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => reader.abort(), { once: true });
     reader.onerror = () => reject(reader.error ?? new Error('could not read file'));
+    reader.onabort = () => reject(new DOMException('cancelled', 'AbortError'));
+    reader.onprogress = (e) => opts.onProgress?.(e.loaded);
     reader.onload = () => {
       const s = String(reader.result);
       resolve(s.slice(s.indexOf(',') + 1));

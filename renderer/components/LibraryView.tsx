@@ -70,8 +70,15 @@ export function LibraryView() {
 
       {progress && (
         <div className="progress-card" role="group" aria-label="Import progress">
-          <div className="progress-label">{progress.label}</div>
-          <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+          <div className="progress-label" role="status">
+            {progress.label}
+          </div>
+          {progress.indeterminate ? <progress aria-label="Import progress" /> : <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
+          {progress.cancel && (
+            <button type="button" className="button small" onClick={progress.cancel}>
+              Cancel import
+            </button>
+          )}
         </div>
       )}
 

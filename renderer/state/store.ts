@@ -19,6 +19,10 @@ export interface Progress {
   label: string;
   done: number;
   total: number;
+  /** No measure of how far it is (a request the server is working on): the bar moves without a value. */
+  indeterminate?: boolean;
+  /** Stops what has not been done yet; absent when it cannot be stopped. */
+  cancel?: () => void;
 }
 
 export interface Toast {

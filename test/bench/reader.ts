@@ -44,8 +44,12 @@ async function newPage(browser: Browser): Promise<Page> {
 /** Clicks a source's title in the Library and returns the ms until the frame after its text is in the reader. */
 async function openFromLibrary(page: Page, url: string, title: string): Promise<number> {
   await page.goto(url);
-  await page.evaluate(() => sessionStorage.removeItem('notebook.place'));
-  await page.reload();
+  // The page returns to the place it left (the Reader): go to the Library from there.
+  await page.waitForFunction(() => {
+    const place = JSON.parse(sessionStorage.getItem('notebook.place') ?? 'null') as { view: string } | null;
+    return place?.view !== 'reader' || document.querySelector('.reader-pane') !== null;
+  });
+  await page.getByRole('button', { name: /^Library/ }).first().click();
   await page.getByRole('button', { name: title, exact: true }).waitFor();
   return page.evaluate(
     (t) =>

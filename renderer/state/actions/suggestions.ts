@@ -1,14 +1,30 @@
 /**
- * Suggested claims found in a source (accept or dismiss) and marking a
- * flagged pair of claims as not a conflict.
+ * Suggested claims found in a source (accept or dismiss, one or all) and marking
+ * a flagged pair of claims as not a conflict. A long source's suggestions are
+ * asked for a part of its text at a time (see SuggestionsPanel).
  */
 import type { ApiResults } from '../../../shared/api/contract.ts';
 import { excerpt } from '../derive.ts';
 import { store } from '../store.ts';
 import { edit, guard, must, refresh, toast } from './common.ts';
 
-export async function loadSuggestions(sourceId: string): Promise<ApiResults['listSuggestions']> {
-  return (await guard(() => must('listSuggestions', { sourceId: sourceId as never }))) ?? [];
+export async function loadSuggestions(sourceId: string, part?: { from: number; to: number }): Promise<ApiResults['listSuggestions'] | null> {
+  return (await guard(() => must('listSuggestions', { sourceId: sourceId as never, ...part }))) ?? null;
+}
+
+/** The most keys one call dismisses (the contract's limit). */
+const DISMISS_MAX = 100_000;
+
+/** "Dismiss all": the given open suggestions dismissed in one edit, so one undo brings them back. */
+export async function dismissSuggestions(sourceId: string, keys: readonly string[]): Promise<boolean> {
+  if (keys.length === 0) return true;
+  const r = await guard(async () => {
+    let dismissed = 0;
+    for (let i = 0; i < keys.length; i += DISMISS_MAX) dismissed += (await edit('dismissSuggestions', { sourceId: sourceId as never, keys: keys.slice(i, i + DISMISS_MAX) })).dismissed;
+    toast(`Dismissed ${dismissed.toLocaleString('en')} suggested figure${dismissed === 1 ? '' : 's'}. Undo (Ctrl+Z) brings ${dismissed === 1 ? 'it' : 'them'} back.`);
+    return true;
+  });
+  return r === true;
 }
 
 /** Accepting creates a quote and a claim citing it; dismissing keeps the figure out of the list (both undoable). */
