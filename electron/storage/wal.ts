@@ -21,8 +21,9 @@
  * upgrade that changes a record's shape could meet an old log — and then its lines
  * fail validation and are reported (and kept) as damaged, not misread.
  */
-import { closeSync, constants, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { linkRefused, NO_FOLLOW, readNoFollow } from './no-follow.ts';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { NotebookError } from '../../shared/api/result.ts';
+import { linkRefused, NO_FOLLOW, openNoFollow } from './no-follow.ts';
 import { crc32 } from 'node:zlib';
 import { ChangeSchema } from '../../shared/model/changes.ts';
 import type { Change } from '../../shared/model/view.ts';
@@ -79,10 +80,21 @@ function parseLine(line: string): Change[] | null {
   }
 }
 
+/** Far beyond any log the notebook writes (it is emptied every COMPACT_AFTER entries and on close); too big to read safely. */
+export const MAX_WAL_BYTES = 256 * 1024 * 1024;
+
 export function readWal(path: string): WalRead {
-  const raw = readNoFollow(path, WAL_FILE);
-  if (raw === null) return { ok: true, entries: [], damaged: [], tornTail: false, bytes: 0 };
-  return parseWal(raw);
+  const fd = openNoFollow(path, WAL_FILE);
+  if (fd === null) return { ok: true, entries: [], damaged: [], tornTail: false, bytes: 0 };
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_WAL_BYTES) {
+      throw new NotebookError('corrupt', `${WAL_FILE} is ${(size / 1048576).toFixed(0)} MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection`);
+    }
+    return parseWal(readFileSync(fd, 'utf8'));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * "unexpected error": a folder where a shard, tags.json or wal.log should be, a
  * file where sources/ should be, a file the user may not read.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFsError } from '../../electron/storage/fs-errors.ts';
@@ -49,5 +49,17 @@ describe('filesystem surprises', () => {
     const e = Object.assign(new Error("EACCES: permission denied, open '/nb/claims/a.json'"), { code: 'EACCES', path: '/nb/claims/a.json' });
     expect(describeFsError(e, '/nb')!.message).toBe('claims/a.json in the notebook /nb: permission denied (EACCES); give your user read and write access to it (or open the notebook read-only for listing), then try again');
     expect(describeFsError(new Error('other'))).toBeNull();
+  });
+});
+
+describe('a huge write-ahead log', () => {
+  it('is refused in one line naming it and what to do, without reading it', async () => {
+    const dir = await notebook();
+    const fd = openSync(join(dir, 'wal.log'), 'w');
+    ftruncateSync(fd, 300 * 1024 * 1024); // sparse: no disk used
+    closeSync(fd);
+    const r = await cli(dir, ['sources']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('notebook: wal.log is 300 MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection\n');
   });
 });
