@@ -82,6 +82,10 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     const figure = await ctx.sourceText(sourceId).then((t) => t.slice(start, end).replace(/\s+/g, ' ').trim(), () => '');
     return (r) => `${action} suggested figure ${r?.claim?.quantity?.raw ?? (figure || key)}`;
   },
+  dismissSuggestions: ({ sourceId, keys }, view) => (r) => {
+    const n = r?.dismissed ?? keys.length;
+    return `dismiss ${n} suggested figure${n === 1 ? '' : 's'} of “${view.getSource(sourceId)?.title ?? sourceId}”`;
+  },
   markConflict: ({ a, b, notConflict }, view) => fixed(`mark ${claimText(view, a)} and ${claimText(view, b)} as ${notConflict ? 'not a conflict' : 'a conflict again'}`),
   loadSample: () => fixed('loading the sample notebook'),
 };

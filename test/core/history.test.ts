@@ -55,6 +55,11 @@ const CASES: Case[] = [
   { name: 're-select a drifted anchor', setup: newVersion, edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'reselect', exact: 'adding room for six more vessels' }), label: /^re-select quote “adding capacity/ },
   { name: 'accept a suggested figure', edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'accept' }), label: /^accept suggested figure about 12 tonnes/ },
   { name: 'dismiss a suggested figure', edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'dismiss' }), label: /^dismiss suggested figure about 12 tonnes/ },
+  {
+    name: 'dismiss every suggested figure of a source at once',
+    edit: async (nb, ids) => nb.call('dismissSuggestions', { sourceId: ids.orchard, keys: (await nb.call('listSuggestions', { sourceId: ids.orchard })).map((s: { key: string }) => s.key) }),
+    label: /^dismiss [2-9]\d* suggested figures of “.+”$/,
+  },
   { name: 'mark a conflict again', edit: ({ call }, ids) => call('markConflict', { a: ids.c1, b: ids.c2, notConflict: false }), label: /^mark “Grain was close.*” and “Grain was about.*” as a conflict again$/ },
 ];
 
