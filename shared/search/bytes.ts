@@ -78,7 +78,7 @@ export class ByteReader {
   constructor(
     readonly buf: Uint8Array,
     public pos = 0,
-    private readonly end = buf.length,
+    readonly end = buf.length,
   ) {}
 
   private check(n: number): void {

@@ -79,7 +79,10 @@ export class DocTable {
   /** The id of document d (without decoding its text), or undefined if removed. */
   idAt(d: number): string | undefined {
     if (d >= this.loadedCount || this.touched.has(d)) return this.get(d)?.id;
-    return this.fields(d)?.doc.id;
+    const l = this.loaded!;
+    if (l.start[d] === l.start[d + 1]) return undefined;
+    // The id's string index follows the type and flags bytes.
+    return l.strings.at(new ByteReader(l.records, l.start[d]! + 2, l.start[d + 1]!).varint());
   }
 
   private textOf(f: Fields): string {
@@ -122,41 +125,43 @@ export class DocTable {
     };
     const rec = new ByteWriter();
     const lens: number[] = [];
+    // A loaded record is copied with its string indexes renumbered: one lookup per
+    // distinct string rather than per use, and its text's bytes are never decoded.
+    const l = this.loaded;
+    const remap = new Int32Array(l?.strings.length ?? 0).fill(-1);
+    const refLoaded = (i: number): number => (remap[i]! >= 0 ? remap[i]! : (remap[i] = ref(l!.strings.at(i))));
     for (let d = 0; d < this.count; d++) {
       const at = rec.length;
-      const live = d < this.loadedCount && !this.touched.has(d) ? this.fields(d) : this.get(d);
-      if (live) {
-        const doc = 'doc' in live ? live.doc : live;
-        rec.u8(DOC_TYPES.indexOf(doc.type));
-        let flags = 0;
-        for (const [k, bit] of Object.entries(HAS)) if (doc[k as keyof typeof HAS] !== undefined) flags |= bit;
-        const key = 'doc' in live ? undefined : doc.offset !== undefined ? keyOf?.(live) : undefined;
-        const external = 'doc' in live ? !(live.text instanceof Uint8Array) : key !== undefined;
-        if (external) flags |= EXTERNAL;
-        rec.u8(flags);
-        rec.varint(ref(doc.id));
-        rec.varint(ref(doc.refId));
-        if (doc.sourceId !== undefined) rec.varint(ref(doc.sourceId));
-        if (doc.sourceTitle !== undefined) rec.varint(ref(doc.sourceTitle));
-        if (doc.paragraph !== undefined) rec.varint(doc.paragraph);
-        if (doc.offset !== undefined) rec.varint(doc.offset);
-        if (doc.tags !== undefined) {
-          rec.varint(doc.tags.length);
-          for (const t of doc.tags) rec.varint(ref(t));
-        }
-        if (doc.status !== undefined) rec.varint(ref(doc.status));
-        if ('doc' in live) {
-          if (live.text instanceof Uint8Array) {
-            rec.varint(live.text.length);
-            rec.bytes(live.text);
-          } else {
-            rec.varint(ref(live.text.key));
-            rec.varint(live.text.length);
+      if (d < this.loadedCount && !this.touched.has(d)) copyRecord(new ByteReader(l!.records, l!.start[d]!, l!.start[d + 1]!), rec, refLoaded);
+      else {
+        const doc = this.get(d);
+        if (doc) {
+          const key = doc.offset !== undefined ? keyOf?.(doc) : undefined;
+          rec.u8(DOC_TYPES.indexOf(doc.type));
+          let flags = key !== undefined ? EXTERNAL : 0;
+          if (doc.sourceId !== undefined) flags |= HAS.sourceId;
+          if (doc.sourceTitle !== undefined) flags |= HAS.sourceTitle;
+          if (doc.paragraph !== undefined) flags |= HAS.paragraph;
+          if (doc.offset !== undefined) flags |= HAS.offset;
+          if (doc.tags !== undefined) flags |= HAS.tags;
+          if (doc.status !== undefined) flags |= HAS.status;
+          rec.u8(flags);
+          rec.varint(ref(doc.id));
+          rec.varint(ref(doc.refId));
+          if (doc.sourceId !== undefined) rec.varint(ref(doc.sourceId));
+          if (doc.sourceTitle !== undefined) rec.varint(ref(doc.sourceTitle));
+          if (doc.paragraph !== undefined) rec.varint(doc.paragraph);
+          if (doc.offset !== undefined) rec.varint(doc.offset);
+          if (doc.tags !== undefined) {
+            rec.varint(doc.tags.length);
+            for (const t of doc.tags) rec.varint(ref(t));
           }
-        } else if (key !== undefined) {
-          rec.varint(ref(key));
-          rec.varint(live.text.length);
-        } else rec.text(live.text);
+          if (doc.status !== undefined) rec.varint(ref(doc.status));
+          if (key !== undefined) {
+            rec.varint(ref(key));
+            rec.varint(doc.text.length);
+          } else rec.text(doc.text);
+        }
       }
       lens.push(rec.length - at);
     }
@@ -186,5 +191,35 @@ export class DocTable {
     t.loaded = { strings, records, start };
     t.loadedCount = n;
     return t;
+  }
+}
+
+/** Copies one persisted record (empty for a removed document), renumbering its strings. */
+function copyRecord(r: ByteReader, w: ByteWriter, ref: (i: number) => number): void {
+  if (r.pos === r.end) return;
+  w.u8(r.u8());
+  const flags = r.u8();
+  w.u8(flags);
+  const str = () => w.varint(ref(r.varint()));
+  const num = () => w.varint(r.varint());
+  str(); // id
+  str(); // refId
+  if (flags & HAS.sourceId) str();
+  if (flags & HAS.sourceTitle) str();
+  if (flags & HAS.paragraph) num();
+  if (flags & HAS.offset) num();
+  if (flags & HAS.tags) {
+    const n = r.varint();
+    w.varint(n);
+    for (let i = 0; i < n; i++) str();
+  }
+  if (flags & HAS.status) str();
+  if (flags & EXTERNAL) {
+    str(); // the text's key
+    num(); // its length
+  } else {
+    const n = r.varint();
+    w.varint(n);
+    w.bytes(r.bytes(n));
   }
 }
