@@ -86,7 +86,7 @@ interface Scenario {
   quotes: { id: string; selectors: Selectors; fate: Fate }[];
 }
 
-function scenario(name: string, seed: number, shares: { edit: number; delete: number; moveParagraph: number }): Scenario {
+export function scenario(name: string, seed: number, shares: { edit: number; delete: number; moveParagraph: number }): Scenario {
   const r = mulberry32(seed + 1);
   const doc = generate(seed, 1_000_000);
   const oldText = join(doc);
@@ -124,14 +124,14 @@ function scenario(name: string, seed: number, shares: { edit: number; delete: nu
   return { name, oldText, newText, quotes: quotes.map(({ id, selectors }, i) => ({ id, selectors, fate: fates[i]! })) };
 }
 
-function tally(results: Iterable<AnchorResult>): Record<AnchorStatus, number> {
+export function tally(results: Iterable<AnchorResult>): Record<AnchorStatus, number> {
   const counts: Record<AnchorStatus, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of results) counts[r.status]++;
   return counts;
 }
 
 /** Kept quotes should come back exact/moved, edited ones fuzzy, deleted ones orphaned. */
-function asIntended(fate: Fate, r: AnchorResult): boolean {
+export function asIntended(fate: Fate, r: AnchorResult): boolean {
   if (fate === 'kept') return r.status === 'exact' || r.status === 'moved';
   return r.status === (fate === 'edited' ? 'fuzzy' : 'orphaned');
 }
