@@ -119,6 +119,14 @@ function recordStamps(root: string): Map<string, Stamp> {
 
 export class SearchFile {
   private readonly texts = new Map<string, string>();
+  /**
+   * The stamps the loaded file vouched for, of the files it was not stale for: the
+   * index still holds exactly their content unless this process reads or writes them
+   * (then the reader's stamp decides). Without them, a command that loads the index
+   * and reads only the shards it needs would save an index vouching for just those,
+   * and the next one would index every source again.
+   */
+  private carried = new Map<string, Stamp>();
 
   constructor(
     private readonly reader: ShardReader,
@@ -157,7 +165,9 @@ export class SearchFile {
       return null;
     }
     const stale: Staleness = { sources: new Set(), claims: false, tags: false };
+    const marked = new Set<string>();
     const mark = (rel: string) => {
+      marked.add(rel);
       if (rel.startsWith('sources/')) stale.sources.add(rel.slice('sources/'.length, -'.json'.length) as SourceId);
       else if (rel.startsWith('claims/')) stale.claims = true;
       else if (rel === TAGS_PATH) stale.tags = true;
@@ -181,20 +191,28 @@ export class SearchFile {
     check(TAGS_PATH);
     for (let i = 0; i < files.length; i++) if (!found[i]) mark(files[i]!);
     for (const rel of this.pending()) mark(rel);
+    this.carried = new Map();
+    for (let i = 0; i < files.length; i++) {
+      const rel = files[i]!;
+      if (marked.has(rel) || (stale.claims && rel.startsWith('claims/')) || (stale.tags && rel === TAGS_PATH)) continue;
+      this.carried.set(rel, { size: stamps[i * 3]!, mtimeMs: stamps[i * 3 + 1]!, ino: stamps[i * 3 + 2]! });
+    }
     // A plain Uint8Array view of the same bytes: the index's hot loops then see one kind of array.
     return { index: new Uint8Array(index.buffer, index.byteOffset, index.length), state: () => JSON.parse(record.toString('utf8')) as SearchState, stale };
   }
 
   /**
    * Saves the index. Call with memory and disk in step (after compaction): each file
-   * is vouched for only if it still has the stamp it was read or written with.
+   * is vouched for only if it still has the stamp this process read or wrote it with,
+   * or, untouched here, the stamp the loaded file vouched for.
    */
   save(index: Uint8Array, state: SearchState): void {
     const root = this.reader.root;
     const files: string[] = [];
     const stamps: number[] = [];
     for (const [rel, s] of recordStamps(root)) {
-      if (!sameStamp(this.reader.stamps.get(rel), s)) continue;
+      const known = this.reader.stamps.has(rel) ? this.reader.stamps.get(rel) : this.carried.get(rel);
+      if (!sameStamp(known, s)) continue;
       files.push(rel);
       stamps.push(s.size, s.mtimeMs, s.ino);
     }

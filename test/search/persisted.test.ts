@@ -154,4 +154,27 @@ describe('the persisted search index', () => {
     expect(existsSync(legacy)).toBe(false);
     expect((await answers(dir)).origin).toBe('loaded');
   });
+
+  it('saved again by a command that read only the shards it needed, still vouches for every shard', async () => {
+    const dir = tempDir();
+    const ids = await seeded(dir);
+    age(dir);
+    await answers(dir);
+    const other = await session(dir);
+    await other.call('createQuote', { sourceId: ids[4], exact: 'Output at site 4', tags: ['kestrel'] });
+    await other.store.close();
+    // Loaded with one source stale: re-indexed from its shard only, then saved.
+    const after = await answers(dir);
+    expect(after.origin).toBe('loaded');
+    expect(after.hits).toEqual(await truth(dir));
+    const records = ['tags.json', ...['sources', 'claims'].flatMap((d) => readdirSync(join(dir, d)).map((n) => `${d}/${n}`))];
+    expect(vouched(dir).sort()).toEqual(records.sort());
+  });
 });
+
+/** The record files a saved index vouches for (its first section, see search-file.ts). */
+function vouched(dir: string): string[] {
+  const raw = readFileSync(join(dir, SEARCH_FILE));
+  const body = raw.subarray(raw.indexOf(10) + 1 + 32);
+  return JSON.parse(body.subarray(4, 4 + body.readUInt32LE(0)).toString('utf8')).files;
+}
