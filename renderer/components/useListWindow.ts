@@ -20,6 +20,13 @@ export interface ListWindow {
   reveal(i: number, then?: (row: HTMLElement) => void): void;
 }
 
+/**
+ * Lists this short are rendered whole: windowing pays only for long lists, and a
+ * whole list keeps every row reachable by Tab, by a screen reader and by find-in-page
+ * (a source's dozen suggested figures, a small library).
+ */
+export const WINDOW_FROM = 200;
+
 /** Rows rendered before anything is measured, and the overscan in screens. */
 const FIRST_ROWS = 30;
 const OVERSCAN = 1;
@@ -77,8 +84,9 @@ export function useListWindow(count: number, keyOf: (i: number) => string, listR
     };
   }, [listRef, update]);
 
-  const first = Math.max(0, Math.min(win[0], count - 1));
-  const last = Math.max(-1, Math.min(win[1], count - 1));
+  const whole = count < WINDOW_FROM;
+  const first = whole ? 0 : Math.max(0, Math.min(win[0], count - 1));
+  const last = whole ? count - 1 : Math.max(-1, Math.min(win[1], count - 1));
 
   // A row asked for by reveal() is scrolled to before the window is checked against the scroll position.
   const revealing = useRef<{ i: number; then?: (row: HTMLElement) => void } | null>(null);
@@ -121,14 +129,14 @@ export function useListWindow(count: number, keyOf: (i: number) => string, listR
       }
     }
     if (changed) setVersion((v) => v + 1);
-    else update();
+    else if (!whole) update();
   });
 
   return {
     first,
     last,
-    before: count ? Math.max(0, tops[first]! - gap.current) : 0,
-    after: count ? Math.max(0, tops[count]! - tops[last + 1]! - gap.current) : 0,
+    before: count && !whole ? Math.max(0, tops[first]! - gap.current) : 0,
+    after: count && !whole ? Math.max(0, tops[count]! - tops[last + 1]! - gap.current) : 0,
     reveal,
   };
 }
