@@ -13,8 +13,6 @@
  * kept — never raw HTML. citation-js and linkedom load at the first citation (see
  * ../import/lazy.ts), never at start-up.
  */
-/// <reference types="@citation-js/plugin-bibtex" />
-/// <reference types="@citation-js/plugin-csl" />
 import { readFileSync } from 'node:fs';
 import { lazy, linkedom } from '../import/lazy.ts';
 import { paragraphKey } from '../../shared/export/briefing.ts';

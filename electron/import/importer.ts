@@ -4,6 +4,7 @@
  * only the canonical text (see shared/text/normalize.ts).
  */
 import { NotebookError } from '../../shared/api/result.ts';
+import type { SourceFormat } from '../../shared/model/records.ts';
 import { normalizeText } from '../../shared/text/normalize.ts';
 import { decodeBytes } from './decode.ts';
 import { readHtml } from './html.ts';
@@ -12,7 +13,7 @@ import { readMarkdown } from './markdown.ts';
 
 export interface ImportedText {
   text: string;
-  format: 'txt' | 'md' | 'html';
+  format: SourceFormat;
   encoding: string;
   title: string;
   authors: string[];
@@ -24,12 +25,26 @@ export interface ImportedText {
   notes: string[];
 }
 
-const FORMATS: Record<string, ImportedText['format']> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html' };
+/**
+ * What a binary format's reader gives back: the text (normalized here afterwards) and
+ * whatever metadata the file itself carries. Text formats (txt, md, html) are decoded
+ * and read below; binary ones (PDF, DOCX, …) register a reader in BINARY_READERS.
+ */
+export type BinaryRead = Omit<ImportedText, 'format' | 'encoding' | 'fileName' | 'notes'> & { encoding?: string; notes?: string[]; publishedRaw?: string | null };
+export type BinaryReader = (bytes: Uint8Array, fileName: string) => Promise<BinaryRead>;
 
-export function formatOf(fileName: string): ImportedText['format'] {
+/** File extension → the source format it is read as. */
+const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html' };
+/** Readers of the binary formats, by source format (each loads its library lazily). */
+const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = {};
+
+export function formatOf(fileName: string): SourceFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const format = ext ? FORMATS[ext] : undefined;
-  if (!format) throw new NotebookError('unsupported_file', `${baseName(fileName)}: unsupported file type${ext ? ` .${ext}` : ''}; import .txt, .md or .html files`);
+  if (!format) {
+    const known = Object.keys(FORMATS).filter((e) => e !== 'text' && e !== 'markdown' && e !== 'htm' && e !== 'xhtml').map((e) => `.${e}`);
+    throw new NotebookError('unsupported_file', `${baseName(fileName)}: unsupported file type${ext ? ` .${ext}` : ''}; import ${known.slice(0, -1).join(', ')} or ${known.at(-1)} files`);
+  }
   return format;
 }
 
@@ -69,9 +84,15 @@ export function paragraphsFromLines(text: string): string {
   return lines.filter((l) => l.trim()).join('\n\n');
 }
 
-export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedText {
+export async function readSourceFile(fileName: string, bytes: Uint8Array): Promise<ImportedText> {
   const name = baseName(fileName);
   const format = formatOf(name);
+  const binary = BINARY_READERS[format];
+  if (binary) {
+    const { publishedRaw, encoding, notes, ...read } = await binary(bytes, name);
+    const result: ImportedText = { ...read, format, encoding: encoding ?? 'binary', fileName: name, text: normalizeText(read.text), notes: notes ?? [] };
+    return finish(result, publishedRaw ?? null, name);
+  }
   const { text: raw, encoding } = decodeBytes(bytes, name);
   const base = { format, encoding, fileName: name, authors: [] as string[], publisher: null as string | null, published: null as string | null, url: null as string | null, notes: [] as string[] };
   let result: ImportedText;
@@ -90,9 +111,15 @@ export function readSourceFile(fileName: string, bytes: Uint8Array): ImportedTex
     const text = paragraphsFromLines(normalizeText(raw));
     result = { ...base, text, title: titleFromText(text) ?? titleFromFileName(name) };
   }
+  return finish(result, rawDate, name);
+}
+
+/** Every format's last step: refuse an empty text, fit the metadata to the notebook's limits. */
+function finish(result: ImportedText, rawDate: string | null, name: string): ImportedText {
   if (!result.text.trim()) throw new NotebookError('unsupported_file', `${name}: no readable text found in the file`);
+  if (!result.title.trim()) result.title = titleFromText(result.text) ?? titleFromFileName(name);
   const { meta, notes } = fitMetadata(result, rawDate);
-  return { ...result, ...meta, notes };
+  return { ...result, ...meta, notes: [...result.notes, ...notes] };
 }
 
 export function readPastedText(raw: string, title?: string): ImportedText {

@@ -23,10 +23,10 @@ function refusal(fileName: string, e: unknown): Refusal {
 }
 
 /** Reads and checks one file without touching the notebook. */
-function check(view: NotebookView, f: FileArgs): ImportedText | Refusal {
+async function check(view: NotebookView, f: FileArgs): Promise<ImportedText | Refusal> {
   try {
     if (f.newVersionOf && !view.getSource(f.newVersionOf)) throw new NotebookError('not_found', `${baseName(f.fileName)}: there is no source ${f.newVersionOf} to make it a new version of`);
-    return readSourceFile(f.fileName, Buffer.from(f.dataBase64, 'base64'));
+    return await readSourceFile(f.fileName, Buffer.from(f.dataBase64, 'base64'));
   } catch (e) {
     return refusal(f.fileName, e);
   }
@@ -37,7 +37,8 @@ export async function importEach(
   files: readonly FileArgs[],
   add: (text: ImportedText, newVersionOf: SourceId | undefined) => Promise<Result<ImportResult>>,
 ): Promise<{ files: ImportFileOutcome[] }> {
-  const checked = files.map((f) => check(view, f));
+  const checked: (ImportedText | Refusal)[] = [];
+  for (const f of files) checked.push(await check(view, f));
   const out: ImportFileOutcome[] = [];
   for (const [i, f] of files.entries()) {
     const c = checked[i]!;

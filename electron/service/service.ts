@@ -242,7 +242,7 @@ export class NotebookService implements NotebookHandlers {
     return ok({ source, duplicate: false, newVersion: null, ...(imported.notes.length ? { notes: imported.notes } : {}) });
   }
 
-  importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);
+  importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(await readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);
 
   importFiles: Handler<'importFiles'> = async ({ files }) => ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf)));
 

@@ -35,7 +35,8 @@ export function isCalendarDate(s: string): boolean {
 export const CalendarDateSchema = PartialDateSchema.refine(isCalendarDate, { message: 'no such date: check the month (01–12) and the day (for example, February has 28 or 29 days)' });
 const Text = (max: number) => z.string().max(max);
 
-export const SOURCE_FORMATS = ['txt', 'md', 'html'] as const;
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'odt', 'mhtml', 'warc'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 

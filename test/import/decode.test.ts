@@ -17,19 +17,19 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
 }
 
 describe('decoding a file', () => {
-  it('reads UTF-8 with and without a BOM', () => {
+  it('reads UTF-8 with and without a BOM', async () => {
     const plain = new TextEncoder().encode(SAMPLE);
     expect(decodeBytes(plain, 'a.txt')).toEqual({ text: SAMPLE, encoding: 'utf-8' });
     expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]), 'a.txt')).toEqual({ text: SAMPLE, encoding: 'utf-8-bom' });
   });
 
-  it('reads UTF-16 little- and big-endian with a BOM, including characters outside the BMP', () => {
+  it('reads UTF-16 little- and big-endian with a BOM, including characters outside the BMP', async () => {
     const text = SAMPLE + ' 📈';
     expect(decodeBytes(utf16(text, false), 'a.txt')).toEqual({ text, encoding: 'utf-16le' });
     expect(decodeBytes(utf16(text, true), 'a.txt')).toEqual({ text, encoding: 'utf-16be' });
   });
 
-  it('reads legacy Windows-1252 curly quotes, the euro sign, dashes and ellipsis correctly', () => {
+  it('reads legacy Windows-1252 curly quotes, the euro sign, dashes and ellipsis correctly', async () => {
     // “almost 70%” – € — ’ …  in Windows-1252: 0x93 0x94 0x96 0x80 0x97 0x92 0x85
     const bytes = new Uint8Array([0x93, ...Buffer.from('almost 70%'), 0x94, 0x20, 0x96, 0x20, 0x80, 0x20, 0x97, 0x20, 0x92, 0x85, 0x20, 0xe9]);
     expect(decodeBytes(bytes, 'a.txt')).toEqual({ text: '“almost 70%” – € — ’… é', encoding: 'windows-1252' });
@@ -58,38 +58,38 @@ describe('decoding a file', () => {
     expect(message).not.toContain('\n');
   });
 
-  it('refuses a file over the size cap before decoding it', () => {
+  it('refuses a file over the size cap before decoding it', async () => {
     expect(() => decodeBytes(new Uint8Array(MAX_IMPORT_BYTES + 1), 'big.txt')).toThrow(/limit is 20 MB/);
   });
 
-  it('refuses file types it cannot read', () => {
-    expect(() => readSourceFile('report.docx', new TextEncoder().encode('hello'))).toThrow(/unsupported file type \.docx/);
+  it('refuses file types it cannot read', async () => {
+    await expect(readSourceFile('report.docx', new TextEncoder().encode('hello'))).rejects.toThrow(/unsupported file type \.docx/);
   });
 });
 
 describe('reading formats', () => {
-  it('takes a plain text title from a headline first line, and normalizes line endings', () => {
-    const r = readSourceFile('a.txt', new TextEncoder().encode('Mines Shut Early\r\n\r\nOutput fell by almost 12%.\r\n'));
+  it('takes a plain text title from a headline first line, and normalizes line endings', async () => {
+    const r = await readSourceFile('a.txt', new TextEncoder().encode('Mines Shut Early\r\n\r\nOutput fell by almost 12%.\r\n'));
     expect(r.title).toBe('Mines Shut Early');
     expect(r.text).toBe('Mines Shut Early\n\nOutput fell by almost 12%.');
   });
 
-  it('turns one-paragraph-per-line texts into blank-line paragraphs, but leaves hard-wrapped text alone', () => {
+  it('turns one-paragraph-per-line texts into blank-line paragraphs, but leaves hard-wrapped text alone', async () => {
     const long = (n: number) => `Paragraph ${n} says output rose by about ${n}% while ${'shipments and prices moved in opposite directions, analysts said. '.repeat(4)}`.trim();
     const perLine = [long(1), long(2), long(3)].join('\n');
-    expect(readSourceFile('a.txt', new TextEncoder().encode(perLine)).text).toBe([long(1), long(2), long(3)].join('\n\n'));
+    expect((await readSourceFile('a.txt', new TextEncoder().encode(perLine))).text).toBe([long(1), long(2), long(3)].join('\n\n'));
     const wrapped = 'Output rose by about 4% in May while\nshipments fell, analysts said, and\nprices held steady.';
-    expect(readSourceFile('b.txt', new TextEncoder().encode(wrapped)).text).toBe(wrapped);
+    expect((await readSourceFile('b.txt', new TextEncoder().encode(wrapped))).text).toBe(wrapped);
   });
 
-  it('falls back to the file name when the first line is a sentence', () => {
-    const r = readSourceFile('/tmp/salt-flat_report.txt', new TextEncoder().encode('Output fell by almost 12% this year.'));
+  it('falls back to the file name when the first line is a sentence', async () => {
+    const r = await readSourceFile('/tmp/salt-flat_report.txt', new TextEncoder().encode('Output fell by almost 12% this year.'));
     expect(r.title).toBe('Salt Flat Report');
   });
 
-  it('reads Markdown front matter and keeps the words, not the markup', () => {
+  it('reads Markdown front matter and keeps the words, not the markup', async () => {
     const md = '---\ntitle: Grid Limits\nauthor: A. Writer, B. Writer\ndate: 2025-03-14\n---\n# Heading\n\nCut **about 2.4 GW** of [wind](http://x) output.\n\n- one in five\n';
-    const r = readSourceFile('g.md', new TextEncoder().encode(md));
+    const r = await readSourceFile('g.md', new TextEncoder().encode(md));
     expect(r).toMatchObject({ title: 'Grid Limits', authors: ['A. Writer', 'B. Writer'], published: '2025-03-14', format: 'md' });
     expect(r.text).toBe('Heading\n\nCut about 2.4 GW of wind output.\n\n• one in five');
   });

@@ -15,29 +15,29 @@ const PARA = '<p>The harbour board met on Tuesday and approved a dredging budget
 const page = (meta: string) => Buffer.from(`<!doctype html><html><head><title>Harbour board</title>${meta}</head><body><article><h1>Harbour board</h1>${PARA.repeat(6)}</article></body></html>`);
 
 describe('dates in metadata', () => {
-  it('keeps real dates and drops impossible ones instead of misreading them', () => {
+  it('keeps real dates and drops impossible ones instead of misreading them', async () => {
     expect(isoDate('2021-05-24T10:00:00Z')).toBe('2021-05-24');
     expect(isoDate('2021-05')).toBe('2021-05');
     expect(isoDate('May 24, 2021')).toBe('2021-05-24');
     for (const bad of ['10000-01-01', '10000-01-01T00:00:00Z', '+010000-01-01', '2024-13-01', '2024-02-30', '2021-5-24x', 'soon']) expect(isoDate(bad), bad).toBeNull();
   });
 
-  it('a page dated in the year 10000 imports without a date, with a note', () => {
-    const r = readSourceFile('date.html', page('<meta property="article:published_time" content="10000-01-01T00:00:00Z">'));
+  it('a page dated in the year 10000 imports without a date, with a note', async () => {
+    const r = await readSourceFile('date.html', page('<meta property="article:published_time" content="10000-01-01T00:00:00Z">'));
     expect(r.published).toBeNull();
     expect(r.notes).toEqual(['the date "10000-01-01T00:00:00Z" is not a real date and was left out']);
   });
 });
 
 describe('metadata over the limits', () => {
-  it('is cut to the limits with a note for each cut', () => {
+  it('is cut to the limits with a note for each cut', async () => {
     const meta = [
       '<meta name="author" content="Writer 1">',
       `<meta property="og:site_name" content="${'P'.repeat(600)}">`,
       `<link rel="canonical" href="https://example.org/${'a'.repeat(5000)}">`,
       `<meta property="og:title" content="${'T'.repeat(1200)}">`,
     ].join('');
-    const r = readSourceFile('long.html', page(meta));
+    const r = await readSourceFile('long.html', page(meta));
     expect(r.publisher).toHaveLength(500);
     expect(r.url).toBeNull();
     expect(r.title).toHaveLength(1000);
@@ -48,13 +48,13 @@ describe('metadata over the limits', () => {
     ]);
   });
 
-  it('150 authors, or an author line of 400 characters in front matter, is kept to 100 authors of 300 characters', () => {
+  it('150 authors, or an author line of 400 characters in front matter, is kept to 100 authors of 300 characters', async () => {
     const names = Array.from({ length: 150 }, (_, i) => `Writer ${i}`).join(', ');
-    const many = readSourceFile('many.md', Buffer.from(`---\ntitle: Notes\nauthor: ${names}\n---\n\nThe ferry ran 14 crossings a day.\n`));
+    const many = await readSourceFile('many.md', Buffer.from(`---\ntitle: Notes\nauthor: ${names}\n---\n\nThe ferry ran 14 crossings a day.\n`));
     expect(many.authors).toHaveLength(100);
     expect(many.authors[99]).toBe('Writer 99');
     expect(many.notes).toEqual(['the file names 150 authors; the first 100 were kept']);
-    const long = readSourceFile('long.md', Buffer.from(`---\ntitle: Notes\nauthor: ${'A'.repeat(400)}\ndate: 2024-02-30\n---\n\nThe ferry ran 14 crossings a day.\n`));
+    const long = await readSourceFile('long.md', Buffer.from(`---\ntitle: Notes\nauthor: ${'A'.repeat(400)}\ndate: 2024-02-30\n---\n\nThe ferry ran 14 crossings a day.\n`));
     expect(long.authors[0]).toHaveLength(300);
     expect(long.published).toBeNull();
     expect(long.notes).toEqual(['1 author name was longer than 300 characters and cut to that length', 'the date "2024-02-30" is not a real date and was left out']);
