@@ -10,7 +10,7 @@
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { SourceIdSchema } from '../../shared/model/ids.ts';
+import { isSourceId } from '../../shared/model/ids.ts';
 import type { SourceId } from '../../shared/model/records.ts';
 import { fsyncDir } from './durable-fs.ts';
 import { SourceShardSchema, sourceShardPath, TrashShardSchema, trashShardPath } from './layout.ts';
@@ -29,7 +29,7 @@ export function tidyMisplacedShards(root: string): string[] {
   const reports: string[] = [];
   for (const [dir, schema] of FOLDERS) {
     for (const name of listJson(root, dir)) {
-      if (SourceIdSchema.safeParse(name.slice(0, -'.json'.length)).success) continue;
+      if (isSourceId(name.slice(0, -'.json'.length))) continue;
       const rel = `${dir}/${name}`;
       const raw = readNoFollow(join(root, rel), rel);
       const parsed = raw === null ? null : parseShard(schema, raw);

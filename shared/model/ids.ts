@@ -14,7 +14,10 @@ export type SourceId = string & { readonly __brand: 'SourceId' };
 export type QuoteId = string & { readonly __brand: 'QuoteId' };
 export type ClaimId = string & { readonly __brand: 'ClaimId' };
 
-export const SourceIdSchema = z.string().regex(new RegExp(`^s_${idBody}$`), 'not a source id').transform((s) => s as SourceId);
+const SOURCE_ID = new RegExp(`^s_${idBody}$`);
+/** Whether a string has a source id's shape: the schema's test without zod (hot on open: 10,000s of file names, cold JIT). */
+export const isSourceId = (s: string): s is SourceId => SOURCE_ID.test(s);
+export const SourceIdSchema = z.string().regex(SOURCE_ID, 'not a source id').transform((s) => s as SourceId);
 export const QuoteIdSchema = z.string().regex(new RegExp(`^q_${idBody}$`), 'not a quote id').transform((s) => s as QuoteId);
 export const ClaimIdSchema = z.string().regex(new RegExp(`^c_${idBody}$`), 'not a claim id').transform((s) => s as ClaimId);
 

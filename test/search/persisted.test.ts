@@ -175,6 +175,6 @@ describe('the persisted search index', () => {
 /** The record files a saved index vouches for (its first section, see search-file.ts). */
 function vouched(dir: string): string[] {
   const raw = readFileSync(join(dir, SEARCH_FILE));
-  const body = raw.subarray(raw.indexOf(10) + 1 + 32);
+  const body = raw.subarray(raw.indexOf(10) + 1 + 4); // after the magic line and the CRC-32
   return JSON.parse(body.subarray(4, 4 + body.readUInt32LE(0)).toString('utf8')).files;
 }
