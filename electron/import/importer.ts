@@ -10,6 +10,10 @@ import { decodeBytes } from './decode.ts';
 import { readHtml } from './html.ts';
 import { fitMetadata, isoDate } from './fit-metadata.ts';
 import { readMarkdown } from './markdown.ts';
+import { readDocx } from './formats/docx.ts';
+import { readEpub } from './formats/epub.ts';
+import { readOdt } from './formats/odt.ts';
+import { readMhtml, readWarc } from './formats/web-archive.ts';
 
 export interface ImportedText {
   text: string;
@@ -20,6 +24,8 @@ export interface ImportedText {
   publisher: string | null;
   published: string | null;
   url: string | null;
+  /** When the text was read from its address (a web archive's capture time); the import date otherwise. */
+  accessed?: string | null;
   fileName: string | null;
   /** What was cut or left out of the file's metadata to fit the notebook's limits (fit-metadata.ts), one line each. */
   notes: string[];
@@ -34,15 +40,15 @@ export type BinaryRead = Omit<ImportedText, 'format' | 'encoding' | 'fileName' |
 export type BinaryReader = (bytes: Uint8Array, fileName: string) => Promise<BinaryRead>;
 
 /** File extension → the source format it is read as. */
-const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html' };
+const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', docx: 'docx', epub: 'epub', odt: 'odt', mhtml: 'mhtml', mht: 'mhtml', warc: 'warc' };
 /** Readers of the binary formats, by source format (each loads its library lazily). */
-const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = {};
+const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = { docx: readDocx, epub: readEpub, odt: readOdt, mhtml: readMhtml, warc: readWarc };
 
 export function formatOf(fileName: string): SourceFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const format = ext ? FORMATS[ext] : undefined;
   if (!format) {
-    const known = Object.keys(FORMATS).filter((e) => e !== 'text' && e !== 'markdown' && e !== 'htm' && e !== 'xhtml').map((e) => `.${e}`);
+    const known = Object.keys(FORMATS).filter((e) => e !== 'text' && e !== 'markdown' && e !== 'htm' && e !== 'xhtml' && e !== 'mht').map((e) => `.${e}`);
     throw new NotebookError('unsupported_file', `${baseName(fileName)}: unsupported file type${ext ? ` .${ext}` : ''}; import ${known.slice(0, -1).join(', ')} or ${known.at(-1)} files`);
   }
   return format;

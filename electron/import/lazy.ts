@@ -19,6 +19,10 @@ export const LAZY_PACKAGES = [
   '@citation-js/plugin-csl',
   '@citation-js/plugin-bibtex',
   'iconv-lite',
+  'mammoth',
+  'mhtml-to-html',
+  'warcio',
+  '@citation-js/plugin-ris',
 ] as const;
 export type LazyPackage = (typeof LAZY_PACKAGES)[number];
 

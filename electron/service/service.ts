@@ -227,7 +227,7 @@ export class NotebookService implements NotebookHandlers {
       publisher: imported.publisher,
       published: imported.published,
       url: imported.url,
-      accessed: ctx.now.slice(0, 10),
+      accessed: imported.accessed ?? ctx.now.slice(0, 10),
       fileName: imported.fileName,
       format: imported.format,
       encoding: imported.encoding,
