@@ -11,7 +11,7 @@
  * across kills and compactions happen mid-burst too. Prints one line per figure;
  * exits 1 if anything was lost, corrupt or unreadable.
  */
-import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKUP_DIR, listBackups } from '../../electron/storage/backups.ts';
@@ -33,6 +33,25 @@ const OP_CAP = 300;
 const figures = { runs: 0, acks: 0, lost: 0, unacknowledged: 0, corrupt: 0, badTexts: 0, landed: 0, notLanded: 0, cutTails: 0, writerOpens: 0 };
 const killsAt: Record<string, number> = { ack: 0, compact: 0, import: 0, trash: 0, backup: 0, 'op cap': 0 };
 const problems: string[] = [];
+/** Runs whose kill left new evidence of where it landed: a shard temp never renamed, a text temp, an unfinished backup. */
+const leftAt = { shardTemp: 0, textTemp: 0, partialBackup: 0 };
+
+/** Names a kill leaves mid-write: `.<name>.<hex>.tmp` beside a shard or text (durable-fs.ts), `<stamp>.partial` in .backups/. */
+function leftovers(dir: string): Record<keyof typeof leftAt, string[]> {
+  const list = (d: string, re: RegExp) => {
+    try {
+      return readdirSync(join(dir, d)).filter((n) => re.test(n)).map((n) => `${d}/${n}`);
+    } catch {
+      return [];
+    }
+  };
+  const temp = /^\..+\.[0-9a-f]{8}\.tmp$/;
+  return {
+    shardTemp: ['.', 'sources', 'claims', 'trash'].flatMap((d) => list(d, temp)),
+    textTemp: list('texts', temp),
+    partialBackup: list(BACKUP_DIR, /\.partial$/),
+  };
+}
 
 function ruleFor(r: number, rand: () => number): { rule: KillRule; ageBackup: boolean } {
   if (r < 0.45) return { rule: { afterAcks: 1 + Math.floor(rand() * 80), afterOps: OP_CAP }, ageBackup: false };
@@ -55,6 +74,7 @@ async function lane(laneNo: number, bundle: string, next: () => number | null): 
   let dir = '';
   let model: Snapshot = new Map();
   let used = RUNS_PER_NOTEBOOK;
+  const seen = new Set<string>();
   for (let run = next(); run !== null; run = next()) {
     if (used++ >= RUNS_PER_NOTEBOOK) {
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -66,6 +86,10 @@ async function lane(laneNo: number, bundle: string, next: () => number | null): 
     if (ageBackup) ageNewestBackup(dir);
     const seed = Math.floor(rand() * 2 ** 31);
     const session = await runSession(bundle, { dir, seed, torture: true }, rule, model);
+    for (const [what, names] of Object.entries(leftovers(dir)) as [keyof typeof leftAt, string[]][]) {
+      if (names.some((n) => !seen.has(n))) leftAt[what]++;
+      for (const n of names) seen.add(n);
+    }
     const asWriter = run % 4 === 0;
     const check = await reopenAndCheck(dir, model, session.inFlight, asWriter ? 'required' : 'never');
     figures.runs++;
@@ -106,6 +130,7 @@ console.log(`unacknowledged records present: ${figures.unacknowledged}`);
 console.log(`corrupt opens: ${figures.corrupt}`);
 console.log(`unreadable texts: ${figures.badTexts}`);
 console.log(`kills: ${Object.entries(killsAt).map(([k, n]) => `${n} at ${k}`).join(', ')}`);
+console.log(`kills that left a shard temp file (mid-compaction or mid-write): ${leftAt.shardTemp}, a text temp file (mid-import): ${leftAt.textTemp}, an unfinished backup (mid-snapshot): ${leftAt.partialBackup}`);
 console.log(`commit in flight at the kill: ${figures.landed} landed whole, ${figures.notLanded} not at all`);
 console.log(`opens reporting a cut last log line: ${figures.cutTails}`);
 console.log(`reopened as the next writer: ${figures.writerOpens} of ${figures.runs}`);
