@@ -97,9 +97,11 @@ const bigText = (n: number, chars: number) => {
 for (let n = 0; cfg.ops === undefined || n < cfg.ops; n++) {
   const kind = pickKind();
   const op = { kind, a: num(), b: num(), text: num() };
+  // Made before the phase line, so that a kill sent at the line lands in the import itself.
+  const text = kind === 'bigImport' ? bigText(n, 200_000 + Math.floor(rand() * 800_000)) : '';
   if (PHASE[kind]) out(`p ${PHASE[kind]}`);
   if (kind === 'compact') store.compact();
-  else if (kind === 'bigImport') await dispatch(service, 'importText', { text: bigText(n, 200_000 + Math.floor(rand() * 800_000)), title: `Survey ${n}` });
+  else if (kind === 'bigImport') await dispatch(service, 'importText', { text, title: `Survey ${n}` });
   else await applyEdit({ ...nb, call, close: nb.close } as unknown as Nb, op);
   out(`o ${kind}`);
 }
