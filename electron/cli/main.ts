@@ -10,9 +10,12 @@ import { NotebookError } from '../../shared/api/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 import { CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import { writeExport, ExportPathError } from '../export/write.ts';
+import { describeReexport, reexport } from '../../shared/export/reexport.ts';
+import type { ReexportResult } from '../../shared/export/reexport.ts';
 import { defaultNotebookDir } from '../storage/paths.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import { registerImport } from './import-command.ts';
+import { registerImportRefs } from './import-refs-command.ts';
 import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
@@ -56,6 +59,7 @@ export function buildProgram(io: Io = processIo): Command {
   const jsonOpt = () => new Option('--json', 'print one JSON document');
 
   registerImport(program, { withSession, emit, jsonOpt, collect }, io);
+  registerImportRefs(program, { withSession, emit, jsonOpt, collect }, io);
 
   program
     .command('sources')
@@ -247,9 +251,14 @@ export function buildProgram(io: Io = processIo): Command {
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
         throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);
       }
-      const path = await writeExport(o.out, r.content, { notebookDir: dir() });
+      // A Markdown briefing onto a file an earlier export wrote updates it in place (shared/export/reexport.ts).
+      const content = r.content;
+      let merged: ReexportResult | undefined;
+      const path = await writeExport(o.out, content, { notebookDir: dir(), merge: o.format === 'md' ? (old) => ((merged = reexport(old, content)).wasExport ? merged.content : content) : undefined });
       for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
-      emit(!!o.json, { path, format: o.format, problems: r.problems }, () => `wrote ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
+      const updated = merged?.wasExport ? merged.events : undefined;
+      for (const line of describeReexport(updated ?? [])) io.err(`notebook: note: ${line}`);
+      emit(!!o.json, { path, format: o.format, problems: r.problems, ...(updated ? { updatedInPlace: true, reexport: updated } : {}) }, () => `${updated ? 'updated in place' : 'wrote'} ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
     });
 
   program

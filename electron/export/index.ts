@@ -6,7 +6,8 @@
  * longer matches its source unless the user asked for unverified quotes, which are
  * then marked in the text.
  */
-import { buildBriefing, quoteParagraphs } from '../../shared/export/briefing.ts';
+import { briefingParts, joinParts, quoteParagraphs } from '../../shared/export/briefing.ts';
+import { markParts } from '../../shared/export/reexport.ts';
 import type { ClaimConflict } from '../../shared/export/briefing.ts';
 import { toAnnotationCollection } from '../../shared/export/annotations.ts';
 import { checkQuotes } from '../../shared/export/integrity.ts';
@@ -107,7 +108,7 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     return paragraph === undefined ? [] : [{ sourceId: q.sourceId, paragraph }];
   });
   const citations = createCitationFormatter(sourceList, params.style);
-  const markdown = buildBriefing({
+  const parts = briefingParts({
     title,
     date: params.date,
     scope: describeScope(params, claims.length),
@@ -123,7 +124,8 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     quoteNotes: params.quoteNotes ?? false,
     provenance: params.provenance ?? true,
   });
-  const content = params.format === 'html' ? renderHtmlDocument(markdown, title) : markdown;
+  // The .md file carries each part's marks, so a later export onto it can update it in place (reexport.ts).
+  const content = params.format === 'html' ? renderHtmlDocument(joinParts(parts), title) : markParts(parts);
   return { ok: true, content, problems };
 }
 

@@ -5,7 +5,7 @@
  * are never created, and no file name is ever derived from a source title. A title
  * only ever reaches the file system through suggestFileName, which the user confirms.
  */
-import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsyncDir, isErrno } from '../storage/durable-fs.ts';
@@ -14,13 +14,22 @@ export class ExportPathError extends Error {
   override readonly name = 'ExportPathError';
 }
 
+export interface WriteOptions {
+  notebookDir?: string;
+  /** Given the text of a file already at the destination, returns what to write instead (re-export in place). */
+  merge?: (existing: string) => string;
+}
+
+/** An existing file larger than this is never read for a merge (an export of 10,000 claims is a few MB). */
+const MAX_MERGE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Writes `content` to `outPath` and returns the absolute path written. Refused: a
  * destination inside the notebook folder (`notebookDir`: an export over a shard or the
  * log would break the notebook), and anything at the destination that is not a regular
  * file — a symbolic link (never followed, never replaced), a device, a FIFO, a folder.
  */
-export async function writeExport(outPath: string, content: string, options: { notebookDir?: string } = {}): Promise<string> {
+export async function writeExport(outPath: string, content: string, options: WriteOptions = {}): Promise<string> {
   if (typeof outPath !== 'string' || outPath.trim() === '') throw new ExportPathError('choose a file to export to');
   if (outPath.includes('\0')) throw new ExportPathError('the export path contains a NUL character');
   if (outPath.endsWith('/') || outPath.endsWith(sep)) throw new ExportPathError(`${outPath} is a folder, not a file`);
@@ -36,6 +45,18 @@ export async function writeExport(outPath: string, content: string, options: { n
     // Compared as real paths, so a link to the notebook folder (or a folder in it) does not get round the rule.
     const [realDir, realNotebook] = await Promise.all([realpath(dir), realpath(resolve(options.notebookDir)).catch(() => resolve(options.notebookDir!))]);
     if (realDir === realNotebook || realDir.startsWith(realNotebook + sep)) throw new ExportPathError(`${target} is inside the notebook folder; export to a file outside it`);
+  }
+
+  if (existing && options.merge) {
+    if (existing.size > MAX_MERGE_BYTES) throw new ExportPathError(`${target} is over ${MAX_MERGE_BYTES / 1024 / 1024} MB, larger than any earlier export; choose another file`);
+    const old = await readFile(target);
+    let text: string | undefined;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(old);
+    } catch {
+      // Not UTF-8 text, so not an earlier export: replaced as any other file.
+    }
+    if (text !== undefined) content = options.merge(text);
   }
 
   const tmp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);

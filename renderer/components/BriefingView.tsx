@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExportOutcome } from '../../shared/api/contract.ts';
+import { stripMarks } from '../../shared/export/reexport.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import * as A from '../state/actions.ts';
 import { FORMAT_LABELS, FORMAT_LIST, STYLE_LIST, briefingArgs, initialBriefing, moveClaim, scopeIsEmpty, toggle } from '../state/briefing.ts';
@@ -233,7 +234,8 @@ export function BriefingView() {
                 </button>
               </div>
               <article className="briefing-preview" aria-label="Briefing preview" hidden={showSource}>
-                <Markdown source={preview.content} />
+                {/* The file's part marks are HTML comments other Markdown readers hide; this renderer shows raw HTML as text. */}
+                <Markdown source={stripMarks(preview.content)} />
               </article>
               <pre className="briefing-source" aria-label="Briefing Markdown" hidden={!showSource}>
                 {preview.content}

@@ -10,6 +10,7 @@ import { bandText, formatPeriod } from '../claims/quantity.ts';
 import type { Claim, ClaimId, EvidenceRelation, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.ts';
 import { paragraphLocator } from './paragraphs.ts';
+import type { ExportPart } from './reexport.ts';
 
 export interface BriefingCitation {
   /** In-text citation as escaped Markdown, e.g. `(Lopez \& Okafor, 2024)`. */
@@ -93,8 +94,23 @@ interface Footnote {
   text: string;
 }
 
+/** The briefing as Markdown text (the parts of briefingParts, joined). */
 export function buildBriefing(input: BriefingInput): string {
+  return joinParts(briefingParts(input));
+}
+
+/** Parts as one Markdown text without their marks, ending in one newline. */
+export const joinParts = (parts: readonly ExportPart[]): string => parts.map((p) => p.body).join('').replace(/\n+$/, '') + '\n';
+
+/**
+ * The briefing as the parts a re-export replaces one by one (see reexport.ts): the
+ * heading, each group heading, each claim, the conflicts, figures over time,
+ * bibliography, provenance and footnotes.
+ */
+export function briefingParts(input: BriefingInput): ExportPart[] {
   const out: string[] = [];
+  const boundaries: { id: string; at: number }[] = [];
+  const part = (id: string) => void boundaries.push({ id, at: out.length });
   const footnotes: Footnote[] = [];
   const cited = new Set<SourceId>();
   const locators = new Map<SourceId, (offset: number) => number>();
@@ -125,6 +141,7 @@ export function buildBriefing(input: BriefingInput): string {
     return `[^${label}]`;
   };
 
+  part('head');
   out.push(`# ${escapeInline(input.title)}`, '');
   const groups = groupClaims(input.claims, input.groupBy);
   const quoteCount = new Set(input.claims.flatMap((c) => c.evidence.map((e) => e.quoteId)).filter((id) => input.quotes.has(id))).size;
@@ -132,10 +149,15 @@ export function buildBriefing(input: BriefingInput): string {
 
   let n = 0;
   for (const c of groups.flatMap((g) => g.claims)) claimNumber.set(c.id, ++n);
-  if (input.claims.length === 0) out.push('## Claims', '', '*No claims in scope.*', '');
+  if (input.claims.length === 0) {
+    part('no-claims');
+    out.push('## Claims', '', '*No claims in scope.*', '');
+  }
   for (const group of groups) {
+    part(group.untagged ? 'group-untagged' : group.heading === null ? 'group-all' : `group-${partId(group.heading)}`);
     out.push(`## ${group.untagged ? UNTAGGED : group.heading === null ? 'Claims' : `Tag: ${escapeInline(group.heading)}`}`, '');
     for (const claim of group.claims) {
+      part(`claim-${partId(claim.id)}`);
       out.push(`### C${claimNumber.get(claim.id)}. ${escapeInline(claim.statement)}`, '');
       if (claim.quantity) {
         const band = bandText(claim.quantity);
@@ -167,6 +189,7 @@ export function buildBriefing(input: BriefingInput): string {
     }
   }
 
+  part('conflicts');
   out.push('## Conflicting evidence', '');
   const conflictLines: string[] = [];
   const claimsById = new Map(input.claims.map((c) => [c.id, c]));
@@ -188,6 +211,7 @@ export function buildBriefing(input: BriefingInput): string {
   out.push(...(conflictLines.length ? conflictLines : ['*None found.*']), '');
   const over = (input.conflicts ?? []).filter((c) => c.relation === 'change' || c.relation === 'superseded');
   if (over.length) {
+    part('over-time');
     out.push('## Figures over time', '');
     for (const c of over) {
       const older = c.older ?? c.a;
@@ -198,6 +222,7 @@ export function buildBriefing(input: BriefingInput): string {
   }
 
   const citedSources = [...cited].map((id) => input.sources.get(id)).filter((s): s is SourceMeta => s !== undefined);
+  part('bibliography');
   out.push('## Bibliography', '');
   const entries = citedSources
     .map((s) => ({ id: s.id, text: input.citations.get(s.id)?.bibliography || escapeInline(s.title) }))
@@ -205,6 +230,7 @@ export function buildBriefing(input: BriefingInput): string {
   out.push(...(entries.length ? entries.map((e) => `- ${e.text}`) : ['*No sources cited.*']), '');
 
   if (input.provenance ?? true) {
+    part('provenance');
     out.push('## Provenance', '');
     const provenance = [...citedSources].sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
     for (const s of provenance) {
@@ -216,9 +242,15 @@ export function buildBriefing(input: BriefingInput): string {
     out.push('');
   }
 
-  if (footnotes.length) out.push(...footnotes.map((f) => `[^${f.label}]: ${f.text}`), '');
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  if (footnotes.length) {
+    part('footnotes');
+    out.push(...footnotes.map((f) => `[^${f.label}]: ${f.text}`), '');
+  }
+  return boundaries.map((b, i) => ({ id: b.id, body: out.slice(b.at, boundaries[i + 1]?.at ?? out.length).join('\n') + '\n' }));
 }
+
+/** A name or id as a part id: no spaces or mark syntax (see reexport.ts). */
+const partId = (name: string): string => encodeURIComponent(name).replace(/[!'()*~-]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 
 interface ClaimGroup {
   /** null = a single ungrouped list (groupBy 'order'). */
