@@ -10,6 +10,8 @@ import { decodeBytes } from './decode.ts';
 import { readHtml } from './html.ts';
 import { fitMetadata, isoDate } from './fit-metadata.ts';
 import { readMarkdown } from './markdown.ts';
+import { readPdf } from './pdf/read.ts';
+import type { PageMap } from '../../shared/model/pages.ts';
 import { readDocx } from './formats/docx.ts';
 import { readEpub } from './formats/epub.ts';
 import { readOdt } from './formats/odt.ts';
@@ -29,6 +31,8 @@ export interface ImportedText {
   fileName: string | null;
   /** What was cut or left out of the file's metadata to fit the notebook's limits (fit-metadata.ts), one line each. */
   notes: string[];
+  /** Where each page starts in `text` (paged formats: PDF). */
+  pages?: PageMap;
 }
 
 /**
@@ -40,9 +44,9 @@ export type BinaryRead = Omit<ImportedText, 'format' | 'encoding' | 'fileName' |
 export type BinaryReader = (bytes: Uint8Array, fileName: string) => Promise<BinaryRead>;
 
 /** File extension → the source format it is read as. */
-const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', docx: 'docx', epub: 'epub', odt: 'odt', mhtml: 'mhtml', mht: 'mhtml', warc: 'warc' };
+const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', pdf: 'pdf', docx: 'docx', epub: 'epub', odt: 'odt', mhtml: 'mhtml', mht: 'mhtml', warc: 'warc' };
 /** Readers of the binary formats, by source format (each loads its library lazily). */
-const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = { docx: readDocx, epub: readEpub, odt: readOdt, mhtml: readMhtml, warc: readWarc };
+const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = { pdf: readPdf, docx: readDocx, epub: readEpub, odt: readOdt, mhtml: readMhtml, warc: readWarc };
 
 export function formatOf(fileName: string): SourceFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();

@@ -19,6 +19,7 @@ export const LAZY_PACKAGES = [
   '@citation-js/plugin-csl',
   '@citation-js/plugin-bibtex',
   'iconv-lite',
+  'pdfjs-dist',
   'mammoth',
   'mhtml-to-html',
   'warcio',

@@ -215,7 +215,7 @@ export class NotebookService implements NotebookHandlers {
     if (previous) {
       const currentText = await this.store.getText(previous.sha256);
       await this.store.putText(imported.text);
-      const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding }, ctx));
+      const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding, ...(imported.pages ? { pages: imported.pages } : {}) }, ctx));
       if (!r.ok) return r;
       return ok({ source: r.value.source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review } });
     }
@@ -237,6 +237,7 @@ export class NotebookService implements NotebookHandlers {
       updatedAt: ctx.now,
       versions: [],
       suggestions: { accepted: [], dismissed: [] },
+      ...(imported.pages ? { pages: imported.pages } : {}),
     };
     await this.commit([{ kind: 'source', op: 'put', record: source }]);
     return ok({ source, duplicate: false, newVersion: null, ...(imported.notes.length ? { notes: imported.notes } : {}) });

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from './ids.ts';
 import type { ClaimId, QuoteId, SourceId } from './ids.ts';
 import { upgradeQuantity } from './quantity-upgrade.ts';
+import { PageMapSchema } from './pages.ts';
 
 export const SCHEMA_VERSION = 3;
 
@@ -50,6 +51,8 @@ export const SourceVersionSchema = z.strictObject({
   importedAt: IsoTime,
   /** When a newer version replaced it. */
   replacedAt: IsoTime,
+  /** Where each page of this version starts (paged sources such as PDF; see pages.ts). */
+  pages: PageMapSchema.optional(),
 });
 export type SourceVersion = z.infer<typeof SourceVersionSchema>;
 /** When the current text of a source became current. */
@@ -76,6 +79,8 @@ export const SourceSchema = z.strictObject({
   versions: z.array(SourceVersionSchema).max(1000),
   /** The researcher's decisions on suggested figures, by suggestion key (see claims/suggestions.ts). */
   suggestions: z.strictObject({ accepted: z.array(z.string().max(100)).max(100_000), dismissed: z.array(z.string().max(100)).max(100_000) }),
+  /** Where each page of the current text starts (paged sources such as PDF; see pages.ts). */
+  pages: PageMapSchema.optional(),
 });
 export type SourceMeta = z.infer<typeof SourceSchema>;
 /** A source with its normalized text, as the API hands it out. */

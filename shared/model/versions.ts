@@ -14,6 +14,7 @@ import { describe } from '../anchoring/describe.ts';
 import { reanchorAll } from '../anchoring/reanchor.ts';
 import type { Outcome } from './actions.ts';
 import { locate } from './actions.ts';
+import type { PageMap } from './pages.ts';
 import type { AnchorStatus, Quote, QuoteId, SourceMeta, SourceVersion } from './records.ts';
 import { currentSince, needsReview } from './records.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';
@@ -23,6 +24,8 @@ export interface NewVersion {
   length: number;
   fileName: string | null;
   encoding: string;
+  /** The new text's page map (paged sources); without one the source has no pages from now on. */
+  pages?: PageMap;
 }
 
 export interface VersionReport {
@@ -36,8 +39,9 @@ export function addSourceVersion(view: NotebookView, sourceId: SourceMeta['id'],
   const source = view.getSource(sourceId);
   if (!source) return err('not_found', `no source ${sourceId}`);
   if (source.sha256 === next.sha256) return err('conflict', `"${source.title}" already has exactly this text`);
-  const previous: SourceVersion = { sha256: source.sha256, length: source.length, fileName: source.fileName, encoding: source.encoding, importedAt: currentSince(source), replacedAt: ctx.now };
-  const record: SourceMeta = { ...source, sha256: next.sha256, length: next.length, fileName: next.fileName, encoding: next.encoding, versions: [...source.versions, previous], updatedAt: ctx.now };
+  const previous: SourceVersion = { sha256: source.sha256, length: source.length, fileName: source.fileName, encoding: source.encoding, importedAt: currentSince(source), replacedAt: ctx.now, ...(source.pages ? { pages: source.pages } : {}) };
+  const { pages: _oldPages, ...rest } = source;
+  const record: SourceMeta = { ...rest, sha256: next.sha256, length: next.length, fileName: next.fileName, encoding: next.encoding, versions: [...source.versions, previous], updatedAt: ctx.now, ...(next.pages ? { pages: next.pages } : {}) };
 
   const movable = view.quotesOf(sourceId).filter((q) => q.anchor.review !== 'pinned');
   const { results, counts } = reanchorAll(currentText, nextText, movable.map((q) => ({ id: q.id, selectors: q.selectors })));

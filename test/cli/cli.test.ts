@@ -70,13 +70,13 @@ describe('notebook import', () => {
 
   it('reports each file of a partial import in --json, the refused ones with their reason', async () => {
     const dir = tempDir();
-    const pdf = join(tempDir(), 'x.pdf');
-    writeFileSync(pdf, '%PDF-1.4');
-    const r = await cli(dir, ['import', LITHIUM, pdf, '/nonexistent/y.txt', '--json']);
+    const rtf = join(tempDir(), 'x.rtf');
+    writeFileSync(rtf, '{\\rtf1}');
+    const r = await cli(dir, ['import', LITHIUM, rtf, '/nonexistent/y.txt', '--json']);
     expect(r.code).toBe(1);
     expect(r.json.results.map((x: any) => [x.status, x.reason ?? x.source.title])).toEqual([
       ['imported', 'Salt-Flat Lithium Output Slips as Brine Ponds Freeze'],
-      ['refused', 'x.pdf: unsupported file type .pdf; import .txt, .md or .html files'],
+      ['refused', expect.stringMatching(/^x\.rtf: unsupported file type \.rtf; import \.txt, \.md, \.html, \.pdf\b.* files$/)],
       ['refused', '/nonexistent/y.txt: no such file'],
     ]);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
@@ -85,9 +85,9 @@ describe('notebook import', () => {
   it('refuses a file that does not exist and an unsupported type', async () => {
     const dir = tempDir();
     expect((await cli(dir, ['import', '/nonexistent/x.txt'])).stderr).toMatch(/no such file/);
-    const pdf = join(tempDir(), 'x.pdf');
-    writeFileSync(pdf, '%PDF-1.4');
-    expect((await cli(dir, ['import', pdf])).stderr).toMatch(/unsupported file type \.pdf/);
+    const rtf = join(tempDir(), 'x.rtf');
+    writeFileSync(rtf, '{\\rtf1}');
+    expect((await cli(dir, ['import', rtf])).stderr).toMatch(/unsupported file type \.rtf/);
   });
 });
 
