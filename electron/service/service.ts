@@ -32,6 +32,7 @@ import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { Change, TransitionContext } from '../../shared/model/view.ts';
 import type { JudgementState, NotebookEvent } from '../../shared/api/events.ts';
 import { readPastedText, readSourceFile } from '../import/importer.ts';
+import { textBeginning } from '../../shared/text/beginning.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { importEach } from './import-files.ts';
 import { sha256 } from '../storage/store.ts';
@@ -251,10 +252,18 @@ export class NotebookService implements NotebookHandlers {
 
   listSources: Handler<'listSources'> = async () => ok(this.store.sourceSummaries());
 
-  getSource: Handler<'getSource'> = async ({ id }) => {
+  getSource: Handler<'getSource'> = async ({ id, textChars }) => {
     const meta = this.view.getSource(id);
     if (!meta) throw new NotebookError('not_found', `no source ${id}`);
-    return ok({ ...meta, text: await this.store.getText(meta.sha256) });
+    const text = await this.store.getText(meta.sha256);
+    return ok({ ...meta, text: textChars === undefined ? text : textBeginning(text, textChars), textLength: text.length });
+  };
+
+  getSourceText: Handler<'getSourceText'> = async ({ id, sha256, from }) => {
+    const meta = this.view.getSource(id);
+    if (!meta) throw new NotebookError('not_found', `no source ${id}`);
+    if (meta.sha256 !== sha256) throw new NotebookError('conflict', `source ${id} has a new version since its text was asked for; open it again`);
+    return ok({ text: (await this.store.getText(sha256)).slice(from) });
   };
 
   updateSource: Handler<'updateSource'> = async ({ id, patch }) => this.run(actions.updateSourceMeta(this.view, id, patch, this.ctx()));

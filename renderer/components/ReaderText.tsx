@@ -51,7 +51,7 @@ export interface Pending {
   box: Box;
 }
 
-export function ReaderText({ source, quotes, reselecting }: { source: Source; quotes: readonly Quote[]; reselecting: boolean }) {
+export function ReaderText({ source, quotes, reselecting }: { source: Source & { textLength?: number }; quotes: readonly Quote[]; reselecting: boolean }) {
   const selected = useStore((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const jump = useStore((s) => s.jump);
   const textRef = useRef<HTMLDivElement>(null);
@@ -66,7 +66,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
   const win = useTextWindow(source.text, paneRef, textRef);
   const blockSpans = useRef(new Map<number, { key: string; spans: PaintSpan[] }>());
   const painted = useMemo(() => {
-    const spans = quotes.filter(paintable).map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color }));
+    const spans = quotes.filter(paintable).map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color })).filter((s) => s.start < s.end); // a long text's rest may not have arrived yet
     return (blockSpans.current = spansByBlock(spans, (o) => blockAt(win.blocks, o), blockSpans.current));
   }, [quotes, win.blocks, source.text.length]);
   const lengthOf = (id: string) => {
@@ -278,6 +278,11 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source; qu
         ))}
         <Spacer height={win.heightOf(win.runs[win.runs.length - 1]![1] + 1, win.blocks.starts.length)} />
       </div>
+      {source.textLength !== undefined && source.text.length < source.textLength && (
+        <p className="reader-rest" role="status">
+          Loading the rest of the text ({Math.round((100 * source.text.length) / source.textLength)}% shown)…
+        </p>
+      )}
       {keys.caret && <div className="reader-caret" aria-hidden="true" style={{ top: keys.caret.top, left: keys.caret.left, height: keys.caret.height }} />}
       {flash?.rects.map((r, i) => <div key={`${flash.seq}-${i}`} className="flash" aria-hidden="true" style={{ top: r.top - 2, left: r.left - 2, width: r.right - r.left + 4, height: r.bottom - r.top + 4 }} />)}
       {pending && pane && <SelectionToolbar box={pending.box} paneWidth={pane.clientWidth} scrollTop={pane.scrollTop} onAct={act} onReselect={reselecting ? useAsNewText : undefined} onClose={() => setPending(null)} />}

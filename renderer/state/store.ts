@@ -53,7 +53,8 @@ export interface AppState {
   /** Re-selecting a drifted quote: the Reader's selection then replaces that quote's anchor. */
   reselect: { quoteId: string; sourceId: string; oldText: string } | null;
   /** The source open in the reader, with its text. */
-  source: Source | null;
+  /** The open source; `textLength` above `text.length` while the rest of a long text is on its way (actions/navigation.ts). */
+  source: (Source & { textLength?: number }) | null;
   selected: Selected;
   undo: UndoState;
   progress: Progress | null;

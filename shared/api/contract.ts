@@ -27,7 +27,7 @@ const NoArgs = z.strictObject({});
  * electron/server/call-queue.ts). Everything else is a write.
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
-  'getInfo', 'listSources', 'getSource', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
+  'getInfo', 'listSources', 'getSource', 'getSourceText', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
   'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash', 'getSnapshot',
 ]);
 
@@ -82,7 +82,14 @@ export const apiArgs = {
   /** Imports pasted text. */
   importText: z.strictObject({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(1000).optional() }),
   listSources: NoArgs,
-  getSource: z.strictObject({ id: SourceIdSchema }),
+  /**
+   * A source with its text. `textChars`: only the text's beginning, about that many
+   * characters (cut at a paragraph break when there is one near), so the Reader can
+   * paint a long source before the rest has arrived (getSourceText).
+   */
+  getSource: z.strictObject({ id: SourceIdSchema, textChars: z.number().int().min(1).optional() }),
+  /** The rest of a source's text from offset `from`, of the version whose SHA-256 is given (refused if it is no longer the current one). */
+  getSourceText: z.strictObject({ id: SourceIdSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 hex digits'), from: z.number().int().min(0) }),
   updateSource: z.strictObject({ id: SourceIdSchema, patch: SourcePatchSchema }),
   /** Moves a source, its quotes and the evidence links citing them to the trash (shared/model/trash.ts). */
   deleteSource: z.strictObject({ id: SourceIdSchema }),
@@ -332,7 +339,9 @@ export interface ApiResults {
   importFiles: { files: ImportFileOutcome[] };
   importText: ImportResult;
   listSources: SourceSummary[];
-  getSource: Source;
+  /** `textLength`: the whole text's length; less than `text.length` only when `textChars` asked for its beginning. */
+  getSource: Source & { textLength: number };
+  getSourceText: { text: string };
   updateSource: SourceMeta;
   /** `links`: evidence links the deletion took from claims (they come back with a restore). */
   deleteSource: { deleted: string; quotes: number; links: number };

@@ -156,4 +156,37 @@ describe('a long source', () => {
     await rm(a, { force: true });
     await rm(b, { force: true });
   });
+
+  it('paints the beginning of a long source before the rest has arrived, then the whole text', async () => {
+    const { page } = s;
+    await s.restartServer(async () => {
+      await rm(s.notebookDir, { recursive: true, force: true });
+      writeNotebook(s.notebookDir, [LONG]);
+    });
+    await page.goto(s.server.url);
+    // Hold the rest of the text until the beginning has been seen.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const asked: unknown[] = [];
+    await page.route('**/api/getSourceText', async (route) => {
+      asked.push(route.request().postDataJSON());
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: LONG.source.title, exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: /Loading the rest of the text \(\d+% shown\)/ });
+    await status.waitFor();
+    expect(await page.locator('.source-text').textContent()).toContain(TEXT.slice(0, 200));
+    expect(asked).toHaveLength(1);
+    release();
+    await status.waitFor({ state: 'detached' });
+    await page.unroute('**/api/getSourceText');
+    // The last words of the text are reachable: scrolled to the end, they are in the DOM.
+    await expect
+      .poll(async () => {
+        await page.locator('.reader-pane').evaluate((p) => (p.scrollTop = p.scrollHeight));
+        return page.locator('.source-text').textContent();
+      })
+      .toContain(TEXT.slice(-120));
+  });
 });
