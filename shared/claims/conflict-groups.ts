@@ -18,7 +18,7 @@
  * further away; `more` says that something was left out.
  */
 import type { Quantity } from './quantity.ts';
-import type { ConflictCandidate, ConflictPair } from './conflicts.ts';
+import type { ConflictCandidate, ConflictPair } from './conflict-types.ts';
 import { apart, intervalOf } from './intervals.ts';
 import { metricSignature, overlapOfTerms, subjectKey, type SubjectKey } from './terms.ts';
 import { commonFactors } from './units.ts';

@@ -27,7 +27,7 @@
  * subject of the sentence before.
  */
 
-import type { Figure } from './figures.ts';
+import type { Figure } from './figure.ts';
 import { placeMentions, placeName } from './entities.ts';
 import { ACTOR_NOUNS } from './places.ts';
 import { leadingTime } from './when.ts';

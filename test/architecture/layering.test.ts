@@ -3,27 +3,10 @@
  * reaches Node or Electron, electron/ never reaches into renderer/. (The per-folder
  * tsconfig projects catch Node *globals*; this catches imports.)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/notebook.ts';
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.(ts|tsx|mts|mjs)$/.test(n)) out.push(p);
-  }
-  return out;
-}
-
-function imports(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  const out: string[] = [];
-  for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1] ?? m[2] ?? m[3]!);
-  return out;
-}
+import { files, imports } from './imports.ts';
 
 const NODE_BUILTIN = /^(node:|fs$|path$|os$|crypto$|child_process$|http$|url$|stream$|worker_threads$)/;
 
