@@ -10,6 +10,7 @@
  *   p <phase>         about to compact / import a large file / trash / restore; or a backup snapshot is being copied
  *   r                 opened (and seeded, when empty): the random operations start
  *   o <kind>          one operation done
+ *   m <digest>        before the clean close: a hash of every record the writer holds in memory (support/records.ts)
  *   done              the notebook was closed cleanly (after `ops` operations)
  * Without `ops` it writes until it is killed.
  */
@@ -20,6 +21,7 @@ import { applyEdit } from '../core/edit-ops.ts';
 import type { Nb } from '../core/history-support.ts';
 import { HARBOUR, ORCHARD, b64 } from '../core/history-support.ts';
 import { mulberry32 } from '../bench/stats.ts';
+import { digestOf, snapshotOf } from './support/records.ts';
 
 export interface ChildConfig {
   dir: string;
@@ -105,5 +107,6 @@ for (let n = 0; cfg.ops === undefined || n < cfg.ops; n++) {
   else await applyEdit({ ...nb, call, close: nb.close } as unknown as Nb, op);
   out(`o ${kind}`);
 }
+out(`m ${digestOf(snapshotOf(store.memory))}`);
 await nb.close();
 out('done');

@@ -10,7 +10,7 @@ import { NotebookStore } from '../../electron/storage/store.ts';
 import type { Change } from '../../shared/model/view.ts';
 import { ROOT, tempDir } from '../support/notebook.ts';
 import { bundleChild } from './support/bundle.ts';
-import { applyChanges, canonical, compare, judge, keyOf, snapshotOf, total } from './support/records.ts';
+import { applyChanges, canonical, compare, digestOf, judge, keyOf, snapshotOf, total } from './support/records.ts';
 import type { Snapshot } from './support/records.ts';
 import { reopenAndCheck, runSession } from './support/session.ts';
 
@@ -39,6 +39,9 @@ describe('comparing a notebook with the model', () => {
     actual.set('tag:z', canonical({ name: 'z' }));
     expect(compare(model, actual)).toEqual({ missing: ['tag:a'], changed: ['tag:b'], extra: ['tag:z'] });
     expect(compare(model, new Map(model))).toEqual({ missing: [], changed: [], extra: [] });
+    // The one-line digest the writer reports at a clean close tells the same three apart.
+    expect(digestOf(new Map([...model].reverse()))).toBe(digestOf(model));
+    for (const other of [actual, new Map([...model].slice(1)), new Map([...model, ['tag:z', canonical({ name: 'z' })]])]) expect(digestOf(other)).not.toBe(digestOf(model));
   });
 
   it('accepts a commit in flight landed whole or not at all, and nothing in between', () => {
@@ -84,6 +87,7 @@ describe('a writer session and the reopen check, on a real notebook', () => {
     expect(s.killed).toBe(false);
     expect(s.ops).toBe(40);
     expect(s.acks).toBeGreaterThan(2);
+    expect(s.memoryMatched).toBe(true);
     const store = await NotebookStore.open(dir, { write: 'never' });
     expect(snapshotOf(store.memory)).toEqual(model);
     await store.close();
@@ -97,6 +101,7 @@ describe('a writer session and the reopen check, on a real notebook', () => {
     expect(s.killed).toBe(true);
     expect(s.acks).toBeGreaterThanOrEqual(10);
     expect(s.ops).toBeLessThan(10_000);
+    expect(s.memoryMatched).toBeNull();
     const ok = await reopenAndCheck(dir, model, s.inFlight, 'never');
     expect(total(ok.differences)).toBe(0);
     const [someKey, someValue] = [...model][0]!;

@@ -27,7 +27,7 @@ const bundle = await bundleChild(ROOT);
 const dir = mkdtempSync(join(tmpdir(), 'nb-soak-'));
 const model: Snapshot = new Map();
 const rand = mulberry32(0x50a4);
-const f = { ops: 0, commits: 0, restarts: 0, kills: 0, differences: 0, corrupt: 0, badTexts: 0, landed: 0, notLanded: 0, records: 0 };
+const f = { memoryDiffered: 0, ops: 0, commits: 0, restarts: 0, kills: 0, differences: 0, corrupt: 0, badTexts: 0, landed: 0, notLanded: 0, records: 0 };
 const multiCommit = new Map<string, number>();
 const problems: string[] = [];
 
@@ -39,6 +39,11 @@ for (let session = 0; f.ops < OPS; session++) {
   f.ops += s.ops;
   f.commits += s.acks;
   for (const k of s.multiCommitOps) multiCommit.set(k, (multiCommit.get(k) ?? 0) + 1);
+  if (s.memoryMatched === false) {
+    f.memoryDiffered++;
+    problems.push(`session ${session} (seed ${seed}): before its clean close the writer held other records than the acknowledged commits make`);
+    console.error(problems.at(-1));
+  }
   if (s.killed) f.kills++;
   else f.restarts++;
   const load = session % 2 ? 'lazy' : 'all';
@@ -69,6 +74,7 @@ console.log(`commit in flight at a kill: ${f.landed} landed whole, ${f.notLanded
 console.log(`operations that made more than one commit: ${[...multiCommit.values()].reduce((a, b) => a + b, 0)} (${[...multiCommit].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'})`);
 console.log(`records at the end: ${f.records}`);
 console.log(`differences: ${f.differences}`);
+console.log(`clean closes where the writer's memory differed from the model: ${f.memoryDiffered}`);
 console.log(`corrupt opens: ${f.corrupt}`);
 console.log(`unreadable texts: ${f.badTexts}`);
 console.log(`wall time: ${t.wall.toFixed(1)} s`);

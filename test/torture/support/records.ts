@@ -5,6 +5,7 @@
  * reopened notebook against it (an unacknowledged commit in flight may have landed
  * whole or not at all; anything else is a difference).
  */
+import { createHash } from 'node:crypto';
 import type { Change, TrashView } from '../../../shared/model/view.ts';
 
 export type Snapshot = Map<string, string>;
@@ -48,6 +49,13 @@ export function snapshotOf(view: TrashView): Snapshot {
   for (const t of view.tags()) out.set(`tag:${t.name}`, canonical(t));
   for (const e of view.trashed()) out.set(`trash:${e.source.id}`, canonical(e));
   return out;
+}
+
+/** One hash of a whole snapshot (order-independent): lets the writer report what it holds in one short line. */
+export function digestOf(snapshot: Snapshot): string {
+  const h = createHash('sha256');
+  for (const k of [...snapshot.keys()].sort()) h.update(`${k}\n${snapshot.get(k)}\n`);
+  return h.digest('hex');
 }
 
 export interface Differences {

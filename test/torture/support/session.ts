@@ -9,7 +9,7 @@ import { NotebookStore } from '../../../electron/storage/store.ts';
 import { pendingQuarantine } from '../../../electron/storage/quarantine.ts';
 import type { Change } from '../../../shared/model/view.ts';
 import type { ChildConfig } from '../child.ts';
-import { applyChanges, judge, snapshotOf } from './records.ts';
+import { applyChanges, digestOf, judge, snapshotOf } from './records.ts';
 import type { Differences, Snapshot } from './records.ts';
 
 export interface KillRule {
@@ -29,6 +29,8 @@ export interface Session {
   killed: boolean;
   /** Operations that made more than one commit (an operation in flight could then land in part). */
   multiCommitOps: string[];
+  /** At a clean close: whether every record the writer held equalled the model (null: killed). */
+  memoryMatched: boolean | null;
   /** What the kill was sent at: 'ack' (the ack count), 'op cap', or the phase line. */
   killedAt: string | null;
 }
@@ -37,7 +39,7 @@ export interface Session {
 export function runSession(bundle: string, cfg: ChildConfig, kill: KillRule | null, model: Snapshot): Promise<Session> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, JSON.stringify(cfg)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const s: Session = { acks: 0, ops: 0, multiCommitOps: [], inFlight: null, killed: false, killedAt: null };
+    const s: Session = { acks: 0, ops: 0, multiCommitOps: [], memoryMatched: null, inFlight: null, killed: false, killedAt: null };
     let commitsThisOp = 0;
     let buf = '';
     let err = '';
@@ -64,6 +66,7 @@ export function runSession(bundle: string, cfg: ChildConfig, kill: KillRule | nu
         if (commitsThisOp > 1) s.multiCommitOps.push(l.slice(2));
         commitsThisOp = 0;
       }
+      else if (l.startsWith('m ')) s.memoryMatched = l.slice(2) === digestOf(model);
       else if (l === 'done') done = true;
       if (!kill) return;
       if (kill.afterAcks !== undefined && !kill.onPhase && s.acks >= kill.afterAcks) killNow('ack');
