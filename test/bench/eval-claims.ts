@@ -10,7 +10,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateFigures, type FigureEvaluation, type LabelledSentence, type Score } from '../../shared/claims/evaluate.ts';
+import { evaluateFigures, type FigureEvaluation, type LabelledSentence, type Score } from '../claims/evaluate.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { findConflicts } from '../../shared/claims/conflicts.ts';
 

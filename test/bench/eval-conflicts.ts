@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluateConflicts, expectedOf, type Expected, type LabelledPair } from '../../shared/claims/evaluate-conflicts.ts';
+import { evaluateConflicts, expectedOf, type Expected, type LabelledPair } from '../claims/evaluate-conflicts.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/claims/${name}`, import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateConflicts, expectedOf } from '../../shared/claims/evaluate-conflicts.ts';
+import { evaluateConflicts, expectedOf } from './evaluate-conflicts.ts';
 import { loadPairs, loadPairSets } from '../bench/eval-conflicts.ts';
 
 const pairs = loadPairs();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFigures, familyOf, locate } from '../../shared/claims/evaluate.ts';
+import { evaluateFigures, familyOf, locate } from './evaluate.ts';
 import { detectFigures } from '../../shared/claims/figures.ts';
 import { splitUnit } from '../../shared/claims/units.ts';
 import { loadFigureSet, loadHeldOutBatches, loadNewsSet } from '../bench/eval-claims.ts';

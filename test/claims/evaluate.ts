@@ -12,9 +12,9 @@
  * human judgement. Each label can be matched by one detection at most.
  */
 
-import type { Bound, FigureKind } from './quantity.ts';
-import { detectFigures, type Figure } from './figures.ts';
-import { unitFamily, type UnitFamily } from './units.ts';
+import type { Bound, FigureKind } from '../../shared/claims/quantity.ts';
+import { detectFigures, type Figure } from '../../shared/claims/figures.ts';
+import { unitFamily, type UnitFamily } from '../../shared/claims/units.ts';
 
 export type HedgeFamily = 'none' | 'near' | 'open' | 'approximate';
 /** How a figure is grouped in the report: one value per axis. */

@@ -5,7 +5,7 @@
  * tests and the benchmark share it.
  */
 import { score, type Score } from './evaluate.ts';
-import { candidateFromStatement, findConflicts, type ConflictCandidate, type ConflictOptions, type Relation } from './conflicts.ts';
+import { candidateFromStatement, findConflicts, type ConflictCandidate, type ConflictOptions, type Relation } from '../../shared/claims/conflicts.ts';
 
 export type Expected = Relation | 'none';
 
