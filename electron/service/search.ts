@@ -3,10 +3,24 @@
  * search (so opening even a large notebook costs nothing extra), then updated
  * incrementally from each commit's changes — an edit never rebuilds the index.
  * It lives in the service process (Electron's main process or the browser-mode
- * server), never in the page, so building it never blocks the window's UI thread;
- * and the build yields to the event loop every few sources, so other requests
- * (saving a highlight while the first search runs) are served meanwhile. Changes
- * committed during a build are queued and applied when it completes.
+ * server), never in the page, so building it never blocks the window's UI thread.
+ * Changes committed during a build are queued and applied when it completes; a
+ * search waits for a change still being indexed, so it never sees half a source.
+ *
+ * Long indexing runs in slices (slices.ts: about 15 ms, then a turn of the event
+ * loop), inside a source as well as between sources, so other requests (saving a
+ * highlight while the first search runs) wait at most one slice. Measured with
+ * test/bench/responsive.ts on a 19 MB source: the first search held the loop for
+ * one 1.8 s stretch before (it yielded only every 25 sources, and one source was
+ * one block); sliced, the longest stall is one slice plus reading and checking the
+ * text (tens of ms), for the same CPU within a few percent.
+ * Not taken: building in a worker_thread and handing back the binary index
+ * (shared/search `toBytes` / `indexFromBytes`). It would take the CPU off the loop
+ * entirely, but serializing the index costs a tenth of the build again, every text
+ * is read twice (once per thread), edits committed meanwhile must be replayed on
+ * the handed-back copy, and the worker needs its own entry file in all three
+ * bundles (the CLI's esbuild bundle, Electron's main bundle, tsx under tests) —
+ * all for a build that happens once per session.
  *
  * With persistence (a writer's store: storage/search-file.ts), the index is saved
  * beside the notebook when the store closes and loaded instead of built: only the
@@ -17,13 +31,17 @@ import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
 import { createIndex, indexFromBytes, sourceParagraphDocs } from '../../shared/search/index.ts';
 import type { SearchFile, SearchState } from '../storage/search-file.ts';
 import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
+import { slicer } from './slices.ts';
 
-/** Sources indexed between yields to the event loop (a few milliseconds of work). */
-const YIELD_EVERY = 25;
+/** A pause between steps of indexing (slices.ts); `none` for work too short to cut. */
+type Pause = () => Promise<void> | undefined;
+const none: Pause = () => undefined;
 
 export class NotebookSearch {
   private index: SearchIndex | null = null;
   private building: Promise<SearchIndex> | null = null;
+  /** The commit being indexed (a large source is indexed in slices): a search waits for it. */
+  private applying: Promise<void> | null = null;
   private readonly queued: Change[][] = [];
   /** Paragraph doc ids per source, and the text version they were built from. */
   private readonly passages = new Map<string, { sha256: string; title: string; ids: string[] }>();
@@ -58,6 +76,7 @@ export class NotebookSearch {
 
   async search(query: string, limit: number): Promise<SearchResult> {
     const index = await this.ensure();
+    while (this.applying) await this.applying;
     return index.run(query, { limit });
   }
 
@@ -91,19 +110,23 @@ export class NotebookSearch {
     this.savedState = saved.state;
     this.changed = stale.sources.size > 0 || stale.claims || stale.tags;
     if (this.changed) this.known();
+    const pause = slicer();
     for (const id of stale.sources) {
       this.removeSource(index, id);
       for (const q of this.quoteIds.get(id) ?? []) removeWithNote(index, q);
       this.quoteIds.delete(id);
       const source = this.view.getSource(id as never);
       if (!source) continue;
-      await this.indexSource(index, source);
+      await this.indexSource(index, source, pause);
       for (const q of this.view.quotesOf(source.id)) this.indexQuote(index, q);
     }
     if (stale.claims) {
       for (const id of this.claimIds) removeWithNote(index, id);
       this.claimIds.clear();
-      for (const c of this.view.claims()) this.indexClaim(index, c);
+      for (const c of [...this.view.claims()]) {
+        this.indexClaim(index, c);
+        await pause();
+      }
     }
     if (stale.tags) {
       for (const name of this.tagNames) index.remove(`tag:${name}`);
@@ -141,14 +164,19 @@ export class NotebookSearch {
 
   private async buildAll(): Promise<SearchIndex> {
     const index = createIndex();
-    let n = 0;
-    for (const s of [...this.view.sources()]) {
-      await this.indexSource(index, s);
-      if (++n % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+    const pause = slicer();
+    // Taken before the first yield: what is committed meanwhile is queued and applied after (see build()).
+    const [sources, quotes, claims, tags] = [[...this.view.sources()], [...this.view.quotes()], [...this.view.claims()], [...this.view.tags()]];
+    for (const s of sources) await this.indexSource(index, s, pause);
+    for (const q of quotes) {
+      this.indexQuote(index, q);
+      await pause();
     }
-    for (const q of this.view.quotes()) this.indexQuote(index, q);
-    for (const c of this.view.claims()) this.indexClaim(index, c);
-    for (const t of this.view.tags()) this.indexTag(index, t.name);
+    for (const c of claims) {
+      this.indexClaim(index, c);
+      await pause();
+    }
+    for (const t of tags) this.indexTag(index, t.name);
     this.changed = true;
     this.origin = 'built';
     return index;
@@ -162,11 +190,26 @@ export class NotebookSearch {
     }
     const index = this.index;
     if (!index) return; // not built yet: the first search will read everything current
+    const before = this.applying;
+    const run = (async () => {
+      if (before) await before;
+      await this.applyTo(index, changes);
+    })();
+    this.applying = run;
+    try {
+      await run;
+    } finally {
+      if (this.applying === run) this.applying = null;
+    }
+  }
+
+  private async applyTo(index: SearchIndex, changes: readonly Change[]): Promise<void> {
     this.known();
     this.changed = true;
+    const pause = slicer();
     for (const c of changes) {
       if (c.kind === 'source') {
-        if (c.op === 'put') await this.indexSource(index, c.record);
+        if (c.op === 'put') await this.indexSource(index, c.record, pause);
         else this.removeSource(index, c.id);
       } else if (c.kind === 'quote') {
         if (c.op === 'put') this.indexQuote(index, c.record);
@@ -189,12 +232,17 @@ export class NotebookSearch {
     }
   }
 
-  private async indexSource(index: SearchIndex, s: SourceMeta): Promise<void> {
+  private async indexSource(index: SearchIndex, s: SourceMeta, pause: Pause = none): Promise<void> {
     const known = this.passages.get(s.id);
     if (known && known.sha256 === s.sha256 && known.title === s.title) return; // metadata-only edit
     this.removeSource(index, s.id);
     const docs = sourceParagraphDocs(s.id, s.title, await this.getText(s.sha256));
-    for (const d of docs) index.add(d);
+    // One paragraph at a time, with a yield between slices: a 19 MB source is thousands of them.
+    for (const d of docs) {
+      index.add(d);
+      const p = pause();
+      if (p) await p;
+    }
     this.passages.set(s.id, { sha256: s.sha256, title: s.title, ids: docs.map((d) => d.id) });
     // Quotes carry their source's title: refresh them when it changes.
     if (known && known.title !== s.title) for (const q of this.view.quotesOf(s.id)) this.indexQuote(index, q);

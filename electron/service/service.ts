@@ -16,7 +16,9 @@ import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
 import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
-import { acceptSuggestion, claimedFigures, dismissSuggestion, sourceSuggestions } from '../../shared/model/suggest.ts';
+import { acceptSuggestion, claimedFigures, dismissSuggestion } from '../../shared/model/suggest.ts';
+import { suggestionsOf } from './off-thread.ts';
+import { slicer } from './slices.ts';
 import { ConflictTracker } from './conflicts.ts';
 import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
@@ -364,11 +366,12 @@ export class NotebookService implements NotebookHandlers {
     const source = this.view.getSource(sourceId);
     if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
     const text = await this.store.getText(source.sha256);
-    if (from === undefined && to === undefined) return { source, text, list: sourceSuggestions(this.view, source, text) };
+    // A long text is read in a worker thread (off-thread.ts): other requests are answered meanwhile.
+    if (from === undefined && to === undefined) return { source, text, list: await suggestionsOf(this.view, source, text) };
     const before = from === undefined || from <= 0 ? -1 : text.lastIndexOf('\n\n', Math.min(from, text.length));
     const a = before < 0 ? 0 : before + 2;
     const b = to === undefined || to >= text.length ? text.length : ((i) => (i < 0 ? text.length : i))(text.indexOf('\n\n', Math.max(a, to)));
-    const part = sourceSuggestions(this.view, source, text.slice(a, b)).map((s) => {
+    const part = (await suggestionsOf(this.view, source, text.slice(a, b), false)).map((s) => {
       const figure = { ...s.figure, start: s.figure.start + a, end: s.figure.end + a, sentenceStart: s.figure.sentenceStart + a, sentenceEnd: s.figure.sentenceEnd + a };
       return { ...s, key: `${figure.start}-${figure.end}`, figure, sentence: { ...s.sentence, start: s.sentence.start + a, end: s.sentence.end + a } };
     });
@@ -379,14 +382,17 @@ export class NotebookService implements NotebookHandlers {
 
   listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided, from, to }) => {
     const { list } = await this.suggestions(sourceId, from, to);
-    return ok(
-      list
-        .filter((s) => includeDecided || s.status === 'open')
-        .map((s) => {
-          const { sentenceStart: _s, sentenceEnd: _e, ...figure } = s.figure;
-          return { key: s.key, status: s.status, figure, sentence: s.sentence, claimedBy: s.claimedBy ?? null };
-        }),
-    );
+    // Shaped in slices: a long source has tens of thousands (slices.ts).
+    const out: ApiResults['listSuggestions'] = [];
+    const pause = slicer();
+    for (const s of list) {
+      if (!includeDecided && s.status !== 'open') continue;
+      const { sentenceStart: _s, sentenceEnd: _e, ...figure } = s.figure;
+      out.push({ key: s.key, status: s.status, figure, sentence: s.sentence, claimedBy: s.claimedBy ?? null });
+      const p = pause();
+      if (p) await p;
+    }
+    return ok(out);
   };
 
   decideSuggestion: Handler<'decideSuggestion'> = async ({ sourceId, key, action, statement, tags }) => {
