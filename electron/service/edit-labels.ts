@@ -34,6 +34,7 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     return `import of ${count(done.length, 'file')}`;
   },
   importText: (args, view) => (r) => (r?.newVersion ? `new version of ${sourceTitle(view, r.newVersion.of as SourceId)}` : `import of ${quoted(r?.source.title ?? args.title ?? 'pasted text', 60)}`),
+  importRefs: ({ fileName }) => fixed(`import of references from ${fileName.split(/[\\/]/).pop()}`),
   updateSource: ({ id }, view) => fixed(`edit details of ${sourceTitle(view, id)}`),
   deleteSource: ({ id }, view) => {
     const label = `delete source ${sourceTitle(view, id)}`;

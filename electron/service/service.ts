@@ -37,6 +37,7 @@ import { readPastedText, readSourceFile } from '../import/importer.ts';
 import { textBeginning } from '../../shared/text/beginning.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { importEach } from './import-files.ts';
+import { importRefs } from './import-refs.ts';
 import { sha256 } from '../storage/store.ts';
 import type { NotebookStore } from '../storage/store.ts';
 
@@ -251,6 +252,8 @@ export class NotebookService implements NotebookHandlers {
   importFiles: Handler<'importFiles'> = async ({ files }) => ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf)));
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
+
+  importRefs: Handler<'importRefs'> = async (args) => importRefs({ view: this.view, ctx: () => this.ctx(), putText: (t) => this.store.putText(t), commit: (c) => this.commit(c) }, args);
 
   listSources: Handler<'listSources'> = async () => ok(this.store.sourceSummaries());
 

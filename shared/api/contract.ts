@@ -81,6 +81,11 @@ export const apiArgs = {
     }),
   /** Imports pasted text. */
   importText: z.strictObject({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(1000).optional() }),
+  /**
+   * Reads a reference file (.bib, .ris or CSL-JSON .json) and matches each entry to a source by DOI, URL, then title and year;
+   * without `apply` only the plan comes back. Applied: matched sources get the fields they lack, the rest become source stubs (one undo step).
+   */
+  importRefs: z.strictObject({ fileName: z.string().min(1).max(1000), text: z.string().max(MAX_IMPORT_BYTES), apply: z.boolean().optional() }),
   listSources: NoArgs,
   /**
    * A source with its text. `textChars`: only the text's beginning, about that many
@@ -225,6 +230,16 @@ export interface SourceSummary extends SourceMeta {
   /** Quotes of this source whose anchors wait for review. */
   reviewCount: number;
 }
+/** One reference of an importRefs plan: matched (fields to fill), new (a source stub), duplicate (nothing to add) or skipped. */
+export interface RefPlanEntry {
+  key: string;
+  title: string;
+  status: 'matched' | 'new' | 'duplicate' | 'skipped';
+  sourceId: string | null;
+  matchedBy: 'doi' | 'url' | 'title' | null;
+  fills: ('authors' | 'publisher' | 'published' | 'url')[];
+  note?: string;
+}
 export interface ImportResult {
   source: SourceMeta;
   duplicate: boolean;
@@ -338,6 +353,7 @@ export interface ApiResults {
   importFile: ImportResult;
   importFiles: { files: ImportFileOutcome[] };
   importText: ImportResult;
+  importRefs: { applied: boolean; entries: RefPlanEntry[]; counts: Record<'matched' | 'new' | 'duplicate' | 'skipped', number> };
   listSources: SourceSummary[];
   /** `textLength`: the whole text's length; less than `text.length` only when `textChars` asked for its beginning. */
   getSource: Source & { textLength: number };

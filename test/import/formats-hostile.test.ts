@@ -17,14 +17,14 @@ function lyingDocx(): Uint8Array {
   return withDeclaredSize(zipSync({ ...files, [BOMB_ENTRY]: new Uint8Array(8 * 1024 * 1024) }), BOMB_ENTRY, 1000);
 }
 
-const CASES: [string, string, () => Uint8Array, RegExp][] = [
+const CASES: [string, string, () => Uint8Array<ArrayBufferLike>, RegExp][] = [
   ['a truncated DOCX', 'cut.docx', () => docxFile().slice(0, Math.floor(docxFile().length / 2)), /damaged or cut short/],
   ['a truncated EPUB', 'cut.epub', () => epubFile().slice(0, epubFile().length - 30), /damaged or cut short/],
   ['a file that is no zip at all', 'plain.docx', () => strToU8('just some words in a file named .docx'), /not a DOCX file \(it is not a zip archive\)/],
   ['a zip bomb: an entry inflating past its declared size', 'bomb.docx', lyingDocx, /unpacks to more than it declares \(a zip bomb\)/],
   ['a zip bomb: an entry declaring 3 GB', 'huge.odt', () => withDeclaredSize(zipOf(odtParts()), 'content.xml', 3 * 1024 ** 3), /content\.xml" in the archive unpacks to 3072 MB; the limit is 64 MB/],
   ['a zip bomb: entries declaring 240 MB together', 'many.epub', () => {
-    let z = zipOf({ ...epubParts(), 'a.bin': 'a', 'b.bin': 'b', 'c.bin': 'c', 'd.bin': 'd' });
+    let z: Uint8Array = zipOf({ ...epubParts(), 'a.bin': 'a', 'b.bin': 'b', 'c.bin': 'c', 'd.bin': 'd' });
     for (const n of ['a.bin', 'b.bin', 'c.bin', 'd.bin']) z = withDeclaredSize(z, n, 60 * 1024 * 1024);
     return z;
   }, /unpacks to more than 200 MB/],
