@@ -1,6 +1,7 @@
 /** The Tags view: the hierarchy with colors and counts; rename, merge and recolor. */
 import { useState } from 'react';
 import * as A from '../state/actions.ts';
+import { isTagWithin } from '../../shared/model/tags.ts';
 import { excerpt, plural, tagTree } from '../state/derive.ts';
 import type { TagNode } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
@@ -11,7 +12,7 @@ export function TagsView() {
   const claims = useStore((s) => s.claims);
   const focus = useStore((s) => s.tagFocus);
   const nodes = tagTree(tags);
-  const within = (t: string) => focus !== null && (t === focus || t.startsWith(focus + '/'));
+  const within = (t: string) => focus !== null && isTagWithin(t, focus);
 
   return (
     <section className="view tags" aria-labelledby="tags-title">
