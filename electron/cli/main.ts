@@ -15,6 +15,7 @@ import type { ReexportResult } from '../../shared/export/reexport.ts';
 import { defaultNotebookDir } from '../storage/paths.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import { registerImport } from './import-command.ts';
+import { registerImportRefs } from './import-refs-command.ts';
 import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
@@ -58,6 +59,7 @@ export function buildProgram(io: Io = processIo): Command {
   const jsonOpt = () => new Option('--json', 'print one JSON document');
 
   registerImport(program, { withSession, emit, jsonOpt, collect }, io);
+  registerImportRefs(program, { withSession, emit, jsonOpt, collect }, io);
 
   program
     .command('sources')
