@@ -40,6 +40,14 @@ const positiveInt = (v: string) => {
   return n;
 };
 
+/** --page-offset: a whole number, or "labels" to go back to the page numbers found at import. */
+const pageOffset = (v: string): number | null => {
+  if (v === 'labels') return null;
+  const n = Number(v);
+  if (!/^[+-]?\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new NotebookError('invalid_argument', `"${v}" is not a page offset: give a whole number (page k of the PDF is cited as k + N) or "labels"`);
+  return n;
+};
+
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('notebook');
   program
@@ -90,10 +98,11 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--published <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--url <url>')
     .option('--accessed <date>', 'YYYY-MM-DD')
+    .option('--page-offset <n>', 'cite page k of a PDF as page k + n (1646 when its first page is printed 1647); "labels": the page numbers found at import', pageOffset)
     .addOption(jsonOpt())
-    .action(async (id: string, o: { title?: string; author?: string[]; publisher?: string; published?: string; url?: string; accessed?: string; json?: boolean }) => {
-      const patch = { title: o.title, authors: o.author, publisher: o.publisher, published: o.published, url: o.url, accessed: o.accessed };
-      if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --title, --author, --publisher, --published, --url or --accessed');
+    .action(async (id: string, o: { title?: string; author?: string[]; publisher?: string; published?: string; url?: string; accessed?: string; pageOffset?: number | null; json?: boolean }) => {
+      const patch = { title: o.title, authors: o.author, publisher: o.publisher, published: o.published, url: o.url, accessed: o.accessed, pageOffset: o.pageOffset };
+      if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --title, --author, --publisher, --published, --url, --accessed or --page-offset');
       const source = await withSession('required', (s) => s.call('updateSource', { id, patch }));
       emit(!!o.json, { source }, () => `updated ${source.id}  ${source.title}`);
     });

@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { lazy, linkedom } from '../import/lazy.ts';
-import { paragraphKey } from '../../shared/export/briefing.ts';
+import { pageKey, paragraphKey } from '../../shared/export/briefing.ts';
 import { toCslJson } from '../../shared/export/csl.ts';
 import type { CslItem } from '../../shared/export/csl.ts';
 import { escapeLineStart, escapeSpecialsWithLinks } from '../../shared/export/escape.ts';
@@ -144,6 +144,8 @@ export interface LocatedCitationRequest {
   sourceId: SourceId;
   /** The paragraph number, printed by the style ("para. 4"). */
   paragraph: number;
+  /** For a paged source, the page or pages ("14", "83–84"), cited instead of the paragraph ("p. 14"; key pageKey). */
+  page?: string;
 }
 
 /** A number no real paragraph count reaches, and that no style abbreviates or ranges. */
@@ -188,6 +190,12 @@ export function createCitationFormatter(sources: readonly SourceMeta[], style: C
       const templates = new Map<SourceId, string | null>();
       for (const r of requests) {
         if (!known.has(r.sourceId)) continue;
+        if (r.page !== undefined) {
+          // Styles print pages their own way ("p." or none, ranges shortened or not): each one is formatted for real.
+          const key = pageKey(r.sourceId, r.page);
+          if (!out.has(key)) out.set(key, cslHtmlToMarkdown(get().makeCitationCluster([{ id: r.sourceId, locator: r.page, label: 'page' }])));
+          continue;
+        }
         const key = paragraphKey(r.sourceId, r.paragraph);
         if (out.has(key)) continue;
         let template = templates.get(r.sourceId);

@@ -18,6 +18,7 @@ import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta } from '../..
 import type { NotebookView } from '../../shared/model/view.ts';
 import { createCitationFormatter, toBibtex } from './citations.ts';
 import { renderHtmlDocument } from './html.ts';
+import { pageLocator, quotePageSpan } from '../../shared/model/pages.ts';
 
 export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex';
 export type ExportStyle = 'apa' | 'chicago' | 'mla';
@@ -104,6 +105,8 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
   const title = params.title?.trim() || DEFAULT_TITLE;
   const paragraphs = quoteParagraphs(quotes.values(), texts);
   const requests = [...quotes.values()].flatMap((q) => {
+    const span = quotePageSpan(sources.get(q.sourceId), q);
+    if (span) return [{ sourceId: q.sourceId, paragraph: 0, page: pageLocator(span) }];
     const paragraph = paragraphs.get(q.id);
     return paragraph === undefined ? [] : [{ sourceId: q.sourceId, paragraph }];
   });

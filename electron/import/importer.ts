@@ -4,6 +4,7 @@
  * only the canonical text (see shared/text/normalize.ts).
  */
 import { NotebookError } from '../../shared/api/result.ts';
+import { importLimitOf } from '../../shared/api/contract.ts';
 import type { SourceFormat } from '../../shared/model/records.ts';
 import { normalizeText } from '../../shared/text/normalize.ts';
 import { decodeBytes } from './decode.ts';
@@ -99,6 +100,7 @@ export async function readSourceFile(fileName: string, bytes: Uint8Array): Promi
   const format = formatOf(name);
   const binary = BINARY_READERS[format];
   if (binary) {
+    if (bytes.length > importLimitOf(name)) throw new NotebookError('unsupported_file', `${name}: the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${importLimitOf(name) / 1048576} MB`);
     const { publishedRaw, encoding, notes, ...read } = await binary(bytes, name);
     const result: ImportedText = { ...read, format, encoding: encoding ?? 'binary', fileName: name, text: normalizeText(read.text), notes: notes ?? [] };
     return finish(result, publishedRaw ?? null, name);

@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '../../shared/api/contract.ts';
+import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_FILES, importLimitOf } from '../../shared/api/contract.ts';
 import type { ApiArgs, ImportFileOutcome } from '../../shared/api/contract.ts';
 import type { ErrorCode } from '../../shared/api/result.ts';
 import { importBatches } from '../../shared/api/import-batches.ts';
@@ -44,7 +44,7 @@ async function readOne(path: string, fileName: string): Promise<Buffer | ImportF
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const f = await handle.stat();
     if (!f.isFile()) return refuse('unsupported_file', `${path}: not a regular file (a pipe, a device or a socket); save its content to a file and import that`);
-    if (f.size > MAX_IMPORT_BYTES) return refuse('unsupported_file', tooBig(fileName, f.size));
+    if (f.size > importLimitOf(fileName)) return refuse('unsupported_file', tooBig(fileName, f.size));
     const buf = Buffer.alloc(f.size);
     let read = 0;
     while (read < f.size) {
@@ -61,7 +61,7 @@ async function readOne(path: string, fileName: string): Promise<Buffer | ImportF
   }
 }
 
-const tooBig = (fileName: string, size: number) => `${baseName(fileName)}: the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`;
+const tooBig = (fileName: string, size: number) => `${baseName(fileName)}: the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${importLimitOf(fileName) / 1048576} MB`;
 const shortPath = (path: string) => (path.length > 80 ? `${path.slice(0, 40)}…${path.slice(-30)}` : path);
 
 /**

@@ -28,6 +28,8 @@
  */
 import type { Change, NotebookView } from '../../shared/model/view.ts';
 import type { Claim, Quote, SourceMeta } from '../../shared/model/records.ts';
+import { pageLocator, pageSpan, quotePageSpan } from '../../shared/model/pages.ts';
+import type { SearchHit } from '../../shared/search/types.ts';
 import { createIndex, indexFromBytes, sourceParagraphDocs } from '../../shared/search/index.ts';
 import type { SearchFile, SearchState } from '../storage/search-file.ts';
 import type { SearchDoc, SearchIndex, SearchResult } from '../../shared/search/index.ts';
@@ -77,7 +79,20 @@ export class NotebookSearch {
   async search(query: string, limit: number): Promise<SearchResult> {
     const index = await this.ensure();
     while (this.applying) await this.applying;
-    return index.run(query, { limit });
+    return this.withPages(index.run(query, { limit }));
+  }
+
+  /** Hits in a paged source (PDF) carry the page they are on ("14", "83–84"): a quote's from its anchor, a passage's from its first match. */
+  private withPages(result: SearchResult): SearchResult {
+    if (!result.ok) return result;
+    const paged = (h: SearchHit): SearchHit => {
+      const source = h.sourceId !== undefined ? this.view.getSource(h.sourceId as SourceMeta['id']) : undefined;
+      if (!source?.pages && !source?.versions.some((v) => v.pages)) return h;
+      const quote = h.type === 'quote' ? this.view.getQuote(h.refId as Quote['id']) : undefined;
+      const span = quote ? quotePageSpan(source, quote) : h.match ? pageSpan(source.pages, h.match.start, h.match.end) : null;
+      return span ? { ...h, page: pageLocator(span) } : h;
+    };
+    return { ...result, hits: result.hits.map(paged) };
   }
 
   private ensure(): Promise<SearchIndex> {

@@ -44,6 +44,10 @@ export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
 
 /** Largest file the importer accepts, in bytes (documented in the README). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest PDF the importer accepts: a 2,000-page PDF fits at up to 50 KB a page (text with its fonts embedded; documented in the README). */
+export const MAX_PDF_IMPORT_BYTES = 100 * 1024 * 1024;
+/** The size limit of a file, by its name: PDFs get the larger one. */
+export const importLimitOf = (fileName: string): number => (/\.pdf$/i.test(fileName) ? MAX_PDF_IMPORT_BYTES : MAX_IMPORT_BYTES);
 
 export const SourcePatchSchema = z.strictObject({
   title: z.string().min(1).max(1000).optional(),
@@ -52,6 +56,8 @@ export const SourcePatchSchema = z.strictObject({
   published: CalendarDateSchema.nullable().optional(),
   url: z.string().max(4000).nullable().optional(),
   accessed: CalendarDateSchema.nullable().optional(),
+  /** A PDF's page k is cited as page k + pageOffset (shared/model/pages.ts); null goes back to the labels found at import. */
+  pageOffset: z.number().int().min(-100_000).max(100_000).nullable().optional(),
 });
 
 /** Most files in one importFiles call, and most bytes (before base64); bigger selections are sent in batches (import-batches.ts). */
@@ -61,7 +67,7 @@ const base64Length = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
 
 const ImportFileArgs = z.strictObject({
   fileName: z.string().min(1).max(1000),
-  dataBase64: z.string().max(base64Length(MAX_IMPORT_BYTES)),
+  dataBase64: z.string().max(base64Length(MAX_PDF_IMPORT_BYTES)),
   /** Import as a new version of this source (otherwise recognised by URL, or title and file name). */
   newVersionOf: SourceIdSchema.optional(),
 });

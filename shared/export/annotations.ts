@@ -2,9 +2,11 @@
  * Quotes as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), so
  * highlights can move to Hypothesis-style tools: one Annotation per quote, its note
  * as a commenting TextualBody and its tags as tagging bodies, its target the source
- * (the URL when known, else a stable urn) with both of the quote's selectors.
+ * (the URL when known, else a stable urn) with both of the quote's selectors, and
+ * for a paged source (PDF) a FragmentSelector naming its page or pages (RFC 3778).
  */
 import type { Quote, SourceId, SourceMeta } from '../model/records.ts';
+import { pageSelector, quotePageSpan } from '../model/pages.ts';
 
 export interface TextualBody {
   type: 'TextualBody';
@@ -19,14 +21,15 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: {
     source: string;
-    selector: [
-      { type: 'TextPositionSelector'; start: number; end: number },
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-    ];
+    selector:
+      | [TextPosition, TextQuote]
+      | [TextPosition, TextQuote, { type: 'FragmentSelector'; conformsTo: 'http://tools.ietf.org/rfc/rfc3778'; value: string }];
   };
   created: string;
   modified: string;
 }
+type TextPosition = { type: 'TextPositionSelector'; start: number; end: number };
+type TextQuote = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
 export interface AnnotationCollection {
   '@context': 'http://www.w3.org/ns/anno.jsonld';
   type: 'AnnotationCollection';
@@ -39,16 +42,18 @@ export function toWebAnnotation(quote: Quote, source: SourceMeta | undefined): W
   if (quote.note.trim()) body.push({ type: 'TextualBody', value: quote.note, format: 'text/plain', purpose: 'commenting' });
   for (const tag of quote.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   const [pos, q] = quote.selectors;
+  const span = quotePageSpan(source, quote);
+  const text: [TextPosition, TextQuote] = [
+    { type: 'TextPositionSelector', start: pos.start, end: pos.end },
+    { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+  ];
   const annotation: WebAnnotation = {
     type: 'Annotation',
     id: `urn:notebook:quote:${quote.id}`,
     motivation: quote.note.trim() ? 'commenting' : 'highlighting',
     target: {
       source: source?.url ?? `urn:notebook:source:${quote.sourceId}`,
-      selector: [
-        { type: 'TextPositionSelector', start: pos.start, end: pos.end },
-        { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-      ],
+      selector: span ? [...text, pageSelector(span)] : text,
     },
     created: quote.createdAt,
     modified: quote.updatedAt,

@@ -10,6 +10,7 @@ import { bandText, formatPeriod } from '../claims/quantity.ts';
 import type { Claim, ClaimId, EvidenceRelation, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
 import { blockquote, escapeInline, escapeMarkdown } from './escape.ts';
 import { paragraphLocator } from './paragraphs.ts';
+import { pageCitation, pageLocator, quotePageSpan } from '../model/pages.ts';
 import type { ExportPart } from './reexport.ts';
 
 export interface BriefingCitation {
@@ -75,6 +76,8 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Key of a located citation: the source and the paragraph it points at. */
 export const paragraphKey = (sourceId: SourceId, paragraph: number): string => `${sourceId}#${paragraph}`;
+/** Key of a located citation of a paged source (PDF): the source and the page or pages ("14", "83–84"). */
+export const pageKey = (sourceId: SourceId, pages: string): string => `${sourceId}@${pages}`;
 
 /** The paragraph each quote starts in (the locator its footnote prints). */
 export function quoteParagraphs(quotes: Iterable<Quote>, texts: ReadonlyMap<SourceId, string>): Map<QuoteId, number> {
@@ -131,9 +134,11 @@ export function briefingParts(input: BriefingInput): ExportPart[] {
     const label = String(footnotes.length + 1);
     const source = input.sources.get(quote.sourceId);
     const citation = input.citations.get(quote.sourceId)?.inline ?? (source ? escapeInline(source.title) : escapeInline(quote.sourceId));
-    const para = locate(quote);
-    const located = para === undefined ? undefined : input.locatedCitations?.get(paragraphKey(quote.sourceId, para));
-    let text = located ?? (para === undefined ? citation : `${citation}, para. ${para}`);
+    // A paged source is cited by page ("p. 14", "pp. 83–84"), any other by paragraph.
+    const span = quotePageSpan(source, quote);
+    const para = span ? undefined : locate(quote);
+    const located = span ? input.locatedCitations?.get(pageKey(quote.sourceId, pageLocator(span))) : para === undefined ? undefined : input.locatedCitations?.get(paragraphKey(quote.sourceId, para));
+    let text = located ?? (span ? `${citation}, ${pageCitation(span)}` : para === undefined ? citation : `${citation}, para. ${para}`);
     text += '.';
     if (input.unverified?.has(quote.id)) text += ' **Unverified:** this quote no longer matches its source.';
     footnotes.push({ label, text });

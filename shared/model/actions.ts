@@ -32,13 +32,21 @@ export interface SourceMetaPatch {
   published?: string | null;
   url?: string | null;
   accessed?: string | null;
+  /** Cite page k of a paged source as k + pageOffset; null: back to its page labels. */
+  pageOffset?: number | null;
 }
 
 export function updateSourceMeta(view: NotebookView, id: SourceId, patch: SourceMetaPatch, ctx: TransitionContext): Outcome<SourceMeta> {
   const source = view.getSource(id);
   if (!source) return err('not_found', `no source ${id}`);
   if (patch.title !== undefined && !patch.title.trim()) return err('invalid_argument', 'a source needs a title');
-  const record: SourceMeta = { ...source, ...stripUndefined(patch), updatedAt: ctx.now };
+  const { pageOffset, ...fields } = patch;
+  const record: SourceMeta = { ...source, ...stripUndefined(fields), updatedAt: ctx.now };
+  if (pageOffset !== undefined) {
+    if (!source.pages) return err('invalid_argument', `“${source.title}” has no pages: a page offset applies to a PDF's pages`);
+    const { offset: _previous, ...pages } = source.pages;
+    record.pages = pageOffset === null ? pages : { ...pages, offset: pageOffset };
+  }
   if (patch.title !== undefined) record.title = patch.title.trim();
   return done(record, [{ kind: 'source', op: 'put', record }]);
 }

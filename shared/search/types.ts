@@ -36,6 +36,8 @@ export interface SearchHit {
   sourceId?: string;
   sourceTitle?: string;
   paragraph?: number;
+  /** In a paged source (PDF): the page or pages the hit is on, as cited ("14", "83–84"). */
+  page?: string;
   score: number;
   snippet: Snippet;
   /** For source passages: the first match's [start, end) in the full source text. */

@@ -5,7 +5,7 @@
  * one is named with its reason. One call is one undo step ("import of 3 files");
  * the undo history lives in the service, and its text stays stored by its hash.
  */
-import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '../../../shared/api/contract.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES, importLimitOf } from '../../../shared/api/contract.ts';
 import type { ApiArgs } from '../../../shared/api/contract.ts';
 import { importBatches } from '../../../shared/api/import-batches.ts';
 import * as client from '../../api/client.ts';
@@ -39,8 +39,8 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     for (const file of files) {
       if (stop.signal.aborted) break;
       show(`Reading ${file.name}…`, bytesDone);
-      if (file.size > MAX_IMPORT_BYTES) {
-        toast(`${file.name}: the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, 'error');
+      if (file.size > importLimitOf(file.name)) {
+        toast(`${file.name}: the file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${importLimitOf(file.name) / 1048576} MB`, 'error');
         bytesDone += file.size;
         continue;
       }
