@@ -200,7 +200,7 @@ export class NotebookService implements NotebookHandlers {
 
   historyState: Handler<'historyState'> = async () => ok(this.history.state());
 
-  getInfo: Handler<'getInfo'> = async () => ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts });
+  getInfo: Handler<'getInfo'> = async () => ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts, ...(this.store.recovery.length ? { recovery: [...this.store.recovery] } : {}) });
 
   // ---------- sources ----------
 

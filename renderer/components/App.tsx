@@ -18,6 +18,7 @@ import { Nav } from './Nav.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { QuickSwitcher } from './QuickSwitcher.tsx';
 import { ReaderView } from './ReaderView.tsx';
+import { RecoveryNotice } from './RecoveryNotice.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import { SearchView } from './SearchView.tsx';
 import { TagsView } from './TagsView.tsx';
@@ -83,6 +84,7 @@ export function App() {
     <div className={'app' + (collapsed ? ' inspector-folded' : '')}>
       <Nav />
       <main className="main" aria-label={`${view[0]?.toUpperCase()}${view.slice(1)}`}>
+        <RecoveryNotice />
         {view === 'library' && <LibraryView />}
         {view === 'reader' && <ReaderView />}
         {view === 'claims' && <ClaimsView />}

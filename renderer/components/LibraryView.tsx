@@ -1,9 +1,10 @@
 /**
  * The Library: every source with its counts, importing (picker, drop, paste),
- * metadata editing, and the Trash of deleted sources. The list is windowed
+ * metadata editing, and the Trash of deleted sources. Both lists are windowed
  * (useListWindow): of 10,000 sources only the rows near the visible part are in the DOM.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import * as A from '../state/actions.ts';
 import { emptyTrash, loadTrash, restoreSource, trashNotice } from '../state/actions/sources.ts';
@@ -17,6 +18,7 @@ import { saveSourceField } from '../state/actions/autosave.ts';
 import { FieldError, SaveState } from './SaveState.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useListWindow } from './useListWindow.ts';
+import type { ListWindow } from './useListWindow.ts';
 
 /** The last import request already answered, kept across remounts so revisiting the Library does not reopen the picker. */
 let answeredImportRequest = 0;
@@ -118,9 +120,18 @@ function SourceList({ sources, editing, setEditing }: { sources: SourceSummary[]
     );
   }
   return (
-    <ul ref={list} className="source-list" aria-label="Sources">
-      {win.before > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.before }} />}
+    <WindowedList list={list} win={win} label="Sources">
       {rows}
+    </WindowedList>
+  );
+}
+
+/** A windowed list's rendered rows between the spacers that stand in for the rest. */
+function WindowedList({ list, win, label, children }: { list: RefObject<HTMLUListElement | null>; win: ListWindow; label: string; children: ReactNode }) {
+  return (
+    <ul ref={list} className="source-list" aria-label={label}>
+      {win.before > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.before }} />}
+      {children}
       {win.after > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.after }} />}
     </ul>
   );
@@ -181,34 +192,49 @@ function TrashSection({ items }: { items: TrashItem[] }) {
           )}
         </div>
       </header>
-      <ul className="source-list" aria-label="Trash">
-        {items.map((i) => (
-          <li key={i.source.id} className="source-card">
-            <div className="source-row">
-              <div className="source-main">
-                <div className="source-title">{i.source.title}</div>
-                <div className="subtle">
-                  {plural(i.quoteCount, 'quote')} · deleted {new Date(i.trashedAt).toLocaleString()}
-                  {i.sameTextAs && ` · cannot be restored while “${i.sameTextAs.title}” holds the same text`}
-                </div>
-              </div>
-              <div className="row-actions">
-                <button
-                  type="button"
-                  className="button small"
-                  disabled={i.sameTextAs !== null}
-                  title={i.sameTextAs ? `Delete “${i.sameTextAs.title}” first: it holds the same text` : 'Put the source back with its quotes and links'}
-                  aria-label={`Restore ${i.source.title}`}
-                  onClick={() => void restoreSource(i.source.id)}
-                >
-                  Restore
-                </button>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <TrashList items={items} />
     </section>
+  );
+}
+
+/** The Trash's entries, windowed like the sources (thousands of deleted sources render only the rows in view; under 200, all of them). */
+function TrashList({ items }: { items: TrashItem[] }) {
+  const list = useRef<HTMLUListElement>(null);
+  const keyOf = useCallback((i: number) => items[i]!.source.id, [items]);
+  const win = useListWindow(items.length, keyOf, list, 64);
+  const rows = [];
+  for (let n = win.first; n <= win.last; n++) {
+    const i = items[n]!;
+    rows.push(
+      <li key={i.source.id} className="source-card" data-row={n} aria-posinset={n + 1} aria-setsize={items.length}>
+        <div className="source-row">
+          <div className="source-main">
+            <div className="source-title">{i.source.title}</div>
+            <div className="subtle">
+              {plural(i.quoteCount, 'quote')} · deleted {new Date(i.trashedAt).toLocaleString()}
+              {i.sameTextAs && ` · cannot be restored while “${i.sameTextAs.title}” holds the same text`}
+            </div>
+          </div>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button small"
+              disabled={i.sameTextAs !== null}
+              title={i.sameTextAs ? `Delete “${i.sameTextAs.title}” first: it holds the same text` : 'Put the source back with its quotes and links'}
+              aria-label={`Restore ${i.source.title}`}
+              onClick={() => void restoreSource(i.source.id)}
+            >
+              Restore
+            </button>
+          </div>
+        </div>
+      </li>,
+    );
+  }
+  return (
+    <WindowedList list={list} win={win} label="Trash">
+      {rows}
+    </WindowedList>
   );
 }
 

@@ -351,6 +351,8 @@ export interface NotebookInfo {
   path: string;
   schemaVersion: number;
   counts: { sources: number; quotes: number; claims: number; tags: number };
+  /** What opening the notebook had to repair (a damaged log line, a misplaced shard…), each naming the copy kept in quarantine/; the app shows them. */
+  recovery?: string[];
 }
 
 /** The result type of every method. A method missing here is a compile error in `NotebookApi`. */
