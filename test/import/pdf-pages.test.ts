@@ -111,6 +111,31 @@ describe('PDF pages in quotes, citations and search', () => {
     }
   });
 
+  it('answers a request sent while a 300-page PDF is being read, and keeps the page map when reopened', async () => {
+    const dir = tempDir();
+    const nb = await openService(dir);
+    const seen: string[] = [];
+    let imported: any;
+    try {
+      // The cheap request starts one loop turn after the import (as a request arriving meanwhile would).
+      const slow = nb.call('importFiles', { files: [{ fileName: 'ledger.pdf', dataBase64: b64(book300().bytes) }] }).then((r) => {
+        imported = r.files[0].source;
+        seen.push('import');
+      });
+      const cheap = new Promise((r) => setImmediate(r)).then(() => nb.call('listSources', {})).then(() => seen.push('listSources'));
+      await Promise.all([slow, cheap]);
+    } finally {
+      await nb.close();
+    }
+    expect(seen).toEqual(['listSources', 'import']);
+    const again = await openService(dir);
+    try {
+      expect((await again.call('getSource', { id: imported.id })).pages).toEqual(imported.pages);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('reads a source record of the previous version (no page map) unchanged', () => {
     const old = {
       id: 's_aaaaaaaaaa', title: 'Old', authors: [], publisher: null, published: null, url: null, accessed: '2025-01-02', fileName: 'old.txt', format: 'txt', encoding: 'utf-8',
