@@ -83,6 +83,14 @@ describe('PDF import', () => {
     expect(r.pages).toMatchObject({ starts: [0], labels: ['1'], origin: 'position' });
   });
 
+  it('keeps a superscript footnote mark on its line, so the paragraph goes on', async () => {
+    const lines = ['The kalomi count rose in the spring', 'and fell again before the autumn tides.'];
+    const texts = [{ x: 72, y: 700, text: lines[0]!, size: 10 }, { x: 245, y: 703.5, text: '1', size: 6 }, { x: 72, y: 686, text: lines[1]!, size: 10 }, { x: 72, y: 60, text: '1 Counted twice.', size: 7 }];
+    const r = await readSourceFile('marks.pdf', writePdf([{ texts }]));
+    // The mark's place depends on Helvetica's widths: right after the word or one space on.
+    expect(r.text).toMatch(/^The kalomi count rose in the spring ?1 and fell again before the autumn tides\.\n\n1 Counted twice\.$/);
+  });
+
   it('lists a page with no text layer as needing OCR', async () => {
     const r = await readSourceFile('scanned.pdf', withImagePage());
     expect(r.notes).toContain('PDF page 2 (of 3) has no text layer and needs OCR: its text is not imported');

@@ -35,7 +35,8 @@ export function linesOf(runs: readonly TextRun[]): Line[] {
   const rows: TextRun[][] = [];
   for (const r of items) {
     const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y - r.y) <= Math.max(1, 0.4 * Math.min(row[0]!.size, r.size))) row.push(r);
+    // Half the larger size: a superscript footnote mark (raised a third of the body size) stays on its line.
+    if (row && Math.abs(row[0]!.y - r.y) <= Math.max(1, 0.5 * Math.max(row[0]!.size, r.size))) row.push(r);
     else rows.push([r]);
   }
   const lines: Line[] = [];
@@ -48,7 +49,7 @@ export function linesOf(runs: readonly TextRun[]): Line[] {
         const space = gap > 0.15 * r.size && !cur.text.endsWith(' ') && !r.str.startsWith(' ') ? ' ' : '';
         cur.text += space + r.str;
         cur.x1 = Math.max(cur.x1, r.x + r.width);
-        cur.size = Math.max(cur.size, r.size);
+        if (r.size > cur.size) [cur.size, cur.y] = [r.size, r.y];
       } else {
         if (cur) lines.push(cur);
         cur = { text: r.str, x0: r.x, x1: r.x + r.width, y: r.y, size: r.size };
