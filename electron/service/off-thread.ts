@@ -36,7 +36,7 @@ import { slicer } from './slices.ts';
 export const THREAD_FROM = 50_000;
 
 /** The worker's bootstrap (CommonJS, evaluated): tsx's loader when the code is TypeScript, then the work module. */
-const BOOT = `
+export const BOOT = `
 const { workerData, parentPort } = require('node:worker_threads');
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
