@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../electron/import/importer.ts';
-import { CAPTURED, docxFile, epubFile, META, mhtmlFile, odtFile, PAGE_URL, PLANTED, warcFile } from '../support/document-files.ts';
+import { pageSpan } from '../../shared/model/pages.ts';
+import { CAPTURED, docxFile, epubFile, epubParts, META, mhtmlFile, odtFile, PAGE_URL, PLANTED, warcFile, zipOf } from '../support/document-files.ts';
 import { openService, tempDir } from '../support/notebook.ts';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -39,7 +40,34 @@ describe('document formats', () => {
     expect(r.text.indexOf(PLANTED.second)).toBeLessThan(r.text.indexOf(PLANTED.chapter2));
     expect(r.text.indexOf(PLANTED.chapter2)).toBeLessThan(r.text.indexOf('Notes'));
     expect(r).toMatchObject({ publisher: META.publisher, url: `https://doi.org/${META.doi}` });
-    expect(r.notes).toEqual([expect.stringMatching(/page list \(3 pages\)/)]);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('EPUB: the page-break markers become the page map, so each planted sentence has its page', async () => {
+    const r = await readSourceFile('ledger.epub', epubFile());
+    expect(r.pages).toMatchObject({ labels: ['1', '2', '3'], pages: [1, 2, 3], origin: 'labels' });
+    const pageOf = (exact: string) => {
+      const at = r.text.indexOf(exact);
+      return pageSpan(r.pages, at, at + exact.length);
+    };
+    expect(pageOf(PLANTED.heading)).toMatchObject({ firstLabel: '1', lastLabel: '1' });
+    expect(pageOf(PLANTED.body)).toMatchObject({ firstLabel: '1', lastLabel: '1' });
+    // The second break sits before the table: the table and the paragraph after it are on page 2.
+    expect(r.pages!.starts[1]).toBe(r.text.indexOf('Gate | Barges'));
+    expect(pageOf(PLANTED.second)).toMatchObject({ firstLabel: '2', lastLabel: '2' });
+    expect(r.pages!.starts[2]).toBe(r.text.indexOf('Winter'));
+    expect(pageOf(PLANTED.chapter2)).toMatchObject({ firstLabel: '3', lastLabel: '3' });
+    expect(pageOf(`${PLANTED.second}\n\nWinter`)).toMatchObject({ firstLabel: '2', lastLabel: '3' });
+    expect(r.text).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it('EPUB: a mark inside a paragraph leaves one space and starts its page at the next word', async () => {
+    const parts = epubParts();
+    parts['OEBPS/text/two.xhtml'] = parts['OEBPS/text/two.xhtml']!.replace('ice closed the canal', 'ice closed <span epub:type="pagebreak" role="doc-pagebreak" title="xiv"/> the canal');
+    const r = await readSourceFile('ledger.epub', zipOf(parts));
+    expect(r.text).toContain(PLANTED.chapter2);
+    expect(r.pages!.labels).toEqual(['1', '2', '3', 'xiv']);
+    expect(r.text.slice(r.pages!.starts[3]!)).toMatch(/^the canal/);
   });
 
   it('ODT: the first author and creation date, not the last editor’s', async () => {
@@ -63,6 +91,7 @@ describe('document formats', () => {
       expect(r.files[0].status).toBe('imported');
       const source = r.files[0].source;
       if (name.endsWith('.warc') || name.endsWith('.mhtml')) expect(source).toMatchObject({ url: PAGE_URL, accessed: CAPTURED.date });
+      if (name.endsWith('.epub')) expect(source.pages).toMatchObject({ labels: ['1', '2', '3'] });
       const planted = name.match(/\.(mhtml|warc)$/) ? [PLANTED.body, PLANTED.second, PLANTED.chapter2] : [PLANTED.heading, PLANTED.body, PLANTED.listItem, PLANTED.second, PLANTED.note];
       const text = (await nb.call('getSource', { id: source.id })).text as string;
       const quoteIds: string[] = [];

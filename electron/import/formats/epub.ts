@@ -3,15 +3,20 @@
  * each chapter's XHTML read into paragraphs, list items and table rows (blocks.ts),
  * footnotes and endnotes (epub:type or role doc-footnote/doc-endnote) kept apart
  * after the body; title, creators, date, publisher and DOI from the OPF metadata.
- * A page list (nav epub:type="page-list") is counted and reported: the notebook
- * has no page map to keep its page numbers in yet.
+ * Page-break markers (epub:type="pagebreak", role="doc-pagebreak") become the
+ * text's page map, labelled as the book labels its pages, so quotes cite "p. 12".
  */
 import { NotebookError } from '../../../shared/api/result.ts';
 import type { BinaryReader } from '../importer.ts';
-import { collectBlocks, withNotes } from './blocks.ts';
+import { collectBlocks } from './blocks.ts';
 import type { Collected, Node } from './blocks.ts';
 import { dublinCore, elements, parseXml } from './metadata.ts';
 import { openZip, resolveIn } from './zip.ts';
+import { MARK_OPEN, pageMapOf, pageMark, takeMarks } from './page-marks.ts';
+import { normalizeText } from '../../../shared/text/normalize.ts';
+
+const isPageBreak = (el: Node) => /\b(doc-)?pagebreak\b/.test(`${el.getAttribute?.('epub:type') ?? ''} ${el.getAttribute?.('role') ?? ''}`);
+const unmarked = (s: string) => s.replace(/\uE000\d+\uE001/g, '').replace(/\s+/g, ' ').trim();
 
 const NOTE_TYPES = /\b(footnote|endnote|rearnote|doc-footnote|doc-endnote)\b/;
 
@@ -40,19 +45,30 @@ export const readEpub: BinaryReader = async (bytes, fileName) => {
   const spine = elements(opf, 'itemref').map((r) => manifest.get(r.getAttribute?.('idref') ?? '')).filter((m) => m && /html/.test(m.type) && zip.has(m.href));
   if (!spine.length) throw fail('the EPUB has no chapters in its spine');
   const out: Collected = { paragraphs: [], notes: [] };
+  const labels: string[] = [];
   for (const chapter of spine) {
     const doc = parseXml(zip.xml(chapter!.href));
     const body = elements(doc, 'body')[0];
     // A note's mark in the text reads "[1]", as the note itself does after the body.
     for (const ref of elements(doc, 'a')) if (/\bnoteref\b/.test(ref.getAttribute?.('epub:type') ?? '') && !/^\[.*\]$/.test(ref.textContent?.trim() ?? '')) ref.textContent = `[${ref.textContent?.trim()}]`;
+    // Each page break becomes a mark in the text (page-marks.ts), taken out below with its offset.
+    for (const el of elements(doc, 'span', 'div', 'a', 'hr', 'p')) {
+      if (!isPageBreak(el)) continue;
+      labels.push((el.getAttribute?.('title') || el.getAttribute?.('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim() || String(labels.length + 1));
+      el.textContent = pageMark(labels.length - 1);
+    }
     if (body) collectBlocks(body, epubNote, out);
   }
+  const { text: bodyText, marks } = takeMarks(out.paragraphs.map((p) => p.normalize('NFC')));
+  const notesText = out.notes.map(unmarked).filter(Boolean);
+  let text = [bodyText, ...(notesText.length ? ['Notes', ...notesText] : [])].filter(Boolean).join('\n\n').normalize('NFC');
+  let pages = pageMapOf(marks, labels);
   const notes: string[] = [];
-  const nav = [...manifest.values()].find((m) => /\bnav\b/.test(m.props) && zip.has(m.href));
-  if (nav) {
-    const pageList = elements(parseXml(zip.xml(nav.href)), 'nav').find((n) => /\bpage-list\b/.test(n.getAttribute?.('epub:type') ?? ''));
-    const pages = pageList ? elements(pageList, 'a').length : 0;
-    if (pages) notes.push(`the book's page list (${pages} pages) is not kept yet: quotes are cited by paragraph`);
+  if (text.includes(MARK_OPEN) || normalizeText(text) !== text) {
+    // Not expected (the marks are whole and the paragraphs trimmed); the text is kept, its pages are not.
+    text = normalizeText(text.replace(/\uE000\d+\uE001/g, ''));
+    pages = null;
+    notes.push('the page breaks could not be placed in the text: quotes are cited by paragraph');
   }
-  return { ...dublinCore(elements(opf, 'metadata')[0] ?? null), text: withNotes(out), notes };
+  return { ...dublinCore(elements(opf, 'metadata')[0] ?? null), text, notes, ...(pages ? { pages } : {}) };
 };
