@@ -6,6 +6,7 @@ import type { SearchHit } from '../../shared/search/types.ts';
 import type { ClaimDetail, ConflictItem, ReviewItem, SourceSummary, SuggestionItem, TagSummary } from '../../shared/api/contract.ts';
 import type { Quantity, Quote, Source } from '../../shared/model/records.ts';
 import { bandText, formatPeriod } from '../../shared/claims/quantity.ts';
+import { describePages } from '../../shared/model/pages.ts';
 
 /**
  * Everything the CLI prints passes through here: control characters from user data
@@ -41,6 +42,7 @@ export function sourceDetail(s: Source): string {
     ['url', s.url],
     ['accessed', s.accessed],
     ['file', s.fileName ? `${s.fileName} (${s.format}, ${s.encoding})` : s.format],
+    ['pages', describePages(s.pages)],
     ['sha256', s.sha256],
     ['imported', s.importedAt],
   ];
@@ -117,6 +119,6 @@ export function hitLines(h: SearchHit): string {
     at = b;
   }
   shown += h.snippet.text.slice(at);
-  const where = h.sourceTitle ? `  — ${clip(h.sourceTitle, 50)}${h.paragraph ? `, ¶${h.paragraph}` : ''}` : '';
+  const where = h.sourceTitle ? `  — ${clip(h.sourceTitle, 50)}${h.page ? `, ${h.page.includes('–') ? 'pp.' : 'p.'} ${h.page}` : h.paragraph ? `, ¶${h.paragraph}` : ''}` : '';
   return `${h.type.padEnd(6)} ${h.refId}${where}\n       ${shown.replace(/\s+/g, ' ')}`;
 }

@@ -221,7 +221,7 @@ export class NotebookService implements NotebookHandlers {
       await this.store.putText(imported.text);
       const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding, ...(imported.pages ? { pages: imported.pages } : {}) }, ctx));
       if (!r.ok) return r;
-      return ok({ source: r.value.source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review } });
+      return ok({ source: r.value.source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review }, ...(imported.notes.length ? { notes: imported.notes } : {}) });
     }
     await this.store.putText(imported.text);
     const source: SourceMeta = {

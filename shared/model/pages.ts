@@ -97,3 +97,15 @@ export function quotePageSpan(
   const [pos] = quote.selectors;
   return pageSpan(pageMapOf(source, quote.anchor.sha256), pos.start, pos.end);
 }
+
+const ORIGIN_WORDS: Record<PageMap['origin'], string> = { labels: "the PDF's page labels", printed: 'the page numbers printed on the pages', position: 'the position in the file' };
+
+/** One line on a page map: "300 pages, cited i … 288 (the PDF's page labels)" or "… (page k cited as k + 1646)". */
+export function describePages(map: PageMap | undefined): string | null {
+  if (!map || map.pages.length === 0) return null;
+  const count = Math.max(...map.pages);
+  const first = labelAt(map, 0);
+  const last = labelAt(map, map.pages.lastIndexOf(count));
+  const how = map.offset === undefined ? ORIGIN_WORDS[map.origin] : `page k cited as k ${map.offset < 0 ? '−' : '+'} ${Math.abs(map.offset)}`;
+  return `${count} page${count === 1 ? '' : 's'}, cited ${first} … ${last} (${how})`;
+}

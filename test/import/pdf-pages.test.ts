@@ -94,6 +94,8 @@ describe('PDF pages in quotes, citations and search', () => {
     const edited = await cli(dir, ['edit', id, '--page-offset', '1646', '--json']);
     expect(edited.code, edited.stderr).toBe(0);
     expect(edited.json.source.pages.offset).toBe(1646);
+    expect((await cli(dir, ['show', id])).stdout).toContain('pages      4 pages, cited 1647 … 1650 (page k cited as k + 1646)\n');
+    expect((await cli(dir, ['search', '"Marker 2"'])).stdout).toMatch(/— Article, p\. 1648\b/);
     const bad = await cli(dir, ['edit', id, '--page-offset', 'two']);
     expect(bad.stderr.trim()).toBe('notebook: "two" is not a page offset: give a whole number (page k of the PDF is cited as k + N) or "labels"');
     const nb = await openService(dir);
