@@ -2,8 +2,7 @@
  * The writer the torture and soak scripts run (bundled once, see support/bundle.ts):
  * opens a real notebook folder the way the app does (electron/host/open.ts) and
  * makes seeded random edits through the contract (dispatch), reporting on stdout,
- * one line each (pipes are written synchronously, so a line is out before the next
- * step starts):
+ * one line each (each in the pipe before the next step starts: support/line-out.ts):
  *   c <changes JSON>  a commit is about to be written (it is in flight until…)
  *   a                 …that commit is acknowledged (the store's commit resolved)
  *   f                 …that commit was refused (nothing written)
@@ -22,6 +21,7 @@ import type { Nb } from '../core/history-support.ts';
 import { HARBOUR, ORCHARD, b64 } from '../core/history-support.ts';
 import { mulberry32 } from '../bench/stats.ts';
 import { digestOf, snapshotOf } from './support/records.ts';
+import { writeLine } from './support/line-out.ts';
 
 export interface ChildConfig {
   dir: string;
@@ -42,7 +42,7 @@ const TORTURE_WEIGHTS: [string, number][] = [['compact', 2], ['bigImport', 1]];
 const PHASE: Record<string, string> = { compact: 'compact', bigImport: 'import', deleteSource: 'trash', restoreSource: 'trash', emptyTrash: 'trash' };
 
 const cfg = JSON.parse(process.argv[2]!) as ChildConfig;
-const out = (line: string) => process.stdout.write(line + '\n');
+const out = (line: string) => writeLine(1, line);
 const nb = await openNotebook(cfg.dir, { write: 'required' });
 const { store, service } = nb;
 
