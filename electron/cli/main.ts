@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { NotebookError } from '../../shared/api/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
-import { CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+import { CITATION_LOCALES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+import type { ApiArgs } from '../../shared/api/contract.ts';
+import { resolveStyleOption, STYLE_HELP } from './style-option.ts';
 import { writeExport, ExportPathError } from '../export/write.ts';
 import { describeReexport, reexport } from '../../shared/export/reexport.ts';
 import type { ReexportResult } from '../../shared/export/reexport.ts';
@@ -246,7 +248,8 @@ export function buildProgram(io: Io = processIo): Command {
     .description('write a cited briefing (or quotes/sources in another format); every quote is verified against its source first')
     .requiredOption('--out <file>', 'the file to write (nothing else is ever written)')
     .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex').choices(EXPORT_FORMATS).default('md'))
-    .addOption(new Option('--style <style>', 'citation style').choices(CITATION_STYLES).default('apa'))
+    .addOption(new Option('--style <style>', STYLE_HELP).default('apa'))
+    .addOption(new Option('--locale <locale>', "the style's language for terms and dates (default en-US)").choices(CITATION_LOCALES))
     .option('--tag <tag>', 'only claims with this tag or one nested below it (repeatable)', collect)
     .option('--claim <claim>', 'only these claims, in this order (repeatable)', collect)
     .option('--title <text>', 'the briefing title')
@@ -254,8 +257,9 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--quote-notes', "add each quote's tags and note under it")
     .option('--no-provenance', 'leave out the appendix of files, accessed dates and SHA-256 hashes')
     .addOption(jsonOpt())
-    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: (typeof CITATION_STYLES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; quoteNotes?: boolean; provenance: boolean; json?: boolean }) => {
-      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style: o.style, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified, quoteNotes: !!o.quoteNotes, provenance: o.provenance }));
+    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: string; locale?: (typeof CITATION_LOCALES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; quoteNotes?: boolean; provenance: boolean; json?: boolean }) => {
+      const style = (await resolveStyleOption(o.style, withSession, (line) => io.err(`notebook: note: ${line}`))) as ApiArgs<'exportBriefing'>['style'];
+      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style, locale: o.locale, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified, quoteNotes: !!o.quoteNotes, provenance: o.provenance }));
       if (r.stopped || r.content === null) {
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
         throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);

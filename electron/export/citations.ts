@@ -32,12 +32,20 @@ function citationJs(): typeof import('@citation-js/core') {
   return c;
 }
 
-export type CitationStyle = 'apa' | 'chicago' | 'mla' | 'harvard' | 'vancouver';
+export type BuiltInStyle = 'apa' | 'chicago' | 'mla' | 'harvard' | 'vancouver';
+/** A CSL style file the user added (see csl-style.ts): its id (the SHA-256 of the XML) and the XML. */
+export interface UserStyle {
+  id: string;
+  xml: string;
+}
+export type CitationStyle = BuiltInStyle | UserStyle;
 export interface FormattedCitation {
   /** The style's in-text citation, as escaped Markdown, e.g. `(Lopez & Okafor, 2024)`. */
   inline: string;
   /** The style's bibliography entry, as escaped Markdown (italics as `*…*`). */
   bibliography: string;
+  /** The entry's place in the style's own bibliography order (a numbered style: the citation number order). */
+  order?: number;
 }
 
 /** Style files registered at first use. Only these paths change when official styles are installed. */
@@ -55,14 +63,15 @@ export function readStyle(url: URL): string {
 }
 
 /** citation-js template names; the custom ones are prefixed so they never shadow a bundled style. */
-const TEMPLATE: Record<CitationStyle, string> = {
+const TEMPLATE: Record<BuiltInStyle, string> = {
   apa: 'apa',
   vancouver: 'vancouver',
   harvard: 'harvard1',
   chicago: 'notebook-chicago',
   mla: 'notebook-mla',
 };
-const LANG = 'en-US';
+/** The locale when none is chosen; the others bundled with plugin-csl are in CITATION_LOCALES (contract). */
+export const DEFAULT_LOCALE = 'en-US';
 
 interface TemplateRegister {
   has(name: string): boolean;
@@ -70,10 +79,16 @@ interface TemplateRegister {
 }
 
 function ensureTemplate(style: CitationStyle): string {
+  const templates = (): TemplateRegister => (citationJs().plugins.config.get('@csl') as { styles: TemplateRegister }).styles;
+  if (typeof style === 'object') {
+    // Named by content: citation-js caches one engine per name and locale, so a changed file is a new name.
+    const name = `notebook-user-${style.id}`;
+    if (!templates().has(name)) templates().add(name, style.xml);
+    return name;
+  }
   const name = TEMPLATE[style];
   if (style === 'chicago' || style === 'mla') {
-    const templates = (citationJs().plugins.config.get('@csl') as { styles: TemplateRegister }).styles;
-    if (!templates.has(name)) templates.add(name, readStyle(STYLE_FILES[style]));
+    if (!templates().has(name)) templates().add(name, readStyle(STYLE_FILES[style]));
   }
   return name;
 }
@@ -131,10 +146,10 @@ type EngineFactory = (data: CslItem[], style: string, lang: string, format: stri
  * rebuild the processor state for every call, so the engine is driven directly:
  * makeCitationCluster is stateless and fast enough for thousands of footnotes.
  */
-function engineFor(sources: readonly SourceMeta[], style: CitationStyle): CiteprocEngine {
+function engineFor(sources: readonly SourceMeta[], style: CitationStyle, locale: string): CiteprocEngine {
   const template = ensureTemplate(style);
   const factory = (citationJs().plugins.config.get('@csl') as { engine: EngineFactory }).engine;
-  const engine = factory(sources.map(toCslJson), template, LANG, 'html');
+  const engine = factory(sources.map(toCslJson), template, locale, 'html');
   engine.updateItems(sources.map((s) => s.id));
   return engine;
 }
@@ -162,22 +177,23 @@ export interface CitationFormatter {
  * One citeproc engine loaded with the sources, for both kinds of output: loading
  * items (updateItems) is the expensive step with hundreds of sources, so it is done once.
  */
-export function createCitationFormatter(sources: readonly SourceMeta[], style: CitationStyle): CitationFormatter {
+export function createCitationFormatter(sources: readonly SourceMeta[], style: CitationStyle, locale: string = DEFAULT_LOCALE): CitationFormatter {
   let engine: CiteprocEngine | undefined;
-  const get = (): CiteprocEngine => (engine ??= engineFor(sources, style));
+  const get = (): CiteprocEngine => (engine ??= engineFor(sources, style, locale));
   const known = new Set<string>(sources.map((s) => s.id));
   return {
     citations(locators) {
       const out = new Map<SourceId, FormattedCitation>();
       if (sources.length === 0) return out;
       const e = get();
-      const entries = new Map<string, string>();
+      const entries = new Map<string, { text: string; order: number }>();
       const bib = e.makeBibliography();
-      if (bib) bib[0].entry_ids.forEach((ids, i) => entries.set(ids[0]!, cslHtmlToMarkdown(bib[1][i] ?? '')));
+      if (bib) bib[0].entry_ids.forEach((ids, i) => entries.set(ids[0]!, { text: cslHtmlToMarkdown(bib[1][i] ?? ''), order: i }));
       for (const s of sources) {
         const locator = locators?.get(s.id);
         const item = locator ? { id: s.id, locator, label: 'paragraph' } : { id: s.id };
-        out.set(s.id, { inline: cslHtmlToMarkdown(e.makeCitationCluster([item])), bibliography: entries.get(s.id) ?? '' });
+        const entry = entries.get(s.id);
+        out.set(s.id, { inline: cslHtmlToMarkdown(e.makeCitationCluster([item])), bibliography: entry?.text ?? '', ...(entry ? { order: entry.order } : {}) });
       }
       return out;
     },
@@ -188,6 +204,7 @@ export function createCitationFormatter(sources: readonly SourceMeta[], style: C
       // source is formatted once with a placeholder number that is then replaced — and
       // formatted for real whenever the placeholder does not come back exactly once.
       const templates = new Map<SourceId, string | null>();
+      const noLocator = new Set<SourceId>();
       for (const r of requests) {
         if (!known.has(r.sourceId)) continue;
         if (r.page !== undefined) {
@@ -203,7 +220,10 @@ export function createCitationFormatter(sources: readonly SourceMeta[], style: C
           const probe = cslHtmlToMarkdown(get().makeCitationCluster([{ id: r.sourceId, locator: LOCATOR_PLACEHOLDER, label: 'paragraph' }]));
           template = probe.split(LOCATOR_PLACEHOLDER).length === 2 ? probe : null;
           templates.set(r.sourceId, template);
+          // A style that prints no locator (Vancouver: "(2)"): left out, so the briefing adds ", para. N" itself.
+          if (!probe.includes(LOCATOR_PLACEHOLDER)) noLocator.add(r.sourceId);
         }
+        if (noLocator.has(r.sourceId)) continue;
         out.set(
           key,
           template !== null

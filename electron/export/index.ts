@@ -6,7 +6,7 @@
  * longer matches its source unless the user asked for unverified quotes, which are
  * then marked in the text.
  */
-import { briefingParts, joinParts, quoteParagraphs } from '../../shared/export/briefing.ts';
+import { briefingParts, citationOrder, joinParts, quoteParagraphs } from '../../shared/export/briefing.ts';
 import { markParts } from '../../shared/export/reexport.ts';
 import type { ClaimConflict } from '../../shared/export/briefing.ts';
 import { toAnnotationCollection } from '../../shared/export/annotations.ts';
@@ -21,14 +21,17 @@ import { renderHtmlDocument } from './html.ts';
 import { pageLocator, quotePageSpan } from '../../shared/model/pages.ts';
 
 export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex';
-export type ExportStyle = 'apa' | 'chicago' | 'mla';
+export type { CitationStyle as ExportStyle } from './citations.ts';
+import type { CitationStyle } from './citations.ts';
 
 export interface ExportParams {
   view: NotebookView;
   getText(sourceId: SourceId): Promise<string>;
   sha256(text: string): string;
   format: ExportFormat;
-  style: ExportStyle;
+  style: CitationStyle;
+  /** The CSL locale (terms, dates); default en-US. */
+  locale?: string;
   /** Claims carrying any of these tags or a tag nested below one. */
   tags?: string[];
   /** These claims, in this order (takes precedence over tags). */
@@ -110,12 +113,16 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     const paragraph = paragraphs.get(q.id);
     return paragraph === undefined ? [] : [{ sourceId: q.sourceId, paragraph }];
   });
-  const citations = createCitationFormatter(sourceList, params.style);
+  const groupBy = params.groupBy ?? (params.claimIds?.length ? 'order' : 'tag');
+  // Registered in the order of first citation, so a numbered style numbers them as the reader meets them.
+  const firstCited = citationOrder(claims, quotes, groupBy).map((id) => sources.get(id)!);
+  const registered = new Set(firstCited);
+  const citations = createCitationFormatter([...firstCited, ...sourceList.filter((s) => !registered.has(s))], params.style, params.locale);
   const parts = briefingParts({
     title,
     date: params.date,
     scope: describeScope(params, claims.length),
-    groupBy: params.groupBy ?? (params.claimIds?.length ? 'order' : 'tag'),
+    groupBy,
     claims,
     quotes,
     sources,

@@ -27,6 +27,8 @@ import type { CallNamer } from './history.ts';
 import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
+import { addUserStyle, listUserStyles, loadUserStyle, USER_STYLE_PREFIX } from '../export/user-styles.ts';
+import type { BuiltInStyle } from '../export/citations.ts';
 import { loadSampleNotebook } from './sample.ts';
 import { NotebookSearch } from './search.ts';
 import * as trash from './trash.ts';
@@ -444,16 +446,17 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- export ----------
 
-  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, tags, claimIds, includeUnverified, quoteNotes, provenance, title }) => {
+  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, locale, tags, claimIds, includeUnverified, quoteNotes, provenance, title }) => {
     let result;
     try {
       result = await exportNotebook({
+        locale,
         view: this.view,
         // What is on disk right now, bypassing the verified cache: tampering must show.
         getText: async (id) => this.store.readTextUnchecked(this.view.getSource(id)!.sha256),
         sha256,
         format,
-        style: style ?? 'apa',
+        style: style?.startsWith(USER_STYLE_PREFIX) ? loadUserStyle(this.store.root, style) : ((style ?? 'apa') as BuiltInStyle),
         tags,
         claimIds,
         includeUnverified: includeUnverified ?? false,
@@ -471,6 +474,13 @@ export class NotebookService implements NotebookHandlers {
     const { extension: ext, mimeType } = EXPORT_FILES[format];
     return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType });
   };
+
+  addCitationStyle: Handler<'addCitationStyle'> = async ({ xml, fileName }) => {
+    if (!this.store.writable) throw new NotebookError('locked', `the notebook at ${this.store.root} is open in another process; close it there to add a style`);
+    return ok(addUserStyle(this.store.root, xml, fileName));
+  };
+
+  listCitationStyles: Handler<'listCitationStyles'> = async () => ok(listUserStyles(this.store.root));
 
   quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
     const q = this.view.getQuote(id);

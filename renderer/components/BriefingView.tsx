@@ -5,13 +5,13 @@
  * Markdown rendered by the one Markdown module, and the raw text is kept beside
  * it, so what is shown is what the .md file holds.
  */
-import { useEffect, useState } from 'react';
-import type { ExportOutcome } from '../../shared/api/contract.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { CitationStyleInfo, ExportOutcome } from '../../shared/api/contract.ts';
 import { stripMarks } from '../../shared/export/reexport.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import * as A from '../state/actions.ts';
-import { FORMAT_LABELS, FORMAT_LIST, STYLE_LIST, briefingArgs, initialBriefing, moveClaim, scopeIsEmpty, toggle } from '../state/briefing.ts';
-import type { BriefingChoice, CitationStyle, ExportFormat } from '../state/briefing.ts';
+import { FORMAT_LABELS, FORMAT_LIST, LOCALE_LABELS, LOCALE_LIST, STYLE_LABELS, STYLE_LIST, briefingArgs, initialBriefing, moveClaim, scopeIsEmpty, styleLicence, toggle } from '../state/briefing.ts';
+import type { BriefingChoice, CitationLocale, CitationStyle, ExportFormat } from '../state/briefing.ts';
 import { excerpt } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 
@@ -30,6 +30,12 @@ export function BriefingView() {
   const [preview, setPreview] = useState<ExportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [showSource, setShowSource] = useState(false);
+  const [userStyles, setUserStyles] = useState<CitationStyleInfo[]>([]);
+  const styleFile = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    void A.listCitationStyles().then(setUserStyles);
+  }, []);
+  const chosenUserStyle = userStyles.find((s) => s.id === choice.style);
   const setChoice = (c: BriefingChoice) => {
     remembered = c;
     setChoiceState(c);
@@ -107,7 +113,48 @@ export function BriefingView() {
             <select value={choice.style} onChange={(e) => setChoice({ ...choice, style: e.currentTarget.value as CitationStyle })}>
               {STYLE_LIST.map((s) => (
                 <option key={s} value={s}>
-                  {s === 'apa' ? 'APA' : s === 'mla' ? 'MLA' : 'Chicago'}
+                  {STYLE_LABELS[s]}
+                </option>
+              ))}
+              {userStyles.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          {chosenUserStyle && (
+            <p className="subtle" aria-label="Style licence">
+              {styleLicence(chosenUserStyle)}
+            </p>
+          )}
+          <button type="button" className="button" onClick={() => styleFile.current?.click()}>
+            Use a style file…
+          </button>
+          <input
+            ref={styleFile}
+            type="file"
+            accept=".csl,.xml,application/vnd.citationstyles.style+xml,text/xml"
+            hidden
+            aria-label="CSL style file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (!file) return;
+              void file.text().then(async (xml) => {
+                const added = await A.addCitationStyle(xml, file.name);
+                if (!added) return;
+                setUserStyles(await A.listCitationStyles());
+                setChoice({ ...choice, style: added.id as CitationStyle });
+              });
+            }}
+          />
+          <label className="field">
+            <span>Citation language</span>
+            <select value={choice.locale} onChange={(e) => setChoice({ ...choice, locale: e.currentTarget.value as CitationLocale })}>
+              {LOCALE_LIST.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_LABELS[l]}
                 </option>
               ))}
             </select>

@@ -23,6 +23,6 @@ export { undo, redo } from './actions/history.ts';
 export { startEmpty, openSample } from './actions/first-run.ts';
 export { describeAnchorCounts, importNewVersion, reviewQuote, startReselect, cancelReselect, finishReselect, quoteContext } from './actions/review.ts';
 export { loadSuggestions, decideSuggestion, dismissSuggestions, markNotConflict } from './actions/suggestions.ts';
-export { exportBriefing, downloadBriefing } from './actions/briefing.ts';
+export { exportBriefing, downloadBriefing, addCitationStyle, listCitationStyles } from './actions/briefing.ts';
 export { search, setSearchQuery, openSearch, openHit, quoteFromHit } from './actions/search.ts';
 export type { SearchOutcome } from './actions/search.ts';

@@ -5,11 +5,22 @@
  * component.
  */
 // Type-only imports: the contract's runtime side would pull zod into the page bundle.
-import type { ApiArgs, CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+import type { ApiArgs, CITATION_LOCALES, CITATION_STYLES, CitationStyleInfo, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 
-export type CitationStyle = (typeof CITATION_STYLES)[number];
+export type BuiltInStyle = (typeof CITATION_STYLES)[number];
+/** A built-in style, or `csl:<sha256>`: a style file kept in the notebook. */
+export type CitationStyle = BuiltInStyle | `csl:${string}`;
+export type CitationLocale = (typeof CITATION_LOCALES)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const STYLE_LIST = ['apa', 'chicago', 'mla'] as const satisfies readonly CitationStyle[];
+export const STYLE_LIST = ['apa', 'chicago', 'mla', 'harvard', 'vancouver'] as const satisfies readonly BuiltInStyle[];
+export const STYLE_LABELS: Record<BuiltInStyle, string> = { apa: 'APA', chicago: 'Chicago (author-date)', mla: 'MLA', harvard: 'Harvard', vancouver: 'Vancouver' };
+export const LOCALE_LIST = ['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL'] as const satisfies readonly CitationLocale[];
+export const LOCALE_LABELS: Record<CitationLocale, string> = { 'en-US': 'English (US)', 'de-DE': 'Deutsch', 'es-ES': 'Español', 'fr-FR': 'Français', 'nl-NL': 'Nederlands' };
+
+/** A kept style file's line under the style choice: its title and licence, as the file states them. */
+export function styleLicence(s: CitationStyleInfo): string {
+  return s.rights ? `${s.title} — licence: ${s.rights}` : `${s.title} — the file states no licence`;
+}
 export const FORMAT_LIST = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const satisfies readonly ExportFormat[];
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -26,6 +37,8 @@ export interface BriefingChoice {
   /** Hand-picked claims, in the order the briefing lists them. */
   claimIds: string[];
   style: CitationStyle;
+  /** The style's language for terms and dates. */
+  locale: CitationLocale;
   format: ExportFormat;
   title: string;
   includeUnverified: boolean;
@@ -35,7 +48,7 @@ export interface BriefingChoice {
   provenance: boolean;
 }
 
-export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', format: 'md', title: 'Briefing', includeUnverified: false, quoteNotes: false, provenance: true };
+export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', locale: 'en-US', format: 'md', title: 'Briefing', includeUnverified: false, quoteNotes: false, provenance: true };
 
 /**
  * Arguments for exportBriefing. The preview always asks for Markdown, so what
@@ -44,6 +57,7 @@ export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimId
  */
 export function briefingArgs(c: BriefingChoice, format: ExportFormat): ApiArgs<'exportBriefing'> {
   const args: ApiArgs<'exportBriefing'> = { format, style: c.style, includeUnverified: c.includeUnverified, quoteNotes: c.quoteNotes, provenance: c.provenance };
+  if (c.locale !== 'en-US') args.locale = c.locale;
   const title = c.title.trim();
   if (title) args.title = title.slice(0, 300);
   if (c.scope === 'tags') args.tags = c.tags;

@@ -29,6 +29,7 @@ const NoArgs = z.strictObject({});
 export const READ_METHODS: ReadonlySet<string> = new Set([
   'getInfo', 'listSources', 'getSource', 'getSourceText', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
   'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash', 'getSnapshot',
+  'listCitationStyles',
 ]);
 
 export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
@@ -40,7 +41,13 @@ export const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { extension: 
   csl: { extension: 'json', mimeType: 'application/json' },
   bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
 };
-export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
+export const CITATION_STYLES = ['apa', 'chicago', 'mla', 'harvard', 'vancouver'] as const;
+/** The locales bundled with the CSL processor: a style's terms and dates in that language. */
+export const CITATION_LOCALES = ['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL'] as const;
+/** A citation style file added to the notebook (addCitationStyle): `csl:` and the SHA-256 of its XML. */
+export const UserStyleIdSchema = z.string().regex(/^csl:[0-9a-f]{64}$/, 'a citation style id is csl: and 64 hex digits');
+/** Largest CSL style file accepted (as shared/export/csl-style.ts MAX_STYLE_BYTES). */
+export const MAX_STYLE_CHARS = 1024 * 1024;
 
 /** Largest file the importer accepts, in bytes (documented in the README). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -203,7 +210,10 @@ export const apiArgs = {
   /** A briefing (or another export format) as text; every quote verified against its source first. */
   exportBriefing: z.strictObject({
     format: z.enum(EXPORT_FORMATS),
-    style: z.enum(CITATION_STYLES).optional(),
+    /** A built-in style, or a style file added with addCitationStyle. */
+    style: z.union([z.enum(CITATION_STYLES), UserStyleIdSchema]).optional(),
+    /** The locale of the style's terms and dates (default en-US). */
+    locale: z.enum(CITATION_LOCALES).optional(),
     tags: TagList.optional(),
     claimIds: z.array(ClaimIdSchema).max(10_000).optional(),
     includeUnverified: z.boolean().optional(),
@@ -213,6 +223,11 @@ export const apiArgs = {
     provenance: z.boolean().optional(),
     title: z.string().max(300).optional(),
   }),
+
+  /** Checks a CSL style file (XML, a <style> with <citation> and <bibliography>, no entities) and keeps it in the notebook. */
+  addCitationStyle: z.strictObject({ xml: z.string().max(MAX_STYLE_CHARS), fileName: z.string().max(1000).optional() }),
+  /** The style files kept in the notebook, each with its title and licence. */
+  listCitationStyles: NoArgs,
 
   /** Reverses the notebook's last edit, whoever made it in this process (electron/service/history.ts), as one commit. */
   undo: NoArgs,
@@ -324,6 +339,15 @@ export interface ExportOutcome {
   fileName: string;
   mimeType: string;
 }
+/** A citation style file kept in the notebook: its id for exportBriefing, title and licence (<rights>). */
+export interface CitationStyleInfo {
+  id: string;
+  title: string;
+  styleId: string | null;
+  rights: string | null;
+  license: string | null;
+  defaultLocale: string | null;
+}
 export interface ClaimDetail {
   claim: Claim;
   /** Claims whose figures conflict with this one (not ruled out by the researcher). */
@@ -399,6 +423,8 @@ export interface ApiResults {
   listFigureChanges: ConflictItem[];
   markConflict: { a: string; b: string; notConflict: boolean };
   exportBriefing: ExportOutcome;
+  addCitationStyle: CitationStyleInfo;
+  listCitationStyles: CitationStyleInfo[];
   loadSample: { sources: number; quotes: number; claims: number };
   /** `total` counts every match when `totalExact`; otherwise it is a lower bound ("at least"). */
   search: { hits: SearchHit[]; total: number; totalExact: boolean };

@@ -18,6 +18,8 @@ export interface BriefingCitation {
   inline: string;
   /** Bibliography entry as escaped Markdown. */
   bibliography: string;
+  /** Place in the style's bibliography order; without it entries sort by their text. */
+  order?: number;
 }
 
 /**
@@ -230,8 +232,8 @@ export function briefingParts(input: BriefingInput): ExportPart[] {
   part('bibliography');
   out.push('## Bibliography', '');
   const entries = citedSources
-    .map((s) => ({ id: s.id, text: input.citations.get(s.id)?.bibliography || escapeInline(s.title) }))
-    .sort((a, b) => cmp(a.text.toLowerCase(), b.text.toLowerCase()) || cmp(a.id, b.id));
+    .map((s) => ({ id: s.id, text: input.citations.get(s.id)?.bibliography || escapeInline(s.title), order: input.citations.get(s.id)?.order ?? Infinity }))
+    .sort((a, b) => (a.order === b.order ? 0 : a.order < b.order ? -1 : 1) || cmp(a.text.toLowerCase(), b.text.toLowerCase()) || cmp(a.id, b.id));
   out.push(...(entries.length ? entries.map((e) => `- ${e.text}`) : ['*No sources cited.*']), '');
 
   if (input.provenance ?? true) {
@@ -256,6 +258,23 @@ export function briefingParts(input: BriefingInput): ExportPart[] {
 
 /** A name or id as a part id: no spaces or mark syntax (see reexport.ts). */
 const partId = (name: string): string => encodeURIComponent(name).replace(/[!'()*~-]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+
+/**
+ * The sources in the order the briefing first cites them (claims as grouped, evidence
+ * sections in order): a numbered style (Vancouver) numbers its sources in this order.
+ */
+export function citationOrder(claims: readonly Claim[], quotes: ReadonlyMap<QuoteId, Quote>, groupBy: 'tag' | 'order'): SourceId[] {
+  const seen = new Set<SourceId>();
+  for (const claim of groupClaims(claims, groupBy).flatMap((g) => g.claims)) {
+    for (const section of EVIDENCE_SECTIONS) {
+      for (const e of claim.evidence) {
+        const q = e.relation === section.relation ? quotes.get(e.quoteId) : undefined;
+        if (q) seen.add(q.sourceId);
+      }
+    }
+  }
+  return [...seen];
+}
 
 interface ClaimGroup {
   /** null = a single ungrouped list (groupBy 'order'). */

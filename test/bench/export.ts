@@ -101,7 +101,7 @@ export async function main(): Promise<void> {
   };
   // The first export of each style pays citeproc's one-off parsing of the style; shown, then left out.
   const first = new Map<string, number>();
-  for (const style of ['apa', 'chicago', 'mla'] as ExportStyle[]) first.set(style, (await run('md', style)).ms);
+  for (const style of ['apa', 'chicago', 'mla'] as const) first.set(style, (await run('md', style)).ms);
   // Rounds interleave the formats, so a change in the machine's load touches them all alike.
   const wall = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();

@@ -14,17 +14,26 @@ import { C, FIXTURE_DATE, buildFixtureNotebook, sha256 } from '../fixtures/expor
 const GOLDEN = new URL('../fixtures/export/golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-const CASES: { file: string; format: ExportFormat; style: ExportStyle }[] = [
+/** A style file as a user brings one (written for the tests), with a licence line. */
+const NEWSROOM_XML = readFileSync(new URL('../fixtures/export/styles/newsroom.csl', import.meta.url), 'utf8');
+const NEWSROOM: ExportStyle = { id: sha256(NEWSROOM_XML), xml: NEWSROOM_XML };
+
+const CASES: { file: string; format: ExportFormat; style: ExportStyle; locale?: string }[] = [
   { file: 'briefing-apa.md', format: 'md', style: 'apa' },
   { file: 'briefing-chicago.md', format: 'md', style: 'chicago' },
   { file: 'briefing-mla.md', format: 'md', style: 'mla' },
+  { file: 'briefing-harvard.md', format: 'md', style: 'harvard' },
+  { file: 'briefing-vancouver.md', format: 'md', style: 'vancouver' },
+  { file: 'briefing-user-style.md', format: 'md', style: NEWSROOM },
+  { file: 'briefing-user-style-de-DE.md', format: 'md', style: NEWSROOM, locale: 'de-DE' },
+  { file: 'briefing-harvard-fr-FR.md', format: 'md', style: 'harvard', locale: 'fr-FR' },
   { file: 'briefing.html', format: 'html', style: 'apa' },
   { file: 'annotations.json', format: 'annotations', style: 'apa' },
   { file: 'sources.csl.json', format: 'csl', style: 'apa' },
   { file: 'sources.bib', format: 'bibtex', style: 'apa' },
 ];
 
-async function exportFixture(format: ExportFormat, style: ExportStyle): Promise<string> {
+async function exportFixture(format: ExportFormat, style: ExportStyle, locale?: string): Promise<string> {
   const fx = buildFixtureNotebook();
   const result = await exportNotebook({
     view: fx.notebook,
@@ -32,6 +41,7 @@ async function exportFixture(format: ExportFormat, style: ExportStyle): Promise<
     sha256,
     format,
     style,
+    locale,
     includeUnverified: false,
     date: FIXTURE_DATE,
     title: 'Energy, mining and shipping: autumn briefing',
@@ -42,8 +52,8 @@ async function exportFixture(format: ExportFormat, style: ExportStyle): Promise<
 }
 
 describe('golden exports of the fixture notebook', () => {
-  it.each(CASES)('$file matches the checked-in file byte for byte', async ({ file, format, style }) => {
-    const content = await exportFixture(format, style);
+  it.each(CASES)('$file matches the checked-in file byte for byte', async ({ file, format, style, locale }) => {
+    const content = await exportFixture(format, style, locale);
     const path = new URL(file, GOLDEN);
     if (UPDATE) writeFileSync(path, content);
     expect(content).toBe(readFileSync(path, 'utf8'));

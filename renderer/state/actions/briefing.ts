@@ -10,6 +10,16 @@ export async function exportBriefing(args: ApiArgs<'exportBriefing'>): Promise<A
   return (await guard(() => must('exportBriefing', args))) ?? null;
 }
 
+/** Checks a CSL style file the user chose and keeps it in the notebook; failures become a toast and null. */
+export async function addCitationStyle(xml: string, fileName: string): Promise<ApiResults['addCitationStyle'] | null> {
+  return (await guard(() => must('addCitationStyle', { xml, fileName }))) ?? null;
+}
+
+/** The style files kept in the notebook (empty on failure). */
+export async function listCitationStyles(): Promise<ApiResults['listCitationStyles']> {
+  return (await guard(() => must('listCitationStyles', {}))) ?? [];
+}
+
 /** Exports in the chosen format and hands the text to the browser (or Electron's save dialog). */
 export async function downloadBriefing(args: ApiArgs<'exportBriefing'>): Promise<boolean> {
   const out = await exportBriefing(args);
