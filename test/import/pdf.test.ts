@@ -91,6 +91,11 @@ describe('PDF import', () => {
     expect(r.text).toMatch(/^The kalomi count rose in the spring ?1 and fell again before the autumn tides\.\n\n1 Counted twice\.$/);
   });
 
+  it('reads text set in a CJK font that is not embedded, through the CMaps shipped with pdfjs', async () => {
+    const bytes = writePdf([{ texts: [{ x: 72, y: 700, text: '東京の港', cjk: true, size: 12 }, { x: 72, y: 680, text: 'Harbour notes.', size: 10 }] }]);
+    expect((await readSourceFile('tokyo.pdf', bytes)).text).toBe('東京の港\n\nHarbour notes.');
+  });
+
   it('lists a page with no text layer as needing OCR', async () => {
     const r = await readSourceFile('scanned.pdf', withImagePage());
     expect(r.notes).toContain('PDF page 2 (of 3) has no text layer and needs OCR: its text is not imported');

@@ -10,6 +10,8 @@ export interface PdfText {
   y: number;
   text: string;
   size?: number;
+  /** Set in a CJK font that is not embedded (Type0, the predefined CMap UniJIS-UCS2-H): readers need the CMap files. */
+  cjk?: boolean;
 }
 
 export interface PdfPage {
@@ -53,16 +55,22 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
   const catalog = reserve();
   const pagesObj = reserve();
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const descriptor = add('<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
+  const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+  const cjk = add(`<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular-UniJIS-UCS2-H /Encoding /UniJIS-UCS2-H /DescendantFonts [${cid} 0 R] >>`);
   const grey = '80'.repeat(16 * 16);
   const image = add(`<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${grey.length + 1} >>\nstream\n${grey}>\nendstream`);
   const kids: number[] = [];
   for (const page of pages) {
     const ops: string[] = [];
     if (page.image) ops.push(`q ${width - 72} 0 0 ${height - 72} 36 36 cm /Im1 Do Q`);
-    for (const t of page.texts) ops.push(`BT /F1 ${t.size ?? 10} Tf ${t.x} ${t.y} Td ${pdfString(t.text)} Tj ET`);
+    for (const t of page.texts) {
+      const shown = t.cjk ? `<${[...t.text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>` : pdfString(t.text);
+      ops.push(`BT /${t.cjk ? 'F2' : 'F1'} ${t.size ?? 10} Tf ${t.x} ${t.y} Td ${shown} Tj ET`);
+    }
     const content = ops.join('\n');
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${stream} 0 R >>`));
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R /F2 ${cjk} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let extra = '';

@@ -5,6 +5,7 @@
  * and the page map labels every offset with its page.
  */
 import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { NotebookError } from '../../../shared/api/result.ts';
 import type { PageMap } from '../../../shared/model/pages.ts';
 import { normalizeText } from '../../../shared/text/normalize.ts';
@@ -34,6 +35,15 @@ function loadPdfjs(): Pdfjs {
     pdfjs = load('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
   }
   return pdfjs;
+}
+
+/**
+ * pdfjs's data files, read from its package folder (inside the app's asar too): the
+ * CMaps that map the character codes of CJK fonts not embedded in the file to text.
+ */
+function resources(): { cMapUrl: string; cMapPacked: boolean; standardFontDataUrl: string } {
+  const root = dirname(load.resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps') + sep, cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts') + sep };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -73,7 +83,7 @@ function runsOf(items: readonly unknown[]): TextRun[] {
 
 export async function readPdf(bytes: Uint8Array, name: string): Promise<BinaryRead & { pages: PageMap }> {
   const lib = loadPdfjs();
-  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
+  const task = lib.getDocument({ data: new Uint8Array(bytes), ...resources(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true });
   try {
     let doc: Awaited<typeof task.promise>;
     try {
