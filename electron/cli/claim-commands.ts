@@ -6,7 +6,7 @@
  */
 import type { Command, Option } from 'commander';
 import { Option as CommanderOption } from 'commander';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS } from '../../shared/model/records.ts';
 import type { OpenOptions } from '../storage/store.ts';
 import type { Session } from './main.ts';

@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { ImportFileOutcome } from '../../shared/api/contract.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { importFromDisk } from '../import/read-paths.ts';
 import type { CliContext } from './claim-commands.ts';
 import { CommandFailed } from './session.ts';

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ApiResults, RefPlanEntry } from '../../shared/api/contract.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { decodeBytes } from '../import/decode.ts';
 import type { CliContext } from './claim-commands.ts';
 import type { Io } from './main.ts';

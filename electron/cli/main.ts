@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 import { CITATION_LOCALES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';

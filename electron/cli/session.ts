@@ -6,8 +6,8 @@
  */
 import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api/contract.ts';
 import { dispatch } from '../../shared/api/dispatch.ts';
-import { NotebookError } from '../../shared/api/result.ts';
-import type { Result } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import { attachNotebook } from '../host/attach.ts';
 import { findHost } from '../host/client.ts';
 import { describeHost } from '../host/record.ts';

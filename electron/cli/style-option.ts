@@ -6,7 +6,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CITATION_STYLES, MAX_STYLE_CHARS } from '../../shared/api/contract.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import type { Session } from './session.ts';
 
 type WithSession = <T>(write: 'required' | 'prefer' | 'never', fn: (s: Session) => Promise<T>) => Promise<T>;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { checkCslStyle } from '../../shared/export/csl-style.ts';
 import type { CslStyleInfo } from '../../shared/export/csl-style.ts';
 import type { SourceId, SourceMeta } from '../../shared/model/records.ts';

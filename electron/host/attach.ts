@@ -4,7 +4,7 @@
  * that is not (or not yet) a host — another CLI command for a moment, or a host
  * still starting — is retried for a short while before its lock error is shown.
  */
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { findHost } from './client.ts';
 import type { HostClient } from './client.ts';
 import { openNotebook } from './open.ts';

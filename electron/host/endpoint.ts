@@ -29,7 +29,7 @@ import { READ_METHODS } from '../../shared/api/contract.ts';
 import type { NotebookHandlers } from '../../shared/api/contract.ts';
 import type { NotebookEvent } from '../../shared/api/events.ts';
 import { dispatch } from '../../shared/api/dispatch.ts';
-import { err, ok } from '../../shared/api/result.ts';
+import { err, ok } from '../../shared/result.ts';
 import type { CallQueue } from '../server/call-queue.ts';
 import { HELLO, MAX_REQUEST_BYTES, SUBSCRIBE, readLines, writeFrame } from './frames.ts';
 import type { HelloInfo, RequestFrame } from './frames.ts';

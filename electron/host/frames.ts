@@ -8,7 +8,7 @@
  */
 import type { Socket } from 'node:net';
 import { MAX_IMPORT_BATCH_BYTES } from '../../shared/api/contract.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { NotebookEvent } from '../../shared/api/events.ts';
 
 /** The largest request: an import batch in base64 (4/3 of its bytes) plus the JSON around it. */

@@ -15,7 +15,7 @@ import { lazy } from './lazy.ts';
 
 /** Loaded at the first UTF-16 or Windows-1252 file (lazy.ts): most imports are UTF-8. */
 const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/api/contract.ts';
 
 export interface Decoded {

@@ -3,7 +3,7 @@
  * format readers and normalization happen here, once; everything after import sees
  * only the canonical text (see shared/text/normalize.ts).
  */
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { importLimitOf } from '../../shared/api/contract.ts';
 import type { SourceFormat } from '../../shared/model/records.ts';
 import { normalizeText } from '../../shared/text/normalize.ts';

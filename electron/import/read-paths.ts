@@ -10,7 +10,7 @@ import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_FILES, importLimitOf } from '../../shared/api/contract.ts';
 import type { ApiArgs, ImportFileOutcome } from '../../shared/api/contract.ts';
-import type { ErrorCode } from '../../shared/api/result.ts';
+import type { ErrorCode } from '../../shared/result.ts';
 import { importBatches } from '../../shared/api/import-batches.ts';
 import { baseName } from './importer.ts';
 

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { dispatch } from '../../shared/api/dispatch.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { EVENTS_CHANNEL, MENU_CHANNEL } from '../preload/channels.ts';
 import type { MenuAction } from '../preload/channels.ts';
 import { PRODUCT_NAME, defaultNotebookDir } from '../storage/paths.ts';

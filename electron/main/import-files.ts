@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { ApiArgs, ApiResults } from '../../shared/api/contract.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import { importFromDisk } from '../import/read-paths.ts';
 
 export const IMPORT_FILTERS = [

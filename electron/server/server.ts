@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dispatch, isApiMethod } from '../../shared/api/dispatch.ts';
 import { READ_METHODS } from '../../shared/api/contract.ts';
-import { err } from '../../shared/api/result.ts';
+import { err } from '../../shared/result.ts';
 import { openNotebook } from '../host/open.ts';
 import { EventHub } from './events-route.ts';
 import { REVISION_HEADER } from '../../shared/api/events.ts';

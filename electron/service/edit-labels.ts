@@ -5,7 +5,7 @@
  * creates (a new quote's words) from its result.
  */
 import type { ApiMethod, ApiResults, ParsedArgs } from '../../shared/api/contract.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { ClaimId, QuoteId, SourceId } from '../../shared/model/records.ts';
 import type { NotebookView, TrashView } from '../../shared/model/view.ts';
 

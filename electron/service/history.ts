@@ -22,7 +22,7 @@
  */
 import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod, HistoryState, NotebookHandlers } from '../../shared/api/contract.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { Change } from '../../shared/model/view.ts';
 
 /**

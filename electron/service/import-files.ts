@@ -6,8 +6,8 @@
  * the whole import is one undo step ("import of 3 files").
  */
 import type { ImportFileOutcome, ImportResult, ParsedArgs } from '../../shared/api/contract.ts';
-import { NotebookError } from '../../shared/api/result.ts';
-import type { Result } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { SourceId } from '../../shared/model/records.ts';
 import type { NotebookView } from '../../shared/model/view.ts';
 import { baseName, readSourceFile } from '../import/importer.ts';

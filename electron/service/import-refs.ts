@@ -9,8 +9,8 @@
  * importing the same file twice changes nothing.
  */
 import type { ApiResults, ParsedArgs, RefPlanEntry } from '../../shared/api/contract.ts';
-import { ok } from '../../shared/api/result.ts';
-import type { Result } from '../../shared/api/result.ts';
+import { ok } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { SourceMeta } from '../../shared/model/records.ts';
 import type { Change, NotebookView, TransitionContext } from '../../shared/model/view.ts';
 import { readReferences } from '../import/formats/references.ts';

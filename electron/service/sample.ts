@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { dispatch } from '../../shared/api/dispatch.ts';
 import type { ApiArgs, ApiMethod, ApiResults, NotebookHandlers } from '../../shared/api/contract.ts';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { candidateFromStatement } from '../../shared/claims/conflicts.ts';
 import { CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 

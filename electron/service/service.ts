@@ -6,8 +6,8 @@
  * store, supplies ids and clocks, and shapes results.
  */
 import { randomBytes } from 'node:crypto';
-import { NotebookError, ok } from '../../shared/api/result.ts';
-import type { Result } from '../../shared/api/result.ts';
+import { NotebookError, ok } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import { API_METHODS, EXPORT_FILES, READ_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod, ApiResults, NotebookHandlers, ParsedArgs } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';

@@ -4,8 +4,8 @@
  * shared/model/trash.ts; this module runs them through the service's commit (so
  * each call is one write-ahead-log entry and one undo step) and shapes results.
  */
-import { ok } from '../../shared/api/result.ts';
-import type { Result } from '../../shared/api/result.ts';
+import { ok } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { ApiResults } from '../../shared/api/contract.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import type { SourceId } from '../../shared/model/records.ts';

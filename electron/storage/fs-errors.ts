@@ -5,7 +5,7 @@
  * do, instead of an "unexpected error" with a system code.
  */
 import { relative } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 
 const HANDLED = new Set(['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EFBIG']);
 

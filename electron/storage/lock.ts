@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { isErrno } from './durable-fs.ts';
 
 export const LOCK_FILE = 'notebook.lock';

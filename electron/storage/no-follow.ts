@@ -10,7 +10,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { isErrno } from './durable-fs.ts';
 
 export const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;

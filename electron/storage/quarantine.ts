@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { BACKUP_DIR, listBackups } from './backups.ts';
 import { fsyncDir, isErrno, writeFileDurable } from './durable-fs.ts';
 

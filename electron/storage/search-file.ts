@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import type { SourceId } from '../../shared/model/records.ts';
 import { INDEX_DIR } from './catalog.ts';
 import { isErrno } from './durable-fs.ts';

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import type { Claim, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
 import { isErrno } from './durable-fs.ts';
 import { describeFsError } from './fs-errors.ts';

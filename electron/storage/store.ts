@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import type { SourceSummary } from '../../shared/api/contract.ts';
 import { sourceOrder } from '../../shared/api/listings.ts';
 import type { Change } from '../../shared/model/view.ts';

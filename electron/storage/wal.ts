@@ -22,7 +22,7 @@
  * fail validation and are reported (and kept) as damaged, not misread.
  */
 import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { linkRefused, NO_FOLLOW, openNoFollow } from './no-follow.ts';
 import { crc32 } from 'node:zlib';
 import { ChangeSchema } from '../../shared/model/changes.ts';

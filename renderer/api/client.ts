@@ -11,7 +11,7 @@
  * the contract grows to without the renderer having to import the zod schemas.
  */
 import type { ApiArgs, ApiMethod, ApiResults, NotebookApi } from '../../shared/api/contract.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { NotebookEvent } from '../../shared/api/events.ts';
 
 import { isMenuAction } from '../../shared/api/menu.ts';

@@ -14,7 +14,7 @@ import {
   CalendarDateSchema, CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, QuantitySchema,
 } from '../model/records.ts';
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
-import type { ErrorCode, Result } from './result.ts';
+import type { ErrorCode, Result } from '../result.ts';
 import type { SearchHit } from '../search/types.ts';
 import type { RestoreOutcome, TrashItem } from '../model/trash.ts';
 import type { NotebookSnapshot } from './events.ts';

@@ -5,8 +5,8 @@
  */
 import { apiArgs } from './contract.ts';
 import type { ApiMethod, ApiResults, NotebookHandlers } from './contract.ts';
-import { NotebookError, err } from './result.ts';
-import type { Result } from './result.ts';
+import { NotebookError, err } from '../result.ts';
+import type { Result } from '../result.ts';
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiArgs, name);

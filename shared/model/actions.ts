@@ -8,8 +8,8 @@
  * same way. Claim transitions are in claim-actions.ts, the trash's in trash.ts;
  * both are re-exported here.
  */
-import { err, ok } from '../api/result.ts';
-import type { Result } from '../api/result.ts';
+import { err, ok } from '../result.ts';
+import type { Result } from '../result.ts';
 import { snapRange } from '../text/graphemes.ts';
 import { describe } from '../anchoring/describe.ts';
 import { findOccurrences } from './selectors.ts';

@@ -3,7 +3,7 @@
  * evidence and other claims, ruling out a conflict, deleting — each keeping the
  * notebook's invariant that no link dangles.
  */
-import { err } from '../api/result.ts';
+import { err } from '../result.ts';
 import { detectClaimFigure, parseQuantityText, quantityFromStatement } from './claim-figure.ts';
 import type { Claim, ClaimId, ClaimRelation, ClaimStatus, EvidenceRelation, Quantity, QuoteId } from './records.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';

@@ -3,8 +3,8 @@
  * quote, with the same reader that suggests figures; and a figure the researcher
  * types ("almost 70%") read the same way.
  */
-import { err, ok } from '../api/result.ts';
-import type { Result } from '../api/result.ts';
+import { err, ok } from '../result.ts';
+import type { Result } from '../result.ts';
 import { detectFigures, type Figure } from '../claims/figures.ts';
 import { toQuantity } from '../claims/quantity.ts';
 import type { Claim, Quantity } from './records.ts';

@@ -2,7 +2,7 @@
  * Accepting and dismissing suggested figures, and finding conflicting figures
  * across claims — the notebook-side rules around shared/claims/.
  */
-import { err, ok } from '../api/result.ts';
+import { err, ok } from '../result.ts';
 import type { ConflictCandidate } from '../claims/conflicts.ts';
 import { candidateFromStatement } from '../claims/conflicts.ts';
 import { suggestionsFor, type Suggestion } from '../claims/suggestions.ts';

@@ -3,8 +3,8 @@
  * and the record changes to persist), tag records made on first use, and a patch
  * without its unset fields.
  */
-import { err, ok } from '../api/result.ts';
-import type { Result } from '../api/result.ts';
+import { err, ok } from '../result.ts';
+import type { Result } from '../result.ts';
 import { tagAncestors, tagNameFor } from './tags.ts';
 import type { Change, NotebookView, TransitionContext } from './view.ts';
 

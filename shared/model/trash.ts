@@ -7,7 +7,7 @@
  * removes entries for good. No link ever dangles: while a source is in the trash
  * nothing in the notebook points at it or its quotes.
  */
-import { err } from '../api/result.ts';
+import { err } from '../result.ts';
 import { done, useTags, type Outcome } from './transition-kit.ts';
 import type { Claim, ClaimId, Evidence, Quote, SourceId, SourceMeta, TrashedLink, TrashEntry } from './records.ts';
 import type { Change, NotebookView, TrashView, TransitionContext } from './view.ts';

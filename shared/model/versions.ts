@@ -9,7 +9,7 @@
  * anchor, re-selects the text, or pins the quote to the old version. Nothing is
  * silently re-attached to different words.
  */
-import { err, ok } from '../api/result.ts';
+import { err, ok } from '../result.ts';
 import { describe } from '../anchoring/describe.ts';
 import { reanchorAll } from '../anchoring/reanchor.ts';
 import type { Outcome } from './actions.ts';

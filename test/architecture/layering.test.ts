@@ -28,6 +28,14 @@ describe('layering', () => {
     expect(violations('renderer', (s) => NODE_BUILTIN.test(s) || s === 'electron' || s.startsWith('lowdb') || /(^|\/)(electron|test)\//.test(s))).toEqual([]);
   });
 
+  it('shared/model never imports shared/api (the API is built on the model, not the other way round)', () => {
+    expect(violations('shared/model', (s) => /(^|\/)api\//.test(s))).toEqual([]);
+  });
+
+  it('renderer/ never imports zod itself (schemas are checked by the service; the page gets typed values)', () => {
+    expect(violations('renderer', (s) => s === 'zod' || s.startsWith('zod/'))).toEqual([]);
+  });
+
   it('electron/ never imports renderer code', () => {
     expect(violations('electron', (s) => /(^|\/)renderer\//.test(s))).toEqual([]);
   });

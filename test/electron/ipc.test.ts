@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../shared/api/contract.ts';
 import type { NotebookHandlers } from '../../shared/api/contract.ts';
-import { ok } from '../../shared/api/result.ts';
+import { ok } from '../../shared/result.ts';
 import { registerIpc, trustedSenderCheck } from '../../electron/main/ipc.ts';
 import { FakeWebContents, fakeIpcMain } from './fakes.ts';
 

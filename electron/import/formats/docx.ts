@@ -4,7 +4,7 @@
  * title, authors and date come from docProps/core.xml. The zip is proved safe
  * (zip.ts) before mammoth reads it.
  */
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import { lazy, linkedom } from '../lazy.ts';
 import type { BinaryReader } from '../importer.ts';
 import { collectBlocks, withNotes } from './blocks.ts';

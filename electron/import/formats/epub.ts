@@ -6,7 +6,7 @@
  * Page-break markers (epub:type="pagebreak", role="doc-pagebreak") become the
  * text's page map, labelled as the book labels its pages, so quotes cite "p. 12".
  */
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import type { BinaryReader } from '../importer.ts';
 import { collectBlocks } from './blocks.ts';
 import type { Collected, Node } from './blocks.ts';

@@ -4,7 +4,7 @@
  * kept apart after the body (marked "[n]" at their place) — and meta.xml's title,
  * author and date.
  */
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import type { BinaryReader } from '../importer.ts';
 import { withNotes } from './blocks.ts';
 import type { Collected } from './blocks.ts';

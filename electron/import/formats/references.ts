@@ -4,7 +4,7 @@
  * ("Given Family"), publisher, date, URL and DOI. citation-js (bibtex and ris
  * plugins, loaded at first use) reads the first two; CSL-JSON is read directly.
  */
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import { isCalendarDate } from '../../../shared/model/records.ts';
 import { isoDate } from '../fit-metadata.ts';
 import { lazy } from '../lazy.ts';

@@ -4,7 +4,7 @@
  * reader (html.ts: the article's text, title, authors, date); its original address
  * is the source's URL and the capture time its accessed date.
  */
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import { decodeBytes } from '../decode.ts';
 import { isoDate } from '../fit-metadata.ts';
 import { readHtml } from '../html.ts';

@@ -6,7 +6,7 @@
  * costs at most the cap. XML parts are refused when they declare entities.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 
 /** Most bytes one entry may inflate to, and all entries together (documented in the README). */
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { NotebookError } from '../../../shared/api/result.ts';
+import { NotebookError } from '../../../shared/result.ts';
 import type { PageMap } from '../../../shared/model/pages.ts';
 import { normalizeText } from '../../../shared/text/normalize.ts';
 import type { BinaryRead } from '../importer.ts';
