@@ -96,6 +96,11 @@ describe('PDF import', () => {
     expect((await readSourceFile('tokyo.pdf', bytes)).text).toBe('東京の港\n\nHarbour notes.');
   });
 
+  it('drops control characters a font encoding leaves in the text', async () => {
+    const texts = [{ x: 72, y: 700, text: 'The har\u0001bour board\u0007 met on the quay at dawn.', size: 10 }];
+    expect((await readSourceFile('controls.pdf', writePdf([{ texts }]))).text).toBe('The harbour board met on the quay at dawn.');
+  });
+
   it('lists a page with no text layer as needing OCR', async () => {
     const r = await readSourceFile('scanned.pdf', withImagePage());
     expect(r.notes).toContain('PDF page 2 (of 3) has no text layer and needs OCR: its text is not imported');

@@ -23,7 +23,12 @@ export interface Line {
 }
 
 /** Whitespace runs inside a line become one space (PDF spacing is layout, not text). */
-const clean = (s: string): string => s.normalize('NFC').replace(/[\s\u00A0\u2028\u2029]+/g, ' ');
+const clean = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u2028\u2029]+/g, ' ')
+    // Control characters a font's encoding can leave in the text (NUL, BEL, C1 codes) carry no words.
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 /**
  * Runs on one baseline, left to right, split where the horizontal gap is wider than
