@@ -18,6 +18,9 @@ import { saveSourceField } from '../state/actions/autosave.ts';
 import { FieldError, SaveState } from './SaveState.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useListWindow } from './useListWindow.ts';
+import { planReferences } from '../state/actions/references.ts';
+import type { ReferencePlan } from '../state/actions/references.ts';
+import { ReferencesDialog } from './ReferencesDialog.tsx';
 import type { ListWindow } from './useListWindow.ts';
 
 /** The last import request already answered, kept across remounts so revisiting the Library does not reopen the picker. */
@@ -29,6 +32,8 @@ export function LibraryView() {
   const progress = useStore((s) => s.progress);
   const importRequest = useStore((s) => s.importRequest);
   const fileInput = useRef<HTMLInputElement>(null);
+  const refsInput = useRef<HTMLInputElement>(null);
+  const [refsPlan, setRefsPlan] = useState<ReferencePlan | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const trash = useTrash();
 
@@ -53,12 +58,28 @@ export function LibraryView() {
           <button type="button" className="button" onClick={() => A.setPasteOpen(true)}>
             <Icon name="paste" /> Paste text
           </button>
+          <button type="button" className="button" onClick={() => refsInput.current?.click()}>
+            Import references…
+          </button>
+          <input
+            ref={refsInput}
+            className="visually-hidden"
+            type="file"
+            accept=".bib,.ris,.json"
+            aria-label="Choose a reference file (BibTeX, RIS or CSL-JSON)"
+            tabIndex={-1}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void planReferences(file).then(setRefsPlan);
+            }}
+          />
           <input
             ref={fileInput}
             className="visually-hidden"
             type="file"
             multiple
-            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            accept=".txt,.md,.markdown,.html,.htm,.docx,.epub,.odt,.mhtml,.mht,.warc,text/plain,text/markdown,text/html"
             aria-label="Choose files to import"
             tabIndex={-1}
             onChange={(e) => {
@@ -87,7 +108,7 @@ export function LibraryView() {
       {loaded && sources.length === 0 && !progress ? (
         <div className="empty-state">
           <h2>Your library is empty</h2>
-          <p>Import articles as .txt, .md or .html files, drop them anywhere on this window, or paste text. Highlights, tags and claims you make are kept with each source.</p>
+          <p>Import articles as .txt, .md or .html files, Word (.docx), EPUB and OpenDocument (.odt) documents or saved web pages (.mhtml, .warc), drop them anywhere on this window, or paste text. Highlights, tags and claims you make are kept with each source.</p>
           <div className="actions">
             <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
               Import your first source
@@ -101,6 +122,7 @@ export function LibraryView() {
         <SourceList sources={sources} editing={editing} setEditing={setEditing} />
       )}
       {trash.length > 0 && <TrashSection items={trash} />}
+      {refsPlan && <ReferencesDialog plan={refsPlan} onClose={() => setRefsPlan(null)} />}
     </section>
   );
 }
