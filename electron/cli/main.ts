@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { NotebookError } from '../../shared/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
-import { CITATION_LOCALES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
+import { CITATION_LOCALES, EXPORT_FILES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
 import { resolveStyleOption, STYLE_HELP } from './style-option.ts';
 import { writeExport, ExportPathError } from '../export/write.ts';
@@ -247,7 +247,7 @@ export function buildProgram(io: Io = processIo): Command {
     .command('export')
     .description('write a cited briefing (or quotes/sources in another format); every quote is verified against its source first')
     .requiredOption('--out <file>', 'the file to write (nothing else is ever written)')
-    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex').choices(EXPORT_FORMATS).default('md'))
+    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex; evidence-csv / evidence-xlsx: the evidence table').choices(EXPORT_FORMATS).default('md'))
     .addOption(new Option('--style <style>', STYLE_HELP).default('apa'))
     .addOption(new Option('--locale <locale>', "the style's language for terms and dates (default en-US)").choices(CITATION_LOCALES))
     .option('--tag <tag>', 'only claims with this tag or one nested below it (repeatable)', collect)
@@ -267,7 +267,7 @@ export function buildProgram(io: Io = processIo): Command {
       // A Markdown briefing onto a file an earlier export wrote updates it in place (shared/export/reexport.ts).
       const content = r.content;
       let merged: ReexportResult | undefined;
-      const path = await writeExport(o.out, content, { notebookDir: dir(), merge: o.format === 'md' ? (old) => ((merged = reexport(old, content)).wasExport ? merged.content : content) : undefined });
+      const path = await writeExport(o.out, EXPORT_FILES[o.format].base64 ? Buffer.from(content, 'base64') : content, { notebookDir: dir(), merge: o.format === 'md' ? (old) => ((merged = reexport(old, content)).wasExport ? merged.content : content) : undefined });
       for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
       const updated = merged?.wasExport ? merged.events : undefined;
       for (const line of describeReexport(updated ?? [])) io.err(`notebook: note: ${line}`);

@@ -18,9 +18,13 @@ import type { Claim, ClaimId, Quote, QuoteId, SourceId, SourceMeta } from '../..
 import type { NotebookView } from '../../shared/model/view.ts';
 import { createCitationFormatter, toBibtex } from './citations.ts';
 import { renderHtmlDocument } from './html.ts';
+import { evidenceRows, toCsv } from '../../shared/export/evidence.ts';
+import { toXlsx } from './spreadsheet.ts';
 import { pageLocator, quotePageSpan } from '../../shared/model/pages.ts';
 
-export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex';
+export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex' | 'evidence-csv' | 'evidence-xlsx';
+/** Formats that export what the claims in scope cite (the others carry a whole notebook's quotes or sources). */
+const CLAIM_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'evidence-csv', 'evidence-xlsx']);
 export type { CitationStyle as ExportStyle } from './citations.ts';
 import type { CitationStyle } from './citations.ts';
 
@@ -66,7 +70,7 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
   const quotes = new Map<QuoteId, Quote>();
   // Annotation and reference exports of a whole notebook carry every quote and source,
   // not only those cited by claims: a highlight nobody has used yet is still worth keeping.
-  if (!scoped && params.format !== 'md' && params.format !== 'html') for (const q of view.quotes()) quotes.set(q.id, q);
+  if (!scoped && !CLAIM_FORMATS.has(params.format)) for (const q of view.quotes()) quotes.set(q.id, q);
   for (const c of claims) {
     for (const e of c.evidence) {
       const q = view.getQuote(e.quoteId);
@@ -105,8 +109,14 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
   if (params.format === 'annotations') {
     return { ok: true, content: JSON.stringify(toAnnotationCollection(quotes.values(), sources), null, 2) + '\n', problems };
   }
-  const title = params.title?.trim() || DEFAULT_TITLE;
   const paragraphs = quoteParagraphs(quotes.values(), texts);
+  if (params.format === 'evidence-csv' || params.format === 'evidence-xlsx') {
+    const rows = evidenceRows({ claims, quotes, sources, paragraphs, unverified: new Set(problems.map((p) => p.quoteId)) });
+    // XLSX is binary: its bytes travel as base64 (EXPORT_FILES marks the format).
+    const content = params.format === 'evidence-csv' ? toCsv(rows) : (await toXlsx(rows)).toString('base64');
+    return { ok: true, content, problems };
+  }
+  const title = params.title?.trim() || DEFAULT_TITLE;
   const requests = [...quotes.values()].flatMap((q) => {
     const span = quotePageSpan(sources.get(q.sourceId), q);
     if (span) return [{ sourceId: q.sourceId, paragraph: 0, page: pageLocator(span) }];

@@ -29,7 +29,7 @@ const MAX_MERGE_BYTES = 64 * 1024 * 1024;
  * log would break the notebook), and anything at the destination that is not a regular
  * file — a symbolic link (never followed, never replaced), a device, a FIFO, a folder.
  */
-export async function writeExport(outPath: string, content: string, options: WriteOptions = {}): Promise<string> {
+export async function writeExport(outPath: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<string> {
   if (typeof outPath !== 'string' || outPath.trim() === '') throw new ExportPathError('choose a file to export to');
   if (outPath.includes('\0')) throw new ExportPathError('the export path contains a NUL character');
   if (outPath.endsWith('/') || outPath.endsWith(sep)) throw new ExportPathError(`${outPath} is a folder, not a file`);
@@ -62,7 +62,7 @@ export async function writeExport(outPath: string, content: string, options: Wri
   const tmp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(tmp, 'wx', 0o644);
   try {
-    await fh.writeFile(content, 'utf8');
+    await fh.writeFile(content);
     await fh.sync();
     await fh.close();
     await rename(tmp, target);

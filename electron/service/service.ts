@@ -471,8 +471,8 @@ export class NotebookService implements NotebookHandlers {
       throw e;
     }
     const problems = result.problems.map((p) => ({ quoteId: p.quoteId, message: describeProblem(p) }));
-    const { extension: ext, mimeType } = EXPORT_FILES[format];
-    return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType });
+    const { extension: ext, mimeType, base64 } = EXPORT_FILES[format];
+    return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType, ...(base64 ? { encoding: 'base64' as const } : {}) });
   };
 
   addCitationStyle: Handler<'addCitationStyle'> = async ({ xml, fileName }) => {

@@ -302,8 +302,8 @@ export function rootElement(): HTMLElement | null {
  * Electron session turns blob downloads into a native save dialog, so the same
  * code serves both. The object URL is revoked after the click has been handled.
  */
-export function downloadText(fileName: string, mimeType: string, content: string): void {
-  const url = window.URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+export function downloadText(fileName: string, mimeType: string, content: string | Uint8Array<ArrayBuffer>): void {
+  const url = window.URL.createObjectURL(new Blob([content], { type: typeof content === 'string' ? `${mimeType};charset=utf-8` : mimeType }));
   const a = window.document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -32,14 +32,19 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'listCitationStyles',
 ]);
 
-export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex'] as const;
-/** Each export format's file extension and media type: the one table (save dialogs, downloads, suggested names). */
-export const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { extension: string; mimeType: string }> = {
+export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex', 'evidence-csv', 'evidence-xlsx'] as const;
+/**
+ * Each export format's file extension and media type: the one table (save dialogs, downloads, suggested names).
+ * A `base64` format is binary: exportBriefing's content is the file's bytes in base64.
+ */
+export const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { extension: string; mimeType: string; base64?: true }> = {
   md: { extension: 'md', mimeType: 'text/markdown' },
   html: { extension: 'html', mimeType: 'text/html' },
   annotations: { extension: 'jsonld', mimeType: 'application/ld+json' },
   csl: { extension: 'json', mimeType: 'application/json' },
   bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
+  'evidence-csv': { extension: 'csv', mimeType: 'text/csv' },
+  'evidence-xlsx': { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: true },
 };
 export const CITATION_STYLES = ['apa', 'chicago', 'mla', 'harvard', 'vancouver'] as const;
 /** The locales bundled with the CSL processor: a style's terms and dates in that language. */
@@ -338,6 +343,8 @@ export interface ExportOutcome {
   /** A safe file name to suggest in a save dialog (never derived unsanitized from titles). */
   fileName: string;
   mimeType: string;
+  /** 'base64' for a binary format (EXPORT_FILES): content holds the file's bytes. */
+  encoding?: 'base64';
 }
 /** A citation style file kept in the notebook: its id for exportBriefing, title and licence (<rights>). */
 export interface CitationStyleInfo {

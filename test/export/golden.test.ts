@@ -31,6 +31,7 @@ const CASES: { file: string; format: ExportFormat; style: ExportStyle; locale?: 
   { file: 'annotations.json', format: 'annotations', style: 'apa' },
   { file: 'sources.csl.json', format: 'csl', style: 'apa' },
   { file: 'sources.bib', format: 'bibtex', style: 'apa' },
+  { file: 'evidence.csv', format: 'evidence-csv', style: 'apa' },
 ];
 
 async function exportFixture(format: ExportFormat, style: ExportStyle, locale?: string): Promise<string> {

@@ -28,6 +28,8 @@ export async function downloadBriefing(args: ApiArgs<'exportBriefing'>): Promise
     toast(`Export stopped: ${out.problems.length} quote${out.problems.length === 1 ? '' : 's'} failed verification.`, 'error');
     return false;
   }
-  client.downloadText(out.fileName, out.mimeType, out.content);
+  // A binary format (XLSX) arrives as base64: the file gets its bytes.
+  const binary = out.encoding === 'base64' ? Uint8Array.from(atob(out.content), (c) => c.charCodeAt(0)) : null;
+  client.downloadText(out.fileName, out.mimeType, binary ?? out.content);
   return true;
 }
