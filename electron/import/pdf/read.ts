@@ -32,9 +32,49 @@ function loadPdfjs(): Pdfjs {
   if (!pdfjs) {
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= load('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    pdfjs = load('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
+    const restore = hasCanvas() ? null : withoutCanvas();
+    try {
+      pdfjs = load('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
+    } finally {
+      restore?.();
+    }
   }
   return pdfjs;
+}
+
+/** Whether pdfjs's optional rendering package (@napi-rs/canvas, 32 MB of native code) is installed. */
+function hasCanvas(): boolean {
+  try {
+    load.resolve('@napi-rs/canvas');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reading text needs none of @napi-rs/canvas, but pdfjs builds a DOMMatrix when it
+ * loads and warns (console.warn) when it cannot load the package: without it (an app
+ * packaged without the native module), stand-ins for the three classes it would
+ * take from there, and its one warning about the package left out (while it loads).
+ */
+function withoutCanvas(): () => void {
+  const g = globalThis as Record<string, unknown>;
+  g['DOMMatrix'] ??= class {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+  };
+  g['ImageData'] ??= class {};
+  g['Path2D'] ??= class {};
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot load "@napi-rs/canvas"'))) warn(...args);
+  };
+  return () => (console.warn = warn);
 }
 
 /**
