@@ -7,7 +7,7 @@
  * The stand-in (see support.ts) replaces the Electron download, which is not
  * possible here; electron-builder handles it like any unpacked distribution.
  */
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,7 +87,9 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
     for (const manifest of manifests) {
       const dir = manifest.slice(0, -'/package.json'.length);
       const pkg = JSON.parse(extractFile(asarPath, manifest).toString('utf8')) as { main?: string; exports?: unknown; types?: string };
-      const files = [...entryFiles(pkg.exports), ...(pkg.main ? [pkg.main] : pkg.exports ? [] : ['index.js'])];
+      // A package of types only (type-fest, a dependency of warcio's dependencies) has no entry file to keep.
+      const typesOnly = !pkg.main && !pkg.exports && pkg.types !== undefined;
+      const files = [...entryFiles(pkg.exports), ...(pkg.main ? [pkg.main] : pkg.exports || typesOnly ? [] : ['index.js'])];
       for (const f of files) expect(exists(dir, f), `${dir}: ${f}`).toBe(true);
     }
   });
@@ -115,9 +117,13 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
     for (const dev of ['vitest', 'typescript', 'vite', 'playwright-core', 'electron-builder', 'electron', '@electron/fuses', 'fast-check', 'tsx', 'esbuild']) {
       expect(has(`node_modules/${dev}`), dev).toBe(false);
     }
-    // Nothing was left beside the archive either (an unpacked native module would be).
+    // Nothing was left beside the archive but the one native module the app needs: pdfjs-dist
+    // loads @napi-rs/canvas in Node for its DOMMatrix (without it, loading pdf.mjs throws), and
+    // electron-builder unpacks native modules. Any other unpacked file is a mistake.
     expect(statSync(join(appOutDir, 'resources')).isDirectory()).toBe(true);
-    expect(() => statSync(join(appOutDir, 'resources', 'app.asar.unpacked'))).toThrow();
+    const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked');
+    const outside = existsSync(unpacked) ? readdirSync(unpacked, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(unpacked.length + 1)) : [];
+    expect(outside.filter((f) => !f.startsWith('node_modules/@napi-rs/'))).toEqual([]);
   });
 
   it('names the executable research-notebook and flips its fuses in the afterPack hook', async () => {
