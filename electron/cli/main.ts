@@ -20,6 +20,7 @@ import { registerImport } from './import-command.ts';
 import { registerImportRefs } from './import-refs-command.ts';
 import { CommandFailed, Session, restoreNotebook, withNotebook } from './session.ts';
 import { registerServe } from './serve.ts';
+import { registerShare } from './share-command.ts';
 import { SEARCH_HELP } from '../../shared/search/query.ts';
 import { describeFsError } from '../storage/fs-errors.ts';
 import { escapeControls, hitLines, quoteLine, reviewLines, sourceDetail, sourceLine, tagLine } from './format.ts';
@@ -327,6 +328,7 @@ export function buildProgram(io: Io = processIo): Command {
     });
 
   registerServe(program, dir, io);
+  registerShare(program, dir, io);
   return program;
 }
 

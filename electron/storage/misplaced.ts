@@ -18,6 +18,7 @@ import { readNoFollow } from './no-follow.ts';
 import { keepCopy, QUARANTINE_DIR } from './quarantine.ts';
 import { parseShard } from './shard-file.ts';
 import { listJson } from './shard-reader.ts';
+import { mergeSyncConflicts } from '../share/syncthing.ts';
 
 const FOLDERS: [string, z.ZodType<{ source: { id: SourceId } }>][] = [
   ['sources', SourceShardSchema],
@@ -26,7 +27,8 @@ const FOLDERS: [string, z.ZodType<{ source: { id: SourceId } }>][] = [
 
 /** Resolves every shard whose name is not its record's id; one line per file for the researcher. */
 export function tidyMisplacedShards(root: string): string[] {
-  const reports: string[] = [];
+  // Syncthing's conflict copies are merged into the file they conflict with first (share/syncthing.ts).
+  const reports: string[] = mergeSyncConflicts(root);
   for (const [dir, schema] of FOLDERS) {
     for (const name of listJson(root, dir)) {
       if (isSourceId(name.slice(0, -'.json'.length))) continue;

@@ -58,6 +58,15 @@ export type SourceVersion = z.infer<typeof SourceVersionSchema>;
 /** When the current text of a source became current. */
 export const currentSince = (s: { importedAt: string; versions: readonly SourceVersion[] }): string => s.versions.at(-1)?.replacedAt ?? s.importedAt;
 
+/**
+ * A field two copies of a shared notebook changed differently (see shared/model/merge.ts):
+ * the record keeps `kept`, `other` is the value the merge did not keep (both as JSON),
+ * so the researcher can pick one; optional, so notebooks without clashes are unchanged.
+ */
+export const MergeClashSchema = z.strictObject({ field: z.string().max(200), kept: z.string().max(300_000), other: z.string().max(300_000) });
+export type MergeClash = z.infer<typeof MergeClashSchema>;
+const MergeClashes = z.array(MergeClashSchema).max(1000).optional();
+
 export const SourceSchema = z.strictObject({
   id: SourceIdSchema,
   title: Text(1000),
@@ -81,6 +90,8 @@ export const SourceSchema = z.strictObject({
   suggestions: z.strictObject({ accepted: z.array(z.string().max(100)).max(100_000), dismissed: z.array(z.string().max(100)).max(100_000) }),
   /** Where each page of the current text starts (paged sources such as PDF; see pages.ts). */
   pages: PageMapSchema.optional(),
+  /** Fields a merge of two copies found changed on both sides (review them). */
+  mergeClashes: MergeClashes,
 });
 export type SourceMeta = z.infer<typeof SourceSchema>;
 /** A source with its normalized text, as the API hands it out. */
@@ -148,6 +159,8 @@ export const QuoteSchema = z.strictObject({
   origin: QuoteOriginSchema,
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Fields a merge of two copies found changed on both sides (review them). */
+  mergeClashes: MergeClashes,
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -235,6 +248,8 @@ export const ClaimSchema = z.strictObject({
   note: Text(100_000),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Fields a merge of two copies found changed on both sides (review them). */
+  mergeClashes: MergeClashes,
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
