@@ -205,12 +205,19 @@ export function createCitationFormatter(sources: readonly SourceMeta[], style: C
       // formatted for real whenever the placeholder does not come back exactly once.
       const templates = new Map<SourceId, string | null>();
       const noLocator = new Set<SourceId>();
+      const noPage = new Set<SourceId>();
       for (const r of requests) {
         if (!known.has(r.sourceId)) continue;
         if (r.page !== undefined) {
-          // Styles print pages their own way ("p." or none, ranges shortened or not): each one is formatted for real.
+          // Styles print pages their own way ("p." or none, ranges shortened or not): each one is formatted for real,
+          // unless the style prints no page at all (Vancouver): then the briefing adds ", p. N" itself.
           const key = pageKey(r.sourceId, r.page);
-          if (!out.has(key)) out.set(key, cslHtmlToMarkdown(get().makeCitationCluster([{ id: r.sourceId, locator: r.page, label: 'page' }])));
+          if (out.has(key) || noPage.has(r.sourceId)) continue;
+          if (!cslHtmlToMarkdown(get().makeCitationCluster([{ id: r.sourceId, locator: LOCATOR_PLACEHOLDER, label: 'page' }])).includes(LOCATOR_PLACEHOLDER)) {
+            noPage.add(r.sourceId);
+            continue;
+          }
+          out.set(key, cslHtmlToMarkdown(get().makeCitationCluster([{ id: r.sourceId, locator: r.page, label: 'page' }])));
           continue;
         }
         const key = paragraphKey(r.sourceId, r.paragraph);

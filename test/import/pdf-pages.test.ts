@@ -44,7 +44,9 @@ describe('PDF pages in quotes, citations and search', () => {
       const apa = await footnotes('apa');
       expect(apa[0]).toMatch(new RegExp(`^\\[\\^1\\]: \\(Varo \\\\& Lind, n\\.d\\., p\\. ${single.first}\\)\\.$`));
       expect(apa[1]).toMatch(new RegExp(`^\\[\\^2\\]: \\(Varo \\\\& Lind, n\\.d\\., pp\\. ${crossing.first}–${crossing.last}\\)\\.$`));
-      for (const style of ['chicago', 'mla']) {
+      // Vancouver prints no locator: the briefing adds the page itself.
+      expect(await footnotes('vancouver')).toEqual([`[^1]: (1), p. ${single.first}.`, `[^2]: (1), pp. ${crossing.first}–${crossing.last}.`]);
+      for (const style of ['chicago', 'mla', 'harvard']) {
         const f = await footnotes(style);
         expect(f[0], style).toMatch(new RegExp(`\\b${single.first}\\)\\.$`));
         expect(f[1], style).toMatch(new RegExp(`\\b${crossing.first}–${crossing.last}\\)\\.$`));
