@@ -17,6 +17,7 @@ import { readReferences } from '../import/formats/references.ts';
 import type { Reference } from '../import/formats/references.ts';
 import { doiIn } from '../import/formats/metadata.ts';
 import { fitMetadata } from '../import/fit-metadata.ts';
+import type { ImportedText } from '../import/importer.ts';
 import { sha256 } from '../storage/store.ts';
 
 export interface ImportRefsDeps {
@@ -127,4 +128,21 @@ export async function importRefs(deps: ImportRefsDeps, { fileName, text, apply }
 /** A reference's metadata within the notebook's limits (the file is someone else's writing). */
 function fitted(m: Pick<SourceMeta, 'title' | 'authors' | 'publisher' | 'published' | 'url'>) {
   return fitMetadata(m, null).meta;
+}
+
+/**
+ * A source stub's record once a file import fills it (versions.ts recognised the
+ * stub by URL or title): the file's format and accessed date, and the details the
+ * reference left empty; the reference's own details stay.
+ */
+export function filledStub(stub: SourceMeta, file: Pick<ImportedText, 'format' | 'accessed' | 'authors' | 'publisher' | 'published' | 'url'>, today: string): SourceMeta {
+  return {
+    ...stub,
+    format: file.format,
+    accessed: file.accessed ?? today,
+    authors: stub.authors.length ? stub.authors : file.authors,
+    publisher: stub.publisher ?? file.publisher,
+    published: stub.published ?? file.published,
+    url: stub.url ?? file.url,
+  };
 }

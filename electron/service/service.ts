@@ -39,7 +39,7 @@ import { readPastedText, readSourceFile } from '../import/importer.ts';
 import { textBeginning } from '../../shared/text/beginning.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { importEach } from './import-files.ts';
-import { importRefs } from './import-refs.ts';
+import { filledStub, importRefs } from './import-refs.ts';
 import { sha256 } from '../storage/store.ts';
 import type { NotebookStore } from '../storage/store.ts';
 
@@ -223,7 +223,13 @@ export class NotebookService implements NotebookHandlers {
       await this.store.putText(imported.text);
       const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding, ...(imported.pages ? { pages: imported.pages } : {}) }, ctx));
       if (!r.ok) return r;
-      return ok({ source: r.value.source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review }, ...(imported.notes.length ? { notes: imported.notes } : {}) });
+      let { source } = r.value;
+      // A source stub (a reference imported before its file, import-refs.ts) takes the file's format, accessed date and the details it lacks.
+      if (previous.length === 0) {
+        source = filledStub(source, imported, ctx.now.slice(0, 10));
+        await this.commit([{ kind: 'source', op: 'put', record: source }]);
+      }
+      return ok({ source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review }, ...(imported.notes.length ? { notes: imported.notes } : {}) });
     }
     await this.store.putText(imported.text);
     const source: SourceMeta = {

@@ -15,7 +15,8 @@ const REFS = join(ROOT, 'test/fixtures/refs');
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
 const LOCK_PAGE = `<!doctype html><html><head><title>Lock Keeping on the Orsk Canal</title><meta name="author" content="Mira Talvik"><link rel="canonical" href="https://journal.example.org/lock-keeping"></head><body><article><p>Keeping the lock at Orsk is a trade learned at the winch: the keeper reads the water before the boats.</p><p>Each spring the gates are greased and the sluices tested before the first barge of the season arrives.</p></article></body></html>`;
 const WEIR = 'Weir repairs\n\nThe weir at Salden was closed for nine days of repairs in March.';
-const SALT = 'Salt and Locks\n\nSalt barges once made up half of the traffic through the Orsk lock.';
+const SALT_SENTENCE = 'Salt barges once made up half of the traffic through the Orsk lock.';
+const SALT_PAGE = `<!doctype html><html><head><title>Salt and Locks</title><meta name="author" content="Someone Else"></head><body><article><p>${SALT_SENTENCE}</p><p>The salt trade ended when the railway reached the coast and the barges were sold for scrap.</p></article></body></html>`;
 
 async function notebookWithSources() {
   const dir = tempDir();
@@ -112,10 +113,16 @@ describe('importing references', () => {
     try {
       const r = await nb.call('importRefs', { fileName: 'canal.ris', text: text('canal.ris'), apply: true });
       const stubId = r.entries[3].sourceId;
-      const filled = await nb.call('importFiles', { files: [{ fileName: 'salt.txt', dataBase64: b64(SALT) }] });
+      const filled = await nb.call('importFiles', { files: [{ fileName: 'salt.html', dataBase64: b64(SALT_PAGE) }] });
       expect(filled.files[0]).toMatchObject({ status: 'new-version', newVersion: { of: stubId } });
       const s = await nb.call('getSource', { id: stubId });
-      expect(s).toMatchObject({ text: SALT, authors: ['Anton Ruus'], published: '2021-03-05', url: 'https://doi.org/10.5555/salt.21' });
+      expect(s).toMatchObject({ format: 'html', fileName: 'salt.html', authors: ['Anton Ruus'], publisher: 'Canal Studies', published: '2021-03-05', url: 'https://doi.org/10.5555/salt.21' });
+      expect(s.text).toContain(SALT_SENTENCE);
+      expect(s.accessed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect((await nb.call('historyState', {})).undo).toBe('new version of “Salt and Locks”');
+      await nb.call('undo', {});
+      expect(await nb.call('getSource', { id: stubId })).toMatchObject({ format: 'txt', accessed: null, length: 0, text: '' });
+      await nb.call('redo', {});
       expect(await nb.call('listSources', {})).toHaveLength(4);
       const q = await nb.call('createQuote', { sourceId: stubId, exact: 'half of the traffic' });
       expect(q.anchor.status).toBe('exact');
