@@ -20,11 +20,12 @@ import { createCitationFormatter, toBibtex } from './citations.ts';
 import { renderHtmlDocument } from './html.ts';
 import { evidenceRows, toCsv } from '../../shared/export/evidence.ts';
 import { toXlsx } from './spreadsheet.ts';
+import { renderDocx } from './docx.ts';
 import { pageLocator, quotePageSpan } from '../../shared/model/pages.ts';
 
-export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex' | 'evidence-csv' | 'evidence-xlsx';
+export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex' | 'evidence-csv' | 'evidence-xlsx' | 'docx';
 /** Formats that export what the claims in scope cite (the others carry a whole notebook's quotes or sources). */
-const CLAIM_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'evidence-csv', 'evidence-xlsx']);
+const CLAIM_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'evidence-csv', 'evidence-xlsx', 'docx']);
 export type { CitationStyle as ExportStyle } from './citations.ts';
 import type { CitationStyle } from './citations.ts';
 
@@ -145,7 +146,8 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     provenance: params.provenance ?? true,
   });
   // The .md file carries each part's marks, so a later export onto it can update it in place (reexport.ts).
-  const content = params.format === 'html' ? renderHtmlDocument(joinParts(parts), title) : markParts(parts);
+  const content =
+    params.format === 'html' ? renderHtmlDocument(joinParts(parts), title) : params.format === 'docx' ? (await renderDocx(joinParts(parts), title)).toString('base64') : markParts(parts);
   return { ok: true, content, problems };
 }
 
