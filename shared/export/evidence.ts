@@ -7,6 +7,13 @@
  */
 import { bandText, formatPeriod } from '../claims/quantity.ts';
 import type { Claim, Quantity, Quote, QuoteId, SourceId, SourceMeta } from '../model/records.ts';
+import { pageCitation, quotePageSpan } from '../model/pages.ts';
+
+/** Where the quote is: "p. 14" / "pp. 83–84" in a paged source (PDF), else "para. N". */
+function locatorOf(source: SourceMeta | undefined, q: Quote, para: number | undefined): string {
+  const span = quotePageSpan(source, q);
+  return span ? pageCitation(span) : para === undefined ? '' : `para. ${para}`;
+}
 
 export const EVIDENCE_COLUMNS = ['Claim', 'Status', 'Figure', 'Relation', 'Quote', 'Source', 'Locator', 'Tags', 'Note', 'Verified', 'Claim ID', 'Quote ID'] as const;
 
@@ -52,7 +59,7 @@ export function evidenceRows(input: EvidenceInput): string[][] {
         e.relation,
         q.exact,
         source ? `${source.title}${source.authors.length ? ` (${source.authors.join(', ')})` : ''}` : q.sourceId,
-        para === undefined ? '' : `para. ${para}`,
+        locatorOf(source, q, para),
         uniq([...claim.tags, ...q.tags]).join('; '),
         note,
         input.unverified?.has(q.id) ? 'no: it no longer matches its source' : 'yes',

@@ -52,6 +52,9 @@ describe('PDF pages in quotes, citations and search', () => {
         expect(f[1], style).toMatch(new RegExp(`\\b${crossing.first}–${crossing.last}\\)\\.$`));
         expect(f.join('\n'), style).not.toMatch(/para\./);
       }
+      const table = (await nb.call('exportBriefing', { format: 'evidence-csv' })).content;
+      expect(table).toContain(`,p. ${single.first},`);
+      expect(table).toContain(`,pp. ${crossing.first}–${crossing.last},`);
       const annotations = JSON.parse((await nb.call('exportBriefing', { format: 'annotations' })).content);
       const fileIndex = (label: string) => book.labels.indexOf(label) + 1;
       const selectors = [
