@@ -11,9 +11,10 @@
  * loop), inside a source as well as between sources, so other requests (saving a
  * highlight while the first search runs) wait at most one slice. Measured with
  * test/bench/responsive.ts on a 19 MB source: the first search held the loop for
- * one 1.8 s stretch before (it yielded only every 25 sources, and one source was
- * one block); sliced, the longest stall is one slice plus reading and checking the
- * text (tens of ms), for the same CPU within a few percent.
+ * one stretch of 2.5 s of CPU before (it yielded only every 25 sources, and one
+ * source was one block); sliced, the longest stretch is 89 ms of CPU — reading the
+ * text and checking its SHA-256 (store.getText, about 78 ms), the floor here — for
+ * the same total CPU within the runs' noise (2.7 s before, 2.9 s now).
  * Not taken: building in a worker_thread and handing back the binary index
  * (shared/search `toBytes` / `indexFromBytes`). It would take the CPU off the loop
  * entirely, but serializing the index costs a tenth of the build again, every text
@@ -251,7 +252,11 @@ export class NotebookSearch {
     const known = this.passages.get(s.id);
     if (known && known.sha256 === s.sha256 && known.title === s.title) return; // metadata-only edit
     this.removeSource(index, s.id);
-    const docs = sourceParagraphDocs(s.id, s.title, await this.getText(s.sha256));
+    const text = await this.getText(s.sha256);
+    // Reading and checking a 19 MB text, and cutting it into paragraphs, are tens of ms each: a turn of the loop between them.
+    await pause();
+    const docs = sourceParagraphDocs(s.id, s.title, text);
+    await pause();
     // One paragraph at a time, with a yield between slices: a 19 MB source is thousands of them.
     for (const d of docs) {
       index.add(d);
