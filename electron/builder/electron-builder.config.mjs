@@ -26,6 +26,15 @@ const ICONS = 'assets/icons';
  */
 export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 'react', 'react-dom', 'scheduler', '@types'];
 
+/**
+ * The parts of pdfjs-dist (41 MB installed) the PDF reader never loads: it runs the
+ * legacy build's pdf.mjs and pdf.worker.mjs (electron/import/pdf/read.ts) with the
+ * cmaps, standard fonts and wasm decoders; the viewer, the type declarations, the
+ * sandbox, the minified copies and the modern build's worker are left out (the
+ * modern pdf.mjs stays: it is the package's declared entry).
+ */
+export const PDFJS_UNUSED = ['web/**', 'types/**', 'image_decoders/**', 'legacy/web/**', 'legacy/image_decoders/**', '{build,legacy/build}/pdf.sandbox*', '{build,legacy/build}/*.min.mjs', 'build/pdf.worker.mjs'];
+
 /** "Open with" for the document types the importer reads. The app only reads them: role Viewer. */
 const fileAssociations = [
   { ext: 'txt', name: 'Plain text document', description: 'Plain text', mimeType: 'text/plain', role: 'Viewer', rank: 'Alternate' },
@@ -57,6 +66,7 @@ const config = {
     // the packaged main process (the renderer bundle inlines React and DOMPurify).
     // test/packaging checks that every package dist/electron/main.mjs imports is still shipped.
     ...DEV_ONLY_PACKAGES.map((name) => `!**/node_modules/${name}/**`),
+    ...PDFJS_UNUSED.map((glob) => `!**/node_modules/pdfjs-dist/${glob}`),
   ],
   asar: true,
   // The runtime dependencies are pure JavaScript: nothing to rebuild for Electron's ABI.
