@@ -22,9 +22,12 @@ const ICONS = 'assets/icons';
 /**
  * Runtime `dependencies` of package.json that the packaged app never loads: tsx (and
  * its esbuild, a 10 MB native binary) and commander serve the dev CLI; React,
- * scheduler and DOMPurify are bundled into dist/renderer; @types are types.
+ * scheduler and DOMPurify are bundled into dist/renderer; @types are types;
+ * @napi-rs/canvas (32 MB native, pdfjs-dist's optional dependency for rendering) is
+ * never needed: the PDF reader gives pdfjs stand-ins for the classes it wants at load
+ * (electron/import/pdf/read.ts).
  */
-export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 'react', 'react-dom', 'scheduler', '@types'];
+export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 'react', 'react-dom', 'scheduler', '@types', '@napi-rs'];
 
 /**
  * The parts of pdfjs-dist (41 MB installed) the PDF reader never loads: it runs the
@@ -40,6 +43,12 @@ const fileAssociations = [
   { ext: 'txt', name: 'Plain text document', description: 'Plain text', mimeType: 'text/plain', role: 'Viewer', rank: 'Alternate' },
   { ext: ['md', 'markdown'], name: 'Markdown document', description: 'Markdown text', mimeType: 'text/markdown', role: 'Viewer', rank: 'Alternate' },
   { ext: ['html', 'htm'], name: 'Web page', description: 'Saved web page', mimeType: 'text/html', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'pdf', name: 'PDF document', description: 'PDF document', mimeType: 'application/pdf', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'docx', name: 'Word document', description: 'Word document', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'odt', name: 'OpenDocument text', description: 'OpenDocument text', mimeType: 'application/vnd.oasis.opendocument.text', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'epub', name: 'EPUB book', description: 'EPUB book', mimeType: 'application/epub+zip', role: 'Viewer', rank: 'Alternate' },
+  { ext: ['mhtml', 'mht'], name: 'Web archive', description: 'Saved web page (MHTML)', mimeType: 'multipart/related', role: 'Viewer', rank: 'Alternate' },
+  { ext: 'warc', name: 'Web capture', description: 'Web capture (WARC)', mimeType: 'application/warc', role: 'Viewer', rank: 'Alternate' },
 ];
 
 /** @type {import('electron-builder').Configuration} */

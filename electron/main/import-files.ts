@@ -13,7 +13,7 @@ import { importFromDisk } from '../import/read-paths.ts';
 
 export const IMPORT_FILTERS = [
   { name: 'Text, Markdown or HTML', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
-  { name: 'Documents and saved web pages', extensions: ['docx', 'epub', 'odt', 'mhtml', 'mht', 'warc'] },
+  { name: 'Documents and saved web pages', extensions: ['pdf', 'docx', 'epub', 'odt', 'mhtml', 'mht', 'warc'] },
   { name: 'All Files', extensions: ['*'] },
 ];
 

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAssociation, PlatformSpecificBuildOptions, TargetConfiguration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { formatOf } from '../../electron/import/importer.ts';
 import config, { DEV_ONLY_PACKAGES } from '../../electron/builder/electron-builder.config.mjs';
 import { afterPack } from '../../electron/builder/after-pack.mjs';
 import { ROOT } from './support.ts';
@@ -33,13 +34,14 @@ describe('the electron-builder configuration', () => {
     expect(config.linux?.executableName).toBe('research-notebook');
   });
 
-  it('offers "Open with" for .txt, .md and .html files as a viewer', () => {
+  it('offers "Open with" as a viewer for every kind of file the importer reads, and only those', () => {
     const assoc = (config.fileAssociations ?? []) as FileAssociation[];
     const exts = assoc.flatMap((a) => (Array.isArray(a.ext) ? a.ext : [a.ext]));
-    expect(exts).toEqual(expect.arrayContaining(['txt', 'md', 'html']));
+    expect(exts).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'pdf', 'docx', 'odt', 'epub', 'mhtml', 'warc']));
+    for (const e of exts) expect(() => formatOf(`file.${e}`), e).not.toThrow();
     for (const a of assoc) {
       expect(a.role).toBe('Viewer');
-      expect(a.mimeType).toMatch(/^text\//);
+      expect(a.mimeType).toMatch(/^(text|application|multipart)\//);
     }
   });
 
