@@ -10,7 +10,7 @@ import { NotebookError } from '../../shared/result.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/model/records.ts';
 import { CITATION_LOCALES, EXPORT_FILES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
-import { resolveStyleOption, STYLE_HELP } from './style-option.ts';
+import { readAnnotationFile, resolveStyleOption, STYLE_HELP } from './style-option.ts';
 import { writeExport, ExportPathError } from '../export/write.ts';
 import { describeReexport, reexport } from '../../shared/export/reexport.ts';
 import type { ReexportResult } from '../../shared/export/reexport.ts';
@@ -273,6 +273,19 @@ export function buildProgram(io: Io = processIo): Command {
       const updated = merged?.wasExport ? merged.events : undefined;
       for (const line of describeReexport(updated ?? [])) io.err(`notebook: note: ${line}`);
       emit(!!o.json, { path, format: o.format, problems: r.problems, ...(updated ? { updatedInPlace: true, reexport: updated } : {}) }, () => `${updated ? 'updated in place' : 'wrote'} ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
+    });
+
+  program
+    .command('import-annotations')
+    .description("add quotes from W3C Web Annotation JSON (this notebook's annotations export, or a Hypothesis export), matched to sources by URL or text")
+    .argument('<file>')
+    .addOption(jsonOpt())
+    .action(async (file: string, o: { json?: boolean }) => {
+      const json = await readAnnotationFile(file);
+      const r = await withSession('required', (s) => s.call('importAnnotations', { json }));
+      for (const item of r.results) if (item.message && item.status !== 'duplicate') io.err(`notebook: warning: ${item.message}`);
+      const dup = r.results.filter((x) => x.status === 'duplicate').length;
+      emit(!!o.json, r, () => `imported ${r.imported} of ${r.results.length} annotation(s) as quotes${dup ? `; ${dup} already in the notebook` : ''}`);
     });
 
   program

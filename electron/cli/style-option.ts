@@ -1,11 +1,12 @@
 /**
- * `notebook export --style`: a built-in style name, a style kept in the notebook
- * (`csl:<sha256>`), or a CSL style file, which is checked, kept in the notebook
- * (addCitationStyle) and named in one line with its licence.
+ * The export commands' file options: `notebook export --style` (a built-in style name,
+ * a style kept in the notebook (`csl:<sha256>`), or a CSL style file, which is checked,
+ * kept in the notebook (addCitationStyle) and named in one line with its licence), and
+ * the annotation file `notebook import-annotations` reads.
  */
 import { stat, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CITATION_STYLES, MAX_STYLE_CHARS } from '../../shared/api/contract.ts';
+import { CITATION_STYLES, MAX_IMPORT_BYTES, MAX_STYLE_CHARS } from '../../shared/api/contract.ts';
 import { NotebookError } from '../../shared/result.ts';
 import type { Session } from './session.ts';
 
@@ -30,4 +31,12 @@ export async function resolveStyleOption(value: string, withSession: WithSession
   const added = await withSession('required', (s) => s.call('addCitationStyle', { xml, fileName: basename(value) }));
   note(`citation style “${added.title}” (kept in the notebook as ${added.id})${added.rights ? `; licence: ${added.rights}` : '; the file states no licence'}`);
   return added.id;
+}
+
+/** An annotation JSON file's text, size-checked; a missing or oversized file is a one-line error. */
+export async function readAnnotationFile(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new NotebookError('not_found', `no file ${path}`);
+  if (info.size > MAX_IMPORT_BYTES) throw new NotebookError('invalid_argument', `${path} is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB, larger than an annotation file the notebook reads`);
+  return readFile(path, 'utf8');
 }

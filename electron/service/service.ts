@@ -28,6 +28,7 @@ import { describeProblem } from '../../shared/export/integrity.ts';
 import { exportNotebook, ExportScopeError } from '../export/index.ts';
 import { suggestFileName } from '../export/write.ts';
 import { addUserStyle, listUserStyles, loadUserStyle, USER_STYLE_PREFIX } from '../export/user-styles.ts';
+import { AnnotationFormatError, parseAnnotations, planAnnotations } from '../../shared/export/annotation-import.ts';
 import type { BuiltInStyle } from '../export/citations.ts';
 import { loadSampleNotebook } from './sample.ts';
 import { NotebookSearch } from './search.ts';
@@ -487,6 +488,35 @@ export class NotebookService implements NotebookHandlers {
   };
 
   listCitationStyles: Handler<'listCitationStyles'> = async () => ok(listUserStyles(this.store.root));
+
+  importAnnotations: Handler<'importAnnotations'> = async ({ json }) => {
+    let parsed;
+    try {
+      parsed = parseAnnotations(json);
+    } catch (e) {
+      if (e instanceof AnnotationFormatError) throw new NotebookError('invalid_argument', e.message);
+      throw e;
+    }
+    const sources = [...this.view.sources()];
+    const texts = new Map<string, string>();
+    for (const s of sources) texts.set(s.id, await this.store.getText(s.sha256));
+    const results: ApiResults['importAnnotations']['results'] = [];
+    for (const p of planAnnotations(parsed, sources, (id) => texts.get(id) ?? '')) {
+      if (p.status !== 'anchored') {
+        results.push({ index: p.index, status: p.status, quoteId: null, sourceId: null, message: p.message });
+        continue;
+      }
+      const same = [...this.view.quotes()].find((q) => q.sourceId === p.sourceId && q.selectors[0].start === p.start && q.selectors[0].end === p.end);
+      if (same) {
+        results.push({ index: p.index, status: 'duplicate', quoteId: same.id, sourceId: p.sourceId, message: `annotation ${p.index + 1}: already quote ${same.id}` });
+        continue;
+      }
+      const r = await this.createQuote({ sourceId: p.sourceId, range: { start: p.start, end: p.end }, ...(p.note ? { note: p.note } : {}), ...(p.tags.length ? { tags: p.tags } : {}) });
+      if (!r.ok) throw new NotebookError(r.error.code, r.error.message);
+      results.push({ index: p.index, status: 'imported', quoteId: r.value.id, sourceId: p.sourceId, message: '' });
+    }
+    return ok({ imported: results.filter((r) => r.status === 'imported').length, results });
+  };
 
   quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
     const q = this.view.getQuote(id);

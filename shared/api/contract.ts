@@ -234,6 +234,11 @@ export const apiArgs = {
   addCitationStyle: z.strictObject({ xml: z.string().max(MAX_STYLE_CHARS), fileName: z.string().max(1000).optional() }),
   /** The style files kept in the notebook, each with its title and licence. */
   listCitationStyles: NoArgs,
+  /**
+   * Reads W3C Web Annotation JSON (this notebook's annotations export, or Hypothesis' export), matches each annotation
+   * to a source by the notebook's source id, URL or text, anchors it, and makes each exact or moved anchor a quote.
+   */
+  importAnnotations: z.strictObject({ json: z.string().max(MAX_IMPORT_BYTES) }),
 
   /** Reverses the notebook's last edit, whoever made it in this process (electron/service/history.ts), as one commit. */
   undo: NoArgs,
@@ -347,6 +352,14 @@ export interface ExportOutcome {
   /** 'base64' for a binary format (EXPORT_FILES): content holds the file's bytes. */
   encoding?: 'base64';
 }
+/** What became of one annotation in importAnnotations; `message` says why it was not imported. */
+export interface AnnotationImportItem {
+  index: number;
+  status: 'imported' | 'duplicate' | 'unmatched' | 'not-found' | 'skipped';
+  quoteId: string | null;
+  sourceId: string | null;
+  message: string;
+}
 /** A citation style file kept in the notebook: its id for exportBriefing, title and licence (<rights>). */
 export interface CitationStyleInfo {
   id: string;
@@ -433,6 +446,7 @@ export interface ApiResults {
   exportBriefing: ExportOutcome;
   addCitationStyle: CitationStyleInfo;
   listCitationStyles: CitationStyleInfo[];
+  importAnnotations: { imported: number; results: AnnotationImportItem[] };
   loadSample: { sources: number; quotes: number; claims: number };
   /** `total` counts every match when `totalExact`; otherwise it is a lower bound ("at least"). */
   search: { hits: SearchHit[]; total: number; totalExact: boolean };
