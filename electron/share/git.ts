@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { NotebookError } from '../../shared/api/result.ts';
-import { MANIFEST } from '../storage/layout.ts';
+import { MANIFEST, SCHEMA_VERSION, TrashShardSchema } from '../storage/layout.ts';
+import type { SourceShard } from '../storage/layout.ts';
+import { parseShard, serialize } from '../storage/shard-file.ts';
+import { flagKeptSource } from '../../shared/model/merge.ts';
 import { readNoFollow } from '../storage/no-follow.ts';
 import { parseWal, WAL_FILE } from '../storage/wal.ts';
 import { mergeRecordFile, MergeInputError, recordFileKind } from './merge-file.ts';
@@ -117,6 +120,32 @@ function stage(top: string, n: 1 | 2 | 3, path: string, stages: Set<number>): st
   return stages.has(n) ? git(top, ['show', `:${n}:${path}`]) : null;
 }
 
+/**
+ * A source deleted on one side went to that side's trash with its quotes as they were
+ * then (some perhaps added just before): that entry is the deleting side's version of
+ * the source file, so the merge with the side that changed it loses none of them.
+ */
+function trashedSide(top: string, path: string, sides: { base: string | null; ours: string | null; theirs: string | null }) {
+  if ((sides.ours === null) === (sides.theirs === null)) return null;
+  const rev = sides.ours === null ? 'HEAD' : 'MERGE_HEAD';
+  let raw: string;
+  try {
+    raw = git(top, ['show', `${rev}:${path.replace(/sources\/([^/]+)$/, 'trash/$1')}`]);
+  } catch {
+    return null;
+  }
+  const entry = parseShard(TrashShardSchema, raw);
+  if (!entry.ok) return null;
+  const shard = serialize({ schemaVersion: SCHEMA_VERSION, source: entry.data.source, quotes: entry.data.quotes });
+  return sides.ours === null ? { ...sides, ours: shard } : { ...sides, theirs: shard };
+}
+
+/** Marks the merged source as kept although one copy deleted it. */
+function flagged(text: string, r: FileMerge): string {
+  const shard = JSON.parse(text) as SourceShard;
+  return serialize({ ...shard, source: flagKeptSource(shard.source, r.log) });
+}
+
 export interface Resolved {
   merged: string[];
   removed: string[];
@@ -150,7 +179,10 @@ export function resolveMerge(dir: string): Resolved {
     }
     let r: FileMerge;
     try {
-      r = mergeRecordFile(kind, { base: stage(top, 1, path, stages), ours: stage(top, 2, path, stages), theirs: stage(top, 3, path, stages) });
+      const sides = { base: stage(top, 1, path, stages), ours: stage(top, 2, path, stages), theirs: stage(top, 3, path, stages) };
+      const trashed = kind === 'source' && sides.base !== null ? trashedSide(top, path, sides) : null;
+      r = mergeRecordFile(kind, trashed ?? sides);
+      if (trashed && r.text !== null) r = { ...r, text: flagged(r.text, r) };
     } catch (e) {
       if (!(e instanceof MergeInputError)) throw e;
       out.notes.push(`${path}: ${e.message}`);

@@ -179,12 +179,19 @@ export const mergeSourceMeta = (b: SourceMeta | undefined, o: SourceMeta, t: Sou
 /** Flags a source kept because one copy deleted it while the other changed it or its quotes. */
 export const flagKeptSource = (s: SourceMeta, log: MergeLog): SourceMeta => keptEdited<SourceMeta>(SOURCE, (x) => x.id, log)(s);
 
-/** A trash entry is one record (it is written once, when the source is deleted): the same on both sides, the changed one, or the later. */
+/**
+ * A trash entry holds a source with its quotes: both copies may have trashed the same
+ * source, each with quotes the other has not seen, so it merges like a source shard,
+ * its evidence links as a set, at the later deletion time.
+ */
 export function mergeTrashEntry(b: TrashEntry | undefined, o: TrashEntry, t: TrashEntry, log: MergeLog): TrashEntry {
   if (same(o, t) || (b && same(b, t))) return o;
   if (b && same(b, o)) return t;
-  const ours = keepsOurs(o as unknown as Rec, t as unknown as Rec, stableJson(o), stableJson(t));
-  log.clashes.push({ kind: 'trash', id: o.source.id, field: 'entry' });
-  log.notes.push(`the trash entry of source ${o.source.id} differs between the copies; the one deleted ${ours ? o.trashedAt : t.trashedAt} is kept`);
-  return ours ? o : t;
+  const link = (l: TrashEntry['links'][number]) => `${l.claimId} ${l.evidence.quoteId}`;
+  return {
+    source: mergeSourceMeta(b?.source, o.source, t.source, log),
+    quotes: mergeQuotes(b?.quotes, o.quotes, t.quotes, log),
+    links: mergeSet(b?.links, o.links, t.links, link),
+    trashedAt: o.trashedAt >= t.trashedAt ? o.trashedAt : t.trashedAt,
+  };
 }

@@ -10,7 +10,7 @@ import { converge, sharedFiles, withCopy } from './converge.ts';
 
 describe('three copies shared through git', () => {
   it('converge after 300 random edits merged pairwise in random orders', async () => {
-    const r = await converge({ edits: 300, rounds: 5, seed: 19 });
+    const r = await converge({ edits: 300, rounds: 6, seed: 19 });
     expect(r.edits).toBe(300);
     expect(r.lost).toEqual([]);
     const files = r.copies.map(sharedFiles);
@@ -21,6 +21,7 @@ describe('three copies shared through git', () => {
     // The run exercised what it claims to: merges, clashes and records.
     expect(r.merges).toBeGreaterThan(10);
     expect(r.ids).toBeGreaterThan(20);
+    expect(r.clashesExpected).toBeGreaterThan(0);
     console.log(`convergence: ${r.edits} edits, ${r.merges} merges, ${r.gitConflicts} files git stopped on, ${r.clashesExpected} predicted clashes all listed, ${r.ids} records`);
   }, 240_000);
 });

@@ -110,6 +110,43 @@ describe('notebook share', () => {
     expect(git(a, 'status', '--porcelain')).toBe('');
   });
 
+  it('a quote added just before its source was deleted survives a merge with a copy that changed the source', async () => {
+    const { a, b, ids } = await twoCopies();
+    let added = '';
+    await edit(a, async (call) => {
+      added = (await call('createQuote', { sourceId: ids.orchard, exact: 'Pear yields stayed flat' })).id;
+      await call('deleteSource', { id: ids.orchard });
+    });
+    await edit(b, (call) => call('updateSource', { id: ids.orchard, patch: { title: 'Orchards, corrected' } }));
+    mergeInto(a, b);
+    const files = audit(a);
+    expect(files).toMatchObject({ invalid: [], dangling: [] });
+    expect(existsSync(join(a, `sources/${ids.orchard}.json`))).toBe(true);
+    expect(quoteOf(a, added)).toBeDefined();
+    expect((files.records.get(ids.orchard) as any).title).toBe('Orchards, corrected');
+    expect((files.records.get(ids.orchard) as any).mergeClashes).toEqual([{ field: 'deleted', kept: '"changed"', other: '"deleted"' }]);
+  });
+
+  it('a source both copies deleted, each after adding a quote, keeps both quotes in the trash', async () => {
+    const { a, b, ids } = await twoCopies();
+    const added: string[] = [];
+    for (const [dir, exact] of [[a, 'Pear yields stayed flat'], [b, 'Apple growers in the Merrow valley']] as const) {
+      await edit(dir, async (call) => {
+        added.push((await call('createQuote', { sourceId: ids.orchard, exact })).id);
+        await call('deleteSource', { id: ids.orchard });
+      });
+    }
+    expect(mergeInto(a, b).conflicts).toEqual([]);
+    const entry = JSON.parse(readFileSync(join(a, `trash/${ids.orchard}.json`), 'utf8'));
+    expect(entry.quotes.map((q: any) => q.id)).toEqual(expect.arrayContaining([...added, ids.apples]));
+    expect(audit(a)).toMatchObject({ invalid: [], dangling: [] });
+    // Restored, the source comes back with the quotes of both copies.
+    await withCopy(a, async (nb) => {
+      await nb.call('restoreSource', { id: ids.orchard });
+      expect((await nb.call('listQuotes', {})).map((q: any) => q.id)).toEqual(expect.arrayContaining(added));
+    });
+  });
+
   it('evidence citing a quote deleted in the other copy is removed after the merge (post-merge hook)', async () => {
     const { a, b, ids } = await twoCopies();
     await edit(a, (call) => call('deleteQuote', { id: ids.apples }));

@@ -7,7 +7,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { validFile } from '../../electron/storage/shard-reader.ts';
 import { cliProcess, openService, tempDir } from '../support/notebook.ts';
 
@@ -17,8 +16,7 @@ export const git = (dir: string, ...args: string[]) => execFileSync('git', args,
 export function shareCopy(dir: string, from?: string): void {
   if (from) execFileSync('git', ['clone', '--quiet', from, dir], { stdio: 'pipe' });
   const init = cliProcess(dir, ['share', 'init']);
-  expect(init.stderr).toBe('');
-  expect(init.code).toBe(0);
+  if (init.code !== 0 || init.stderr) throw new Error(`share init failed (${init.code}): ${init.stderr}`);
   git(dir, 'config', 'user.name', 'Tester');
   git(dir, 'config', 'user.email', 'tester@example.invalid');
   git(dir, 'config', 'commit.gpgsign', 'false');
