@@ -28,6 +28,7 @@ import { ContextMenu } from './ContextMenu.tsx';
 import type { MenuItem } from './ContextMenu.tsx';
 import { quoteMenuItems } from './QuoteMenu.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
+import { pageMarksByBlock } from '../reader/page-marks.ts';
 import { TextBlock, spansByBlock } from './TextBlock.tsx';
 import type { PaintSpan } from './TextBlock.tsx';
 import { useReaderKeys } from './useReaderKeys.ts';
@@ -69,6 +70,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
     const spans = quotes.filter(paintable).map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color })).filter((s) => s.start < s.end); // a long text's rest may not have arrived yet
     return (blockSpans.current = spansByBlock(spans, (o) => blockAt(win.blocks, o), blockSpans.current));
   }, [quotes, win.blocks, source.text.length]);
+  const pageMarks = useMemo(() => pageMarksByBlock(source.pages, win.blocks), [source.pages, win.blocks]);
   const lengthOf = (id: string) => {
     const q = byId.get(id);
     return q ? q.selectors[0].end - q.selectors[0].start : Infinity;
@@ -253,7 +255,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
         Arrow keys move the reading cursor, Shift with the arrows selects, H highlights the selection. Alt with Down or Up arrow goes to the next or previous highlight; Enter opens it, E edits its note, Delete deletes it.
       </p>
       <div
-        className="source-text"
+        className={source.pages ? 'source-text paged' : 'source-text'}
         ref={textRef}
         tabIndex={0}
         role="document"
@@ -272,7 +274,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
             <Spacer height={win.heightOf(r === 0 ? 0 : win.runs[r - 1]![1] + 1, first)} />
             {blockRange(first, last).map((i) => {
               const spans = painted.get(i)?.spans ?? NO_SPANS;
-              return <TextBlock key={i} index={i} text={source.text} start={win.blocks.starts[i]!} end={blockEnd(win.blocks, i)} spans={spans} selected={selected && spans.some((s) => s.id === selected) ? selected : null} />;
+              return <TextBlock key={i} index={i} text={source.text} start={win.blocks.starts[i]!} end={blockEnd(win.blocks, i)} spans={spans} selected={selected && spans.some((s) => s.id === selected) ? selected : null} marks={pageMarks.get(i)} />;
             })}
           </Fragment>
         ))}
