@@ -7,7 +7,7 @@
  * whose two sides edit different files. Times are the `git merge` process with its
  * children (wall, and CPU user + system from /usr/bin/time). Then the convergence
  * run of test/share at 10,000 edits across three copies (`--scale` shrinks both).
- * Run with `npm run bench` or `npx tsx test/bench/share.ts [--scale 0.1]`.
+ * Run with `npm run bench` or `npx tsx test/bench/share.ts [--scale 0.1] [--edits N]` (`--edits 0`: the merge only).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +83,9 @@ export async function main(): Promise<void> {
     console.log(table(['merge', 'wall s', 'CPU s', 'result'], rows));
     console.log(`\nper file the driver merged: ${((m.cpu - p.cpu) / Math.max(1, both)).toFixed(3)} CPU s (one node process per file, as git runs drivers)`);
 
-    const edits = Math.round(10_000 * scale);
+    const at = process.argv.indexOf('--edits');
+    const edits = at > 0 ? Number(process.argv[at + 1]) : Math.round(10_000 * scale);
+    if (!edits) return;
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
     const r = await converge({ edits, rounds: Math.max(5, Math.round(edits / 60)), seed: 19 });

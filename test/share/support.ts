@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { validFile } from '../../electron/storage/shard-reader.ts';
 import { cliProcess, openService, tempDir } from '../support/notebook.ts';
 
-export const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
 
 /** Makes `dir` (a closed notebook) a shared repository with its first commit, or a clone of `from` set up the same way. */
 export function shareCopy(dir: string, from?: string): void {
