@@ -68,7 +68,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
         else if (f.status === 'restored') toast(`“${f.source.title}” was in the Trash: it is back, with its ${plural(f.restoredFromTrash?.quotes ?? 0, 'quote')}.`);
         else imported++;
         // What the importer had to change to fit the notebook's limits (an impossible date dropped, 150 authors kept to 100…).
-        if (f.status !== 'refused' && f.notes?.length) toast(`${f.fileName}: ${f.notes.join(' ')}`);
+        if (f.status !== 'refused' && f.notes?.length) toast(`${f.fileName}: ${f.notes.map((n) => (/[.!?…]\s*$/.test(n) ? n.trimEnd() : `${n.trimEnd()}.`)).join(' ')}`);
       }
     }
     await guard(refresh);
