@@ -248,7 +248,7 @@ export function buildProgram(io: Io = processIo): Command {
     .command('export')
     .description('write a cited briefing (or quotes/sources in another format); every quote is verified against its source first')
     .requiredOption('--out <file>', 'the file to write (nothing else is ever written)')
-    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex; evidence-csv / evidence-xlsx: the evidence table; docx: Word briefing with footnotes').choices(EXPORT_FORMATS).default('md'))
+    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex; evidence-csv / evidence-xlsx: the evidence table; docx: Word briefing with footnotes; obsidian: an Obsidian vault, zipped').choices(EXPORT_FORMATS).default('md'))
     .addOption(new Option('--style <style>', STYLE_HELP).default('apa'))
     .addOption(new Option('--locale <locale>', "the style's language for terms and dates (default en-US)").choices(CITATION_LOCALES))
     .option('--tag <tag>', 'only claims with this tag or one nested below it (repeatable)', collect)

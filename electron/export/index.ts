@@ -21,11 +21,13 @@ import { renderHtmlDocument } from './html.ts';
 import { evidenceRows, toCsv } from '../../shared/export/evidence.ts';
 import { toXlsx } from './spreadsheet.ts';
 import { renderDocx } from './docx.ts';
+import { buildVault } from '../../shared/export/obsidian.ts';
+import { zipVault } from './vault.ts';
 import { pageLocator, quotePageSpan } from '../../shared/model/pages.ts';
 
-export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex' | 'evidence-csv' | 'evidence-xlsx' | 'docx';
+export type ExportFormat = 'md' | 'html' | 'annotations' | 'csl' | 'bibtex' | 'evidence-csv' | 'evidence-xlsx' | 'docx' | 'obsidian';
 /** Formats that export what the claims in scope cite (the others carry a whole notebook's quotes or sources). */
-const CLAIM_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'evidence-csv', 'evidence-xlsx', 'docx']);
+const CLAIM_FORMATS: ReadonlySet<ExportFormat> = new Set(['md', 'html', 'evidence-csv', 'evidence-xlsx', 'docx', 'obsidian']);
 export type { CitationStyle as ExportStyle } from './citations.ts';
 import type { CitationStyle } from './citations.ts';
 
@@ -129,6 +131,10 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
   const firstCited = citationOrder(claims, quotes, groupBy).map((id) => sources.get(id)!);
   const registered = new Set(firstCited);
   const citations = createCitationFormatter([...firstCited, ...sourceList.filter((s) => !registered.has(s))], params.style, params.locale);
+  if (params.format === 'obsidian') {
+    const plain = new Map([...citations.citations()].map(([id, c]) => [id, c.bibliography.replace(/\\([\\`*_[\]<>#|~&!$@.:+=-])/g, '$1').replace(/\*/g, '')]));
+    return { ok: true, content: Buffer.from(zipVault(buildVault({ title, claims, quotes, sources, citations: plain, paragraphs }))).toString('base64'), problems };
+  }
   const parts = briefingParts({
     title,
     date: params.date,

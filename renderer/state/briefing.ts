@@ -21,7 +21,7 @@ export const LOCALE_LABELS: Record<CitationLocale, string> = { 'en-US': 'English
 export function styleLicence(s: CitationStyleInfo): string {
   return s.rights ? `${s.title} — licence: ${s.rights}` : `${s.title} — the file states no licence`;
 }
-export const FORMAT_LIST = ['md', 'html', 'docx', 'evidence-csv', 'evidence-xlsx', 'annotations', 'csl', 'bibtex'] as const satisfies readonly ExportFormat[];
+export const FORMAT_LIST = ['md', 'html', 'docx', 'evidence-csv', 'evidence-xlsx', 'obsidian', 'annotations', 'csl', 'bibtex'] as const satisfies readonly ExportFormat[];
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   md: 'Markdown briefing (.md)',
@@ -30,6 +30,7 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
   csl: 'CSL-JSON bibliography (.json)',
   bibtex: 'BibTeX bibliography (.bib)',
   docx: 'Word document (.docx)',
+  obsidian: 'Obsidian vault (.zip)',
   'evidence-csv': 'Evidence table (.csv)',
   'evidence-xlsx': 'Evidence table, Excel (.xlsx)',
 };

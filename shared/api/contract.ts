@@ -32,7 +32,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'listCitationStyles',
 ]);
 
-export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex', 'evidence-csv', 'evidence-xlsx', 'docx'] as const;
+export const EXPORT_FORMATS = ['md', 'html', 'annotations', 'csl', 'bibtex', 'evidence-csv', 'evidence-xlsx', 'docx', 'obsidian'] as const;
 /**
  * Each export format's file extension and media type: the one table (save dialogs, downloads, suggested names).
  * A `base64` format is binary: exportBriefing's content is the file's bytes in base64.
@@ -46,6 +46,8 @@ export const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { extension: 
   'evidence-csv': { extension: 'csv', mimeType: 'text/csv' },
   'evidence-xlsx': { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: true },
   docx: { extension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: true },
+  /** An Obsidian vault folder, zipped. */
+  obsidian: { extension: 'zip', mimeType: 'application/zip', base64: true },
 };
 export const CITATION_STYLES = ['apa', 'chicago', 'mla', 'harvard', 'vancouver'] as const;
 /** The locales bundled with the CSL processor: a style's terms and dates in that language. */
