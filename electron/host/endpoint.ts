@@ -25,10 +25,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { chmod } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { READ_METHODS } from '../../shared/api/contract.ts';
 import type { NotebookHandlers } from '../../shared/api/contract.ts';
 import type { NotebookEvent } from '../../shared/api/events.ts';
 import { dispatch } from '../../shared/api/dispatch.ts';
+import { queuedDispatch } from '../server/queued-dispatch.ts';
 import { err, ok } from '../../shared/result.ts';
 import type { CallQueue } from '../server/call-queue.ts';
 import { HELLO, MAX_REQUEST_BYTES, SUBSCRIBE, readLines, writeFrame } from './frames.ts';
@@ -104,9 +104,7 @@ export async function startEndpoint(o: EndpointOptions): Promise<Endpoint> {
         const method = frame.method;
         // A call queued behind the host's own close (a notebook switch) must not reach the closed store.
         const run = () => (closing ? Promise.resolve(err('io', 'the host closed the notebook before this call ran; run it again')) : dispatch(o.service, method, frame.args));
-        void o
-          .queue(run, READ_METHODS.has(method) ? 'read' : 'write')
-          .then((result) => writeFrame(socket, { id: frame.id, result }));
+        void queuedDispatch(o.queue, o.service, method, frame.args, run).then((result) => writeFrame(socket, { id: frame.id, result }));
       },
       () => refuse(socket, null, `refused: a frame larger than ${Math.round(MAX_REQUEST_BYTES / 1048576)} MB`),
     );

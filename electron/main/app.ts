@@ -7,7 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { dispatch } from '../../shared/api/dispatch.ts';
+import { queuedDispatch } from '../server/queued-dispatch.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { EVENTS_CHANNEL, MENU_CHANNEL } from '../preload/channels.ts';
 import type { MenuAction } from '../preload/channels.ts';
@@ -127,7 +127,7 @@ export function startApp(options: StartOptions = {}): boolean {
   const flushDocuments = async () => {
     const paths = pendingDocuments.splice(0);
     if (!paths.length) return;
-    const n = await importPaths(paths, { dialog, window: win, importFiles: (args) => notebook.queue(() => dispatch(notebook.service, 'importFiles', args)) });
+    const n = await importPaths(paths, { dialog, window: win, importFiles: (args) => queuedDispatch(notebook.queue, notebook.service, 'importFiles', args) });
     if (n > 0) send('sources-changed');
   };
 
@@ -136,7 +136,7 @@ export function startApp(options: StartOptions = {}): boolean {
       void importFilesWithDialog({
         dialog,
         window: win,
-        importFiles: (args) => notebook.queue(() => dispatch(notebook.service, 'importFiles', args)),
+        importFiles: (args) => queuedDispatch(notebook.queue, notebook.service, 'importFiles', args),
       }).then((n) => n > 0 && send('sources-changed')),
     exportBriefing: () => void send('export-briefing'),
     openNotebook: () =>

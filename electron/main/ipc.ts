@@ -5,9 +5,9 @@
  * validates the arguments against the contract. Calls run one at a time.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
+import { API_METHODS } from '../../shared/api/contract.ts';
 import type { NotebookHandlers } from '../../shared/api/contract.ts';
-import { dispatch } from '../../shared/api/dispatch.ts';
+import { queuedDispatch } from '../server/queued-dispatch.ts';
 import { createCallQueue } from '../server/call-queue.ts';
 import type { CallQueue } from '../server/call-queue.ts';
 import { API_CHANNEL_PREFIX } from '../preload/channels.ts';
@@ -50,7 +50,7 @@ export function registerIpc(
       // Throwing (not a Result) makes the untrusted caller's invoke reject with nothing useful.
       if (!isTrustedSender(event)) throw new Error('refused: not the notebook window');
       const service = current();
-      const result = await queue(() => dispatch(service, method, args), READ_METHODS.has(method) ? 'read' : 'write');
+      const result = await queuedDispatch(queue, service, method, args);
       // The revision the call left the notebook at: the page waits until its pushed changes up to it are applied.
       const rev = (service as { rev?: unknown }).rev;
       return typeof rev === 'number' ? { ...result, rev } : result;

@@ -22,8 +22,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { dispatch, isApiMethod } from '../../shared/api/dispatch.ts';
-import { READ_METHODS } from '../../shared/api/contract.ts';
+import { isApiMethod } from '../../shared/api/dispatch.ts';
+import { queuedDispatch } from './queued-dispatch.ts';
 import { err } from '../../shared/result.ts';
 import { openNotebook } from '../host/open.ts';
 import { EventHub } from './events-route.ts';
@@ -168,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       return send(res, 400, JSON.stringify(err('invalid_argument', 'the request body is not valid JSON')), 'application/json; charset=utf-8');
     }
-    const result = await enqueue(() => dispatch(service, method, args), READ_METHODS.has(method) ? 'read' : 'write');
+    const result = await queuedDispatch(enqueue, service, method, args);
     // The revision this call left the notebook at: the page waits until it has applied the pushed changes up to it.
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { [REVISION_HEADER]: String(service.rev) });
   }

@@ -23,22 +23,27 @@ function refusal(fileName: string, e: unknown): Refusal {
 }
 
 /** Reads and checks one file without touching the notebook. */
-async function check(view: NotebookView, f: FileArgs): Promise<ImportedText | Refusal> {
+async function check(view: NotebookView, f: FileArgs, read: ReadFile): Promise<ImportedText | Refusal> {
   try {
     if (f.newVersionOf && !view.getSource(f.newVersionOf)) throw new NotebookError('not_found', `${baseName(f.fileName)}: there is no source ${f.newVersionOf} to make it a new version of`);
-    return await readSourceFile(f.fileName, Buffer.from(f.dataBase64, 'base64'));
+    return await read(f.fileName, f.dataBase64);
   } catch (e) {
     return refusal(f.fileName, e);
   }
 }
 
+/** A file's text: read early (import-reads.ts) or now. */
+type ReadFile = (fileName: string, dataBase64: string) => Promise<ImportedText>;
+const readNow: ReadFile = (fileName, dataBase64) => readSourceFile(fileName, Buffer.from(dataBase64, 'base64'));
+
 export async function importEach(
   view: NotebookView,
   files: readonly FileArgs[],
   add: (text: ImportedText, newVersionOf: SourceId | undefined) => Promise<Result<ImportResult>>,
+  read: ReadFile = readNow,
 ): Promise<{ files: ImportFileOutcome[] }> {
   const checked: (ImportedText | Refusal)[] = [];
-  for (const f of files) checked.push(await check(view, f));
+  for (const f of files) checked.push(await check(view, f, read));
   const out: ImportFileOutcome[] = [];
   for (const [i, f] of files.entries()) {
     const c = checked[i]!;

@@ -36,10 +36,11 @@ import * as trash from './trash.ts';
 import { isTagWithin, normalizeTagName } from '../../shared/model/tags.ts';
 import type { Change, TransitionContext } from '../../shared/model/view.ts';
 import type { JudgementState, NotebookEvent } from '../../shared/api/events.ts';
-import { readPastedText, readSourceFile } from '../import/importer.ts';
+import { readPastedText } from '../import/importer.ts';
 import { textBeginning } from '../../shared/text/beginning.ts';
 import type { ImportedText } from '../import/importer.ts';
 import { importEach } from './import-files.ts';
+import { ImportReads } from './import-reads.ts';
 import { filledStub, importRefs } from './import-refs.ts';
 import { sha256 } from '../storage/store.ts';
 import type { NotebookStore } from '../storage/store.ts';
@@ -256,9 +257,18 @@ export class NotebookService implements NotebookHandlers {
     return ok({ source, duplicate: false, newVersion: null, ...(imported.notes.length ? { notes: imported.notes } : {}) });
   }
 
-  importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(await readSourceFile(fileName, Buffer.from(dataBase64, 'base64')), newVersionOf);
+  /** Files of import calls read as the calls arrive, before their turn among the writes (import-reads.ts). */
+  readonly importReads = new ImportReads();
 
-  importFiles: Handler<'importFiles'> = async ({ files }) => ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf)));
+  /** Work a call needs done before it joins the queue (electron/server/queued-dispatch.ts). */
+  prepare(method: string, args: unknown): { ready: Promise<void>; done: () => void } | null {
+    return this.importReads.start(method, args);
+  }
+
+  importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(await this.importReads.take(fileName, dataBase64), newVersionOf);
+
+  importFiles: Handler<'importFiles'> = async ({ files }) =>
+    ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf), (fileName, dataBase64) => this.importReads.take(fileName, dataBase64)));
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 
