@@ -3,7 +3,8 @@
  * folder up (ignore file, merge driver, hooks); `share merge-file` is the driver git
  * runs; `share resolve` finishes a merge git stopped; `share settle` repairs links
  * after a merge (the post-merge hook); `share pre-commit` refuses a commit while the
- * log holds changes; `share flush` writes them into the record files.
+ * log holds changes; `share flush` writes them into the record files; `share clashes`
+ * lists the records a merge kept with both values of a field.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -72,6 +73,24 @@ export function registerShare(program: Command, dir: () => string, io: Io): void
     .action(() => {
       const n = walPending(dir());
       if (n) throw new NotebookError('conflict', `the notebook's log holds ${plural(n, 'change')} not yet written to its record files; close the app (or run \`notebook share flush\`), then \`git add\` the notebook and commit again`);
+    });
+  share
+    .command('clashes')
+    .description('the records a merge kept with fields both copies changed (and records kept although one copy deleted them)')
+    .option('--json', 'print one JSON document')
+    .action(async (o: { json?: boolean }) => {
+      const store = await NotebookStore.open(dir(), { write: 'never', load: 'all' });
+      try {
+        const m = store.memory;
+        const items = [...m.sources(), ...m.quotes(), ...m.claims()]
+          .filter((r) => r.mergeClashes?.length)
+          .map((r) => ({ id: r.id, clashes: r.mergeClashes! }));
+        if (o.json) return io.out(JSON.stringify({ clashes: items }, null, 2));
+        if (!items.length) return io.out('No merge clashes.');
+        for (const i of items) for (const c of i.clashes) io.out(c.field === 'deleted' ? `${i.id}  deleted in one copy, changed in the other: kept` : `${i.id}  ${c.field}: kept ${c.kept}, other copy had ${c.other}`);
+      } finally {
+        await store.close();
+      }
     });
   share
     .command('flush')

@@ -79,6 +79,11 @@ describe('notebook share', () => {
     mergeInto(b, a);
     expect(quoteOf(b, ids.berth)).toEqual(q);
     await withCopy(a, async (nb) => expect((await nb.call('listQuotes', {})).find((x: any) => x.id === ids.berth).mergeClashes).toHaveLength(1));
+    const listed = cliProcess(a, ['share', 'clashes', '--json']);
+    expect(listed.code).toBe(0);
+    expect(listed.json.clashes).toEqual([{ id: ids.berth, clashes: q.mergeClashes }]);
+    const human = cliProcess(a, ['share', 'clashes']).stdout.trim();
+    expect(human).toBe(`${ids.berth}  note: kept ${q.mergeClashes[0].kept}, other copy had ${q.mergeClashes[0].other}`);
   });
 
   it('a deletion wins over an unchanged record; an edited one is kept and flagged', async () => {
