@@ -54,7 +54,7 @@ export class PostingList {
    * Skip pointers, one per SKIP entries: the doc number before entry (i+1)*SKIP and
    * that entry's byte offset (relative to base). They let an intersection with a rare
    * term jump through a long list instead of decoding every entry. Rebuilt by a scan
-   * when missing (after loading from JSON or compacting), kept up to date by append.
+   * when missing (after loading from bytes or compacting), kept up to date by append.
    */
   skipDoc: number[] | undefined = [];
   skipOff: number[] = [];
@@ -351,48 +351,4 @@ export class Cursor {
     }
     return out;
   }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INV = new Int16Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_INV[B64.charCodeAt(i)] = i;
-
-/** Base64 without padding (no Buffer/atob: shared/ runs in browsers and Node alike). */
-export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const CHUNK = 3 * 8192;
-  for (let off = 0; off < bytes.length; off += CHUNK) {
-    const end = Math.min(bytes.length, off + CHUNK);
-    const chars: number[] = [];
-    let i = off;
-    for (; i + 2 < end; i += 3) {
-      const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-      chars.push(B64.charCodeAt(n >> 18), B64.charCodeAt((n >> 12) & 63), B64.charCodeAt((n >> 6) & 63), B64.charCodeAt(n & 63));
-    }
-    if (i < end) {
-      const n = (bytes[i]! << 16) | ((i + 1 < end ? bytes[i + 1]! : 0) << 8);
-      chars.push(B64.charCodeAt(n >> 18), B64.charCodeAt((n >> 12) & 63));
-      if (i + 1 < end) chars.push(B64.charCodeAt((n >> 6) & 63));
-    }
-    parts.push(String.fromCharCode(...chars));
-  }
-  return parts.join('');
-}
-
-export function fromBase64(s: string): Uint8Array {
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = B64_INV[s.charCodeAt(i)] ?? -1;
-    if (v < 0) throw new Error('invalid base64 in persisted search index');
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, o);
 }
