@@ -14,7 +14,7 @@ import type { SourceForm } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 import { Icon } from './Icon.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
-import { saveSourceField } from '../state/actions/autosave.ts';
+import { savePageOffset, saveSourceField } from '../state/actions/autosave.ts';
 import { FieldError, SaveState } from './SaveState.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useListWindow } from './useListWindow.ts';
@@ -342,6 +342,7 @@ function SourceEditor({ source, onDone }: { source: SourceSummary; onDone: () =>
         {FIELDS.map((f) => (
           <SourceField key={f.key} sourceId={source.id} field={f} saved={form[f.key]} />
         ))}
+        {source.pages && <PageOffsetField sourceId={source.id} saved={source.pages.offset === undefined ? '' : String(source.pages.offset)} />}
       </div>
       <div className="actions">
         <button type="submit" className="button primary">
@@ -350,6 +351,22 @@ function SourceEditor({ source, onDone }: { source: SourceSummary; onDone: () =>
         <span className="subtle">Changes are saved as you type; undo (Ctrl+Z) takes them back.</span>
       </div>
     </form>
+  );
+}
+
+/** A paged source's page offset: page k of the file is cited as k + N; empty, the page labels found at import. */
+function PageOffsetField({ sourceId, saved }: { sourceId: string; saved: string }) {
+  const auto = useAutosave(`source:${sourceId}:pageOffset`, saved, (v) => savePageOffset(sourceId, v));
+  const id = useId();
+  return (
+    <div className="field" data-autosave="">
+      <div className="field-head">
+        <label htmlFor={id}>Page offset</label>
+        <SaveState status={auto.status} />
+      </div>
+      <input id={id} {...auto.bind} inputMode="numeric" placeholder="Empty: the page numbers found at import; 1646 cites page 1 as 1647" aria-invalid={auto.problem ? true : undefined} aria-describedby={auto.problem ? id + 'e' : undefined} />
+      <FieldError problem={auto.problem} id={id + 'e'} />
+    </div>
   );
 }
 

@@ -112,6 +112,7 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         <span className={'kind kind-' + hit.type}>{hit.type === 'source' ? 'passage' : hit.type}</span>
         {hit.sourceTitle && <span className="subtle">{hit.sourceTitle}</span>}
         {hit.paragraph !== undefined && <span className="subtle">¶ {hit.paragraph}</span>}
+        {hit.page !== undefined && <span className="subtle">{hit.page.includes('–') ? 'pp.' : 'p.'} {hit.page}</span>}
       </div>
       <button type="button" className="link-button search-snippet" onClick={() => void A.openHit(hit)}>
         <HitLabel hit={hit} />

@@ -51,3 +51,14 @@ export function sourceFieldProblem(key: keyof SourceForm, value: string): string
   }
   return null;
 }
+
+/**
+ * What is wrong with a page offset as typed (a PDF's page k cited as k + N), or null.
+ * Empty means "the page labels found at import".
+ */
+export function pageOffsetProblem(value: string): string | null {
+  const v = value.trim();
+  if (!v) return null;
+  if (!/^[+-]?\d{1,6}$/.test(v)) return `Write the offset as a whole number, such as 1646 when the PDF's first page is printed 1647 (“${excerpt(v, 20)}” is not one).`;
+  return Math.abs(Number(v)) > 100_000 ? 'An offset is at most 100000 pages either way.' : null;
+}

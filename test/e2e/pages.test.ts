@@ -1,7 +1,9 @@
 /**
  * A paged source (a PDF's page map) in the real Reader: each page boundary is marked
  * in the margin with the page a citation prints, the mark adds nothing to the text,
- * and a highlight made right after a boundary holds exactly the words selected.
+ * and a highlight made right after a boundary holds exactly the words selected; the
+ * researcher's page offset, typed in the source's details, renumbers the marks and the
+ * search hits show their page.
  */
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +54,20 @@ describe('a paged source in the Reader', () => {
         }),
       )
       .toEqual(['6. The tidal gauge']);
+    // A search hit in a paged source names its page.
+    await page.getByRole('button', { name: /^Search/ }).first().click();
+    await page.getByRole('searchbox').fill('"relief clerk" read 12');
+    await expect.poll(() => page.locator('.search-results').textContent()).toMatch(/p\. 2/);
+    // The page offset in the source's details: page 1 of the file is then cited as 1647.
+    await page.getByRole('button', { name: /^Library/ }).first().click();
+    await page.getByRole('button', { name: 'Edit details of Harbour ledger' }).click();
+    const form = page.getByRole('form', { name: 'Details of Harbour ledger' });
+    await form.getByLabel('Page offset').fill('12x');
+    await expect.poll(() => form.textContent()).toMatch(/Write the offset as a whole number/);
+    await form.getByLabel('Page offset').fill('1646');
+    await expect.poll(() => form.getByText('Saved').count()).toBeGreaterThan(0);
+    await form.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: 'Harbour ledger', exact: true }).click();
+    await expect.poll(() => marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-page')))).toEqual(['p. 1647', 'p. 1648', 'p. 1649', 'p. 1650']);
   });
 });

@@ -11,6 +11,7 @@
  */
 import type { ClaimStatus, HighlightColor } from '../../../shared/model/records.ts';
 import { sourceFieldProblem } from '../derive.ts';
+import { pageOffsetProblem } from '../source-form.ts';
 import type { SourceForm } from '../derive.ts';
 import { store } from '../store.ts';
 import { ApiFailure, edit } from './common.ts';
@@ -81,4 +82,12 @@ export function saveSourceField(id: string, key: keyof SourceForm, value: string
   const v = value.trim();
   const patch = key === 'authors' ? { authors: v.split(/[;,]/).map((a) => a.trim()).filter(Boolean) } : key === 'title' ? { title: v } : { [key]: v ? v : null };
   return attempt(() => edit('updateSource', { id, patch: patch as never }));
+}
+
+/** Saves a paged source's page offset as typed; empty goes back to the page labels found at import. */
+export function savePageOffset(id: string, value: string): Promise<FieldProblem | null> {
+  const problem = pageOffsetProblem(value);
+  if (problem) return Promise.resolve({ message: problem, detail: null });
+  const v = value.trim();
+  return attempt(() => edit('updateSource', { id: id as never, patch: { pageOffset: v ? Number(v) : null } }));
 }
