@@ -77,7 +77,10 @@ export function generate(sources: number, quotes: number, claims: number): { not
 }
 
 /** Every format and style the export offers, each compared with the Markdown briefing (APA) of the same notebook. */
-const VARIANTS: [ExportFormat, ExportStyle][] = [['md', 'apa'], ['html', 'apa'], ['md', 'chicago'], ['md', 'mla'], ['annotations', 'apa'], ['csl', 'apa'], ['bibtex', 'apa']];
+const VARIANTS: [ExportFormat, ExportStyle][] = [
+  ['md', 'apa'], ['html', 'apa'], ['docx', 'apa'], ['md', 'chicago'], ['md', 'mla'], ['md', 'harvard'], ['md', 'vancouver'],
+  ['evidence-csv', 'apa'], ['evidence-xlsx', 'apa'], ['obsidian', 'apa'], ['annotations', 'apa'], ['csl', 'apa'], ['bibtex', 'apa'],
+];
 const ROUNDS = 3;
 
 export async function main(): Promise<void> {
