@@ -8,6 +8,7 @@
  */
 import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { NotebookError } from '../../shared/api/result.ts';
 import { byKey } from '../../shared/model/merge.ts';
 import type { Claim, Quote, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
 import { tagAncestors } from '../../shared/model/tags.ts';
@@ -31,7 +32,7 @@ function readShard<T>(root: string, rel: string, schema: Parameters<typeof parse
   const raw = readNoFollow(join(root, rel), rel);
   if (raw === null) return null;
   const r = parseShard(schema, raw);
-  if (!r.ok) throw new Error(`${rel} could not be read after the merge (${r.reason})`);
+  if (!r.ok) throw new NotebookError('corrupt', `${rel} could not be read after the merge (${r.reason}); fix or restore it, then run \`notebook share settle\``);
   return r.data as T;
 }
 

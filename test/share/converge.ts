@@ -107,7 +107,8 @@ export async function converge(opts: { edits: number; rounds: number; copies?: n
       await withCopy(copies[i]!, async (nb) => {
         const before = idsOf(nb);
         for (let k = 0; k < share[i]!; k++) {
-          const op = { kind: KINDS[Math.floor(r() * KINDS.length)]!, a: Math.floor(r() * 51), b: Math.floor(r() * 51), text: Math.floor(r() * 51) };
+          // Each session's first edit changes the same quote's note in every copy (its own value), so merges meet clashes.
+          const op = k === 0 ? { kind: 'editQuote', a: 0, b: round * n + i, text: i } : { kind: KINDS[Math.floor(r() * KINDS.length)]!, a: Math.floor(r() * 51), b: Math.floor(r() * 51), text: Math.floor(r() * 51) };
           await applyEdit(nb as never, op);
         }
         const after = idsOf(nb);
