@@ -20,8 +20,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const dependencies = Object.keys(pkg.dependencies ?? {});
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-const isNodeExternal = (id: string) =>
-  id === 'electron' || id.startsWith('electron/') || id.startsWith('node:') || builtins.has(id) || dependencies.some((d) => id === d || id.startsWith(`${d}/`));
+const isNodeExternal = (id: string) => id === 'electron' || id.startsWith('electron/') || id.startsWith('node:') || builtins.has(id) || dependencies.some((d) => id === d || id.startsWith(`${d}/`));
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';

@@ -36,7 +36,16 @@ export const DEV_ONLY_PACKAGES = ['tsx', 'esbuild', '@esbuild', 'commander', 're
  * sandbox, the minified copies and the modern build's worker are left out (the
  * modern pdf.mjs stays: it is the package's declared entry).
  */
-export const PDFJS_UNUSED = ['web/**', 'types/**', 'image_decoders/**', 'legacy/web/**', 'legacy/image_decoders/**', '{build,legacy/build}/pdf.sandbox*', '{build,legacy/build}/*.min.mjs', 'build/pdf.worker.mjs'];
+export const PDFJS_UNUSED = [
+  'web/**',
+  'types/**',
+  'image_decoders/**',
+  'legacy/web/**',
+  'legacy/image_decoders/**',
+  '{build,legacy/build}/pdf.sandbox*',
+  '{build,legacy/build}/*.min.mjs',
+  'build/pdf.worker.mjs',
+];
 
 /** "Open with" for the document types the importer reads. The app only reads them: role Viewer. */
 const fileAssociations = [
@@ -98,6 +107,7 @@ const config = {
     desktop: { entry: { StartupWMClass: 'Research Notebook', Keywords: 'research;notes;quotes;citations;' } },
   },
   deb: { priority: 'optional' },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${…} macros, expanded by it, not by JavaScript
   appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   mac: {
     target: ['dmg'],
@@ -105,6 +115,7 @@ const config = {
     icon: `${ICONS}/icon.icns`,
     hardenedRuntime: true,
   },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${…} macros
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   win: {
     target: ['nsis'],
@@ -114,6 +125,7 @@ const config = {
     oneClick: false,
     perMachine: false,
     allowToChangeInstallationDirectory: true,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own ${…} macros
     artifactName: '${productName}-Setup-${version}.${ext}',
   },
   publish: null,

@@ -40,7 +40,8 @@ export function registerClaimCommands(program: Command, { withSession, emit, jso
     .action(async (statement: string, o: { evidence?: string[]; tag?: string[]; status?: (typeof CLAIM_STATUSES)[number]; note?: string; quantity?: string | false; json?: boolean }) => {
       const evidence = (o.evidence ?? []).map((e) => {
         const [quoteId = '', relation = 'supports'] = e.split(':');
-        if (!(EVIDENCE_RELATIONS as readonly string[]).includes(relation)) throw new NotebookError('invalid_argument', `unknown evidence relation "${relation}" (use ${EVIDENCE_RELATIONS.join(', ')})`);
+        if (!(EVIDENCE_RELATIONS as readonly string[]).includes(relation))
+          throw new NotebookError('invalid_argument', `unknown evidence relation "${relation}" (use ${EVIDENCE_RELATIONS.join(', ')})`);
         return { quoteId, relation: relation as (typeof EVIDENCE_RELATIONS)[number] };
       });
       const figure = figureArgs(o.quantity);

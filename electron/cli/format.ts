@@ -46,7 +46,10 @@ export function sourceDetail(s: Source): string {
     ['sha256', s.sha256],
     ['imported', s.importedAt],
   ];
-  const head = rows.filter(([, v]) => v).map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n');
+  const head = rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k.padEnd(10)} ${v}`)
+    .join('\n');
   return `${head}\n\n${s.text}`;
 }
 

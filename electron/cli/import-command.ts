@@ -27,7 +27,9 @@ function importLine(r: ImportFileOutcome): string | null {
 export function registerImport(program: Command, { withSession, emit, jsonOpt }: CliContext, io: Io): void {
   program
     .command('import')
-    .description('import .txt, .md or .html files, Word .docx, .epub and .odt documents, or saved web pages (.mhtml, .warc): every file is checked first, then the good ones are imported and each bad one is named with its reason (one undo step; the same text twice is recognised and not duplicated)')
+    .description(
+      'import .txt, .md or .html files, Word .docx, .epub and .odt documents, or saved web pages (.mhtml, .warc): every file is checked first, then the good ones are imported and each bad one is named with its reason (one undo step; the same text twice is recognised and not duplicated)',
+    )
     .argument('<files...>', 'files to import')
     .option('--new-version-of <source>', 'import the file as a new version of this source and re-anchor its quotes')
     .addOption(jsonOpt())

@@ -15,7 +15,7 @@ import type { CliContext } from './claim-commands.ts';
 import type { Io } from './main.ts';
 
 async function readText(path: string): Promise<string> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, 'r');
     const s = await handle.stat();
@@ -25,7 +25,10 @@ async function readText(path: string): Promise<string> {
   } catch (e) {
     if (e instanceof NotebookError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new NotebookError(code === 'ENOENT' ? 'not_found' : 'io', code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a folder, not a file` : `${path}: ${(e as Error).message}`);
+    throw new NotebookError(
+      code === 'ENOENT' ? 'not_found' : 'io',
+      code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a folder, not a file` : `${path}: ${(e as Error).message}`,
+    );
   } finally {
     await handle?.close();
   }
@@ -51,7 +54,9 @@ export function summary(r: ApiResults['importRefs'], apply: boolean): string {
 export function registerImportRefs(program: Command, { withSession, emit, jsonOpt }: CliContext, io: Io): void {
   program
     .command('import-refs')
-    .description('read a reference file (.bib BibTeX, .ris RIS or .json CSL-JSON, as Zotero exports them), match each entry to a source by DOI, URL, then title and year, and show the plan; --apply fills the matched sources’ missing details and creates source stubs for the rest, which a later import of the file fills (one undo step; importing the same file twice changes nothing)')
+    .description(
+      'read a reference file (.bib BibTeX, .ris RIS or .json CSL-JSON, as Zotero exports them), match each entry to a source by DOI, URL, then title and year, and show the plan; --apply fills the matched sources’ missing details and creates source stubs for the rest, which a later import of the file fills (one undo step; importing the same file twice changes nothing)',
+    )
     .argument('<file>', 'the reference file')
     .option('--apply', 'make the changes the plan lists (without it nothing is changed)')
     .addOption(jsonOpt())

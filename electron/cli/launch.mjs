@@ -64,7 +64,10 @@ function keyOf(project, inputs, read) {
   const h = createHash('sha256').update(`notebook-cli\0${project.root}\0`).update(readFileSync(LAUNCHER)).update('\0');
   for (const rel of [...new Set([...inputs, ...ALWAYS])].sort()) {
     const content = read(rel);
-    h.update(rel).update(content === null ? '\0absent\0' : '\0present\0').update(content ?? '').update('\0');
+    h.update(rel)
+      .update(content === null ? '\0absent\0' : '\0present\0')
+      .update(content ?? '')
+      .update('\0');
   }
   return h.digest('hex').slice(0, 32);
 }
@@ -78,7 +81,11 @@ export function cachedBundle(project = PROJECT) {
     return null;
   }
   if (!Array.isArray(manifest?.inputs)) return null;
-  const file = join(project.cacheDir, keyOf(project, manifest.inputs, (rel) => readOrNull(join(project.root, rel))), 'main.mjs');
+  const file = join(
+    project.cacheDir,
+    keyOf(project, manifest.inputs, (rel) => readOrNull(join(project.root, rel))),
+    'main.mjs',
+  );
   return statSync(file, { throwIfNoEntry: false }) ? file : null;
 }
 

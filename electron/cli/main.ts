@@ -47,7 +47,8 @@ const positiveInt = (v: string) => {
 const pageOffset = (v: string): number | null => {
   if (v === 'labels') return null;
   const n = Number(v);
-  if (!/^[+-]?\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new NotebookError('invalid_argument', `"${v}" is not a page offset: give a whole number (page k of the PDF is cited as k + N) or "labels"`);
+  if (!/^[+-]?\d+$/.test(v.trim()) || !Number.isSafeInteger(n))
+    throw new NotebookError('invalid_argument', `"${v}" is not a page offset: give a whole number (page k of the PDF is cited as k + N) or "labels"`);
   return n;
 };
 
@@ -55,7 +56,7 @@ export function buildProgram(io: Io = processIo): Command {
   const program = new Command('notebook');
   program
     .description('An offline research notebook: import sources, quote them, tag and link claims.')
-    .option('--notebook <dir>', 'the notebook folder (default: $NOTEBOOK_DIR, else the desktop app\'s notebook)')
+    .option('--notebook <dir>', "the notebook folder (default: $NOTEBOOK_DIR, else the desktop app's notebook)")
     .showHelpAfterError(false)
     // Options belong to the command they follow: `suggest accept … --json` is the subcommand's --json.
     .enablePositionalOptions()
@@ -105,7 +106,8 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(jsonOpt())
     .action(async (id: string, o: { title?: string; author?: string[]; publisher?: string; published?: string; url?: string; accessed?: string; pageOffset?: number | null; json?: boolean }) => {
       const patch = { title: o.title, authors: o.author, publisher: o.publisher, published: o.published, url: o.url, accessed: o.accessed, pageOffset: o.pageOffset };
-      if (Object.values(patch).every((v) => v === undefined)) throw new NotebookError('invalid_argument', 'nothing to change: give --title, --author, --publisher, --published, --url, --accessed or --page-offset');
+      if (Object.values(patch).every((v) => v === undefined))
+        throw new NotebookError('invalid_argument', 'nothing to change: give --title, --author, --publisher, --published, --url, --accessed or --page-offset');
       const source = await withSession('required', (s) => s.call('updateSource', { id, patch }));
       emit(!!o.json, { source }, () => `updated ${source.id}  ${source.title}`);
     });
@@ -121,9 +123,7 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(new Option('--color <color>', 'highlight color').choices(HIGHLIGHT_COLORS))
     .addOption(jsonOpt())
     .action(async (sourceId: string, o: { exact: string; occurrence?: number; tag?: string[]; note?: string; color?: (typeof HIGHLIGHT_COLORS)[number]; json?: boolean }) => {
-      const quote = await withSession('required', (s) =>
-        s.call('createQuote', { sourceId, exact: o.exact, occurrence: o.occurrence, tags: o.tag, note: o.note, color: o.color }),
-      );
+      const quote = await withSession('required', (s) => s.call('createQuote', { sourceId, exact: o.exact, occurrence: o.occurrence, tags: o.tag, note: o.note, color: o.color }));
       emit(!!o.json, { quote }, () => `quoted  ${quoteLine(quote)}`);
     });
 
@@ -231,7 +231,6 @@ export function buildProgram(io: Io = processIo): Command {
       emit(!!o.json, { quote }, () => `pinned  ${quote.id} to the version it was made on`);
     });
 
-
   program
     .command('search')
     .description('find quotes, claims, notes, tags and source passages')
@@ -241,14 +240,23 @@ export function buildProgram(io: Io = processIo): Command {
     .addHelpText('after', '\nQuery syntax:\n' + SEARCH_HELP)
     .action(async (words: string[], o: { limit?: number; json?: boolean }) => {
       const r = await withSession('prefer', (s) => s.call('search', { query: words.join(' '), limit: o.limit }));
-      emit(!!o.json, r, () => (r.hits.length ? r.hits.map(hitLines).join('\n') + (r.total > r.hits.length ? `\n… ${r.totalExact ? '' : 'at least '}${r.total - r.hits.length} more` : '') : 'No results.'));
+      emit(!!o.json, r, () =>
+        r.hits.length ? r.hits.map(hitLines).join('\n') + (r.total > r.hits.length ? `\n… ${r.totalExact ? '' : 'at least '}${r.total - r.hits.length} more` : '') : 'No results.',
+      );
     });
 
   program
     .command('export')
     .description('write a cited briefing (or quotes/sources in another format); every quote is verified against its source first')
     .requiredOption('--out <file>', 'the file to write (nothing else is ever written)')
-    .addOption(new Option('--format <format>', 'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex; evidence-csv / evidence-xlsx: the evidence table; docx: Word briefing with footnotes; obsidian: an Obsidian vault, zipped').choices(EXPORT_FORMATS).default('md'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'md: Markdown briefing; html: standalone page; annotations: W3C Web Annotations; csl: CSL-JSON; bibtex; evidence-csv / evidence-xlsx: the evidence table; docx: Word briefing with footnotes; obsidian: an Obsidian vault, zipped',
+      )
+        .choices(EXPORT_FORMATS)
+        .default('md'),
+    )
     .addOption(new Option('--style <style>', STYLE_HELP).default('apa'))
     .addOption(new Option('--locale <locale>', "the style's language for terms and dates (default en-US)").choices(CITATION_LOCALES))
     .option('--tag <tag>', 'only claims with this tag or one nested below it (repeatable)', collect)
@@ -258,22 +266,58 @@ export function buildProgram(io: Io = processIo): Command {
     .option('--quote-notes', "add each quote's tags and note under it")
     .option('--no-provenance', 'leave out the appendix of files, accessed dates and SHA-256 hashes')
     .addOption(jsonOpt())
-    .action(async (o: { out: string; format: (typeof EXPORT_FORMATS)[number]; style: string; locale?: (typeof CITATION_LOCALES)[number]; tag?: string[]; claim?: string[]; title?: string; includeUnverified?: boolean; quoteNotes?: boolean; provenance: boolean; json?: boolean }) => {
-      const style = (await resolveStyleOption(o.style, withSession, (line) => io.err(`notebook: note: ${line}`))) as ApiArgs<'exportBriefing'>['style'];
-      const r = await withSession('prefer', (s) => s.call('exportBriefing', { format: o.format, style, locale: o.locale, tags: o.tag, claimIds: o.claim, title: o.title, includeUnverified: !!o.includeUnverified, quoteNotes: !!o.quoteNotes, provenance: o.provenance }));
-      if (r.stopped || r.content === null) {
-        const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
-        throw new NotebookError('conflict', `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`);
-      }
-      // A Markdown briefing onto a file an earlier export wrote updates it in place (shared/export/reexport.ts).
-      const content = r.content;
-      let merged: ReexportResult | undefined;
-      const path = await writeExport(o.out, EXPORT_FILES[o.format].base64 ? Buffer.from(content, 'base64') : content, { notebookDir: dir(), merge: o.format === 'md' ? (old) => ((merged = reexport(old, content)).wasExport ? merged.content : content) : undefined });
-      for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
-      const updated = merged?.wasExport ? merged.events : undefined;
-      for (const line of describeReexport(updated ?? [])) io.err(`notebook: note: ${line}`);
-      emit(!!o.json, { path, format: o.format, problems: r.problems, ...(updated ? { updatedInPlace: true, reexport: updated } : {}) }, () => `${updated ? 'updated in place' : 'wrote'} ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`);
-    });
+    .action(
+      async (o: {
+        out: string;
+        format: (typeof EXPORT_FORMATS)[number];
+        style: string;
+        locale?: (typeof CITATION_LOCALES)[number];
+        tag?: string[];
+        claim?: string[];
+        title?: string;
+        includeUnverified?: boolean;
+        quoteNotes?: boolean;
+        provenance: boolean;
+        json?: boolean;
+      }) => {
+        const style = (await resolveStyleOption(o.style, withSession, (line) => io.err(`notebook: note: ${line}`))) as ApiArgs<'exportBriefing'>['style'];
+        const r = await withSession('prefer', (s) =>
+          s.call('exportBriefing', {
+            format: o.format,
+            style,
+            locale: o.locale,
+            tags: o.tag,
+            claimIds: o.claim,
+            title: o.title,
+            includeUnverified: !!o.includeUnverified,
+            quoteNotes: !!o.quoteNotes,
+            provenance: o.provenance,
+          }),
+        );
+        if (r.stopped || r.content === null) {
+          const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more)` : '';
+          throw new NotebookError(
+            'conflict',
+            `export stopped: ${r.problems[0]?.message ?? 'verification failed'}${more}; fix it with \`notebook review\`, or pass --include-unverified to include it marked as unverified`,
+          );
+        }
+        // A Markdown briefing onto a file an earlier export wrote updates it in place (shared/export/reexport.ts).
+        const content = r.content;
+        let merged: ReexportResult | undefined;
+        const path = await writeExport(o.out, EXPORT_FILES[o.format].base64 ? Buffer.from(content, 'base64') : content, {
+          notebookDir: dir(),
+          merge: o.format === 'md' ? (old) => ((merged = reexport(old, content)).wasExport ? merged.content : content) : undefined,
+        });
+        for (const p of r.problems) io.err(`notebook: warning: included unverified: ${p.message}`);
+        const updated = merged?.wasExport ? merged.events : undefined;
+        for (const line of describeReexport(updated ?? [])) io.err(`notebook: note: ${line}`);
+        emit(
+          !!o.json,
+          { path, format: o.format, problems: r.problems, ...(updated ? { updatedInPlace: true, reexport: updated } : {}) },
+          () => `${updated ? 'updated in place' : 'wrote'} ${path}${r.problems.length ? ` (${r.problems.length} unverified quote(s) marked)` : ''}`,
+        );
+      },
+    );
 
   program
     .command('import-annotations')
@@ -296,16 +340,24 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(jsonOpt())
     .action(async (id: string, o: { original?: boolean; json?: boolean }) => {
       const ctx = await withSession('prefer', (s) => s.call('quoteContext', { id, version: o.original ? 'origin' : 'current' }));
-      emit(!!o.json, { context: ctx }, () => `${ctx.isCurrentVersion ? 'current version' : `version of ${ctx.versionImportedAt}`} (sha256 ${ctx.sha256.slice(0, 12)}…), ${ctx.start}–${ctx.end}:\n…${ctx.before}[[${ctx.quote}]]${ctx.after}…`);
+      emit(
+        !!o.json,
+        { context: ctx },
+        () =>
+          `${ctx.isCurrentVersion ? 'current version' : `version of ${ctx.versionImportedAt}`} (sha256 ${ctx.sha256.slice(0, 12)}…), ${ctx.start}–${ctx.end}:\n…${ctx.before}[[${ctx.quote}]]${ctx.after}…`,
+      );
     });
 
   // Undo and redo: the service's history lives in the process that hosts the notebook.
   const HISTORY_NOTE =
     "\nUndo reaches the notebook's last edit, whoever made it. While the app or `notebook serve` has the notebook\n" +
     'open, the command is sent there, so it undoes (or redoes) the last edit made in any window or by any `notebook`\n' +
-    'command, this one\'s scripts included. With neither running, each command opens the notebook afresh and has no\n' +
+    "command, this one's scripts included. With neither running, each command opens the notebook afresh and has no\n" +
     'earlier edit to undo.';
-  for (const [name, method, done] of [['undo', 'undo', 'Undid'], ['redo', 'redo', 'Redid']] as const) {
+  for (const [name, method, done] of [
+    ['undo', 'undo', 'Undid'],
+    ['redo', 'redo', 'Redid'],
+  ] as const) {
     program
       .command(name)
       .description(`${name} the notebook's last ${name === 'undo' ? 'edit' : 'undone edit'}, whoever made it`)
@@ -315,9 +367,12 @@ export function buildProgram(io: Io = processIo): Command {
         const r = await withSession('required', async (s) => ({ ...(await s.call(method, {})), host: s.host }));
         if (r.label === null) {
           const what = name === 'undo' ? 'edit to undo' : 'undone edit to redo';
-          throw new NotebookError('conflict', r.host
-            ? `Nothing to ${name}: there is no ${what} since ${r.host} opened the notebook`
-            : `Nothing to ${name}: no app or \`notebook serve\` has this notebook open, and a command that opens it afresh has no earlier ${what}`);
+          throw new NotebookError(
+            'conflict',
+            r.host
+              ? `Nothing to ${name}: there is no ${what} since ${r.host} opened the notebook`
+              : `Nothing to ${name}: no app or \`notebook serve\` has this notebook open, and a command that opens it afresh has no earlier ${what}`,
+          );
         }
         const { host: _host, ...step } = r;
         emit(!!o.json, step, () => `${done}: ${r.label}`);
@@ -331,12 +386,15 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(jsonOpt())
     .action(async (o: { discard?: boolean; json?: boolean }) => {
       const r = await restoreNotebook(dir(), !!o.discard);
-      emit(!!o.json, r, () =>
-        [
-          ...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`),
-          ...r.discarded.map((x) => `went on without ${x}`),
-          ...(r.unlinked ? [`removed ${r.unlinked} link${r.unlinked === 1 ? '' : 's'} to what was discarded (evidence citing its quotes, links to its claims)`] : []),
-        ].join('\n') || 'Nothing to restore.',
+      emit(
+        !!o.json,
+        r,
+        () =>
+          [
+            ...r.restored.map((x) => `restored ${x.rel} from the backup ${x.backup}`),
+            ...r.discarded.map((x) => `went on without ${x}`),
+            ...(r.unlinked ? [`removed ${r.unlinked} link${r.unlinked === 1 ? '' : 's'} to what was discarded (evidence citing its quotes, links to its claims)`] : []),
+          ].join('\n') || 'Nothing to restore.',
       );
     });
 

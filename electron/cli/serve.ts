@@ -57,7 +57,10 @@ export function registerServe(program: Command, notebookDir: () => string, io: {
       if (host) {
         host.close();
         stop.dispose();
-        throw new NotebookError('locked', `the notebook at ${notebookDir()} is already open in ${describeHost(host.record)}; ${host.record.kind === 'app' ? 'use it there' : 'use the address it printed'}, or close it first`);
+        throw new NotebookError(
+          'locked',
+          `the notebook at ${notebookDir()} is already open in ${describeHost(host.record)}; ${host.record.kind === 'app' ? 'use it there' : 'use the address it printed'}, or close it first`,
+        );
       }
       const server = await startServer({ notebookDir: notebookDir(), port: o.port, staticDir: RENDERER_DIST }).catch((e: NodeJS.ErrnoException) => {
         stop.dispose();

@@ -72,7 +72,11 @@ export function registerShare(program: Command, dir: () => string, io: Io): void
     .description('the pre-commit hook: refuse while the log holds changes not yet in the record files')
     .action(() => {
       const n = walPending(dir());
-      if (n) throw new NotebookError('conflict', `the notebook's log holds ${plural(n, 'change')} not yet written to its record files; close the app (or run \`notebook share flush\`), then \`git add\` the notebook and commit again`);
+      if (n)
+        throw new NotebookError(
+          'conflict',
+          `the notebook's log holds ${plural(n, 'change')} not yet written to its record files; close the app (or run \`notebook share flush\`), then \`git add\` the notebook and commit again`,
+        );
     });
   share
     .command('clashes')
@@ -82,12 +86,11 @@ export function registerShare(program: Command, dir: () => string, io: Io): void
       const store = await NotebookStore.open(dir(), { write: 'never', load: 'all' });
       try {
         const m = store.memory;
-        const items = [...m.sources(), ...m.quotes(), ...m.claims()]
-          .filter((r) => r.mergeClashes?.length)
-          .map((r) => ({ id: r.id, clashes: r.mergeClashes! }));
+        const items = [...m.sources(), ...m.quotes(), ...m.claims()].filter((r) => r.mergeClashes?.length).map((r) => ({ id: r.id, clashes: r.mergeClashes! }));
         if (o.json) return io.out(JSON.stringify({ clashes: items }, null, 2));
         if (!items.length) return io.out('No merge clashes.');
-        for (const i of items) for (const c of i.clashes) io.out(c.field === 'deleted' ? `${i.id}  deleted in one copy, changed in the other: kept` : `${i.id}  ${c.field}: kept ${c.kept}, other copy had ${c.other}`);
+        for (const i of items)
+          for (const c of i.clashes) io.out(c.field === 'deleted' ? `${i.id}  deleted in one copy, changed in the other: kept` : `${i.id}  ${c.field}: kept ${c.kept}, other copy had ${c.other}`);
       } finally {
         await store.close();
       }

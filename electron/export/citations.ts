@@ -248,11 +248,7 @@ export function createCitationFormatter(sources: readonly SourceMeta[], style: C
  * (e.g. paragraph "4") go into the in-text citation through CSL, where the style
  * decides how to print them ("para. 4").
  */
-export function formatCitations(
-  sources: readonly SourceMeta[],
-  style: CitationStyle,
-  locators?: ReadonlyMap<SourceId, string>,
-): Map<SourceId, FormattedCitation> {
+export function formatCitations(sources: readonly SourceMeta[], style: CitationStyle, locators?: ReadonlyMap<SourceId, string>): Map<SourceId, FormattedCitation> {
   return createCitationFormatter(sources, style).citations(locators);
 }
 
@@ -261,11 +257,7 @@ export function formatCitations(
  * "(Okafor & Rietveld, 2025, para. 3)", Chicago "(Okafor and Rietveld 2025, para. 3)".
  * Keys are paragraphKey(sourceId, paragraph); each distinct pair is formatted once.
  */
-export function formatLocatedCitations(
-  sources: readonly SourceMeta[],
-  style: CitationStyle,
-  requests: Iterable<LocatedCitationRequest>,
-): Map<string, string> {
+export function formatLocatedCitations(sources: readonly SourceMeta[], style: CitationStyle, requests: Iterable<LocatedCitationRequest>): Map<string, string> {
   return createCitationFormatter(sources, style).located(requests);
 }
 

@@ -36,8 +36,33 @@ export function renderBriefingHtml(markdown: string): string {
 }
 
 const ALLOWED_TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li', 'em', 'strong', 'del', 'code', 'pre', 'br', 'hr',
-  'a', 'sup', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'em',
+  'strong',
+  'del',
+  'code',
+  'pre',
+  'br',
+  'hr',
+  'a',
+  'sup',
+  'section',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 /** Elements whose content is dropped with them, not kept as text: code, styles, embedded documents. */
 const DROPPED_WITH_CONTENT = ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'select'];
@@ -56,7 +81,7 @@ function checkAttributes(tagName: string, attribs: sanitize.Attributes): sanitiz
   const kept: sanitize.Attributes = {};
   for (const [name, value] of Object.entries(attribs)) {
     const check = ATTRIBUTES[name];
-    if (check && check(value, tagName)) kept[name] = value;
+    if (check?.(value, tagName)) kept[name] = value;
   }
   if (tagName === 'a' && /^https?:/i.test(kept['href'] ?? '')) kept['rel'] = 'noopener noreferrer';
   return { tagName, attribs: kept };
@@ -98,7 +123,6 @@ a { color: #1a4f8b; overflow-wrap: anywhere; }
   a { color: inherit; }
 }
 `.trimStart();
-
 
 /** The briefing Markdown as one self-contained HTML file. */
 export function renderHtmlDocument(markdown: string, title: string): string {

@@ -152,8 +152,7 @@ export async function exportNotebook(params: ExportParams): Promise<ExportResult
     provenance: params.provenance ?? true,
   });
   // The .md file carries each part's marks, so a later export onto it can update it in place (reexport.ts).
-  const content =
-    params.format === 'html' ? renderHtmlDocument(joinParts(parts), title) : params.format === 'docx' ? (await renderDocx(joinParts(parts), title)).toString('base64') : markParts(parts);
+  const content = params.format === 'html' ? renderHtmlDocument(joinParts(parts), title) : params.format === 'docx' ? (await renderDocx(joinParts(parts), title)).toString('base64') : markParts(parts);
   return { ok: true, content, problems };
 }
 

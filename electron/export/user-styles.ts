@@ -30,9 +30,22 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 
 /** A made-up source to try a style on: every field the briefing's sources carry. */
 const TRIAL: SourceMeta = {
-  id: 's_trialstyle' as SourceId, title: 'Trial title', authors: ['Ada Example'], publisher: 'Example Press', published: '2024-05-01',
-  url: 'https://example.org/a', accessed: '2024-06-01', fileName: null, format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), length: 0,
-  importedAt: '2024-06-01T00:00:00.000Z', updatedAt: '2024-06-01T00:00:00.000Z', versions: [], suggestions: { accepted: [], dismissed: [] },
+  id: 's_trialstyle' as SourceId,
+  title: 'Trial title',
+  authors: ['Ada Example'],
+  publisher: 'Example Press',
+  published: '2024-05-01',
+  url: 'https://example.org/a',
+  accessed: '2024-06-01',
+  fileName: null,
+  format: 'txt',
+  encoding: 'utf-8',
+  sha256: '0'.repeat(64),
+  length: 0,
+  importedAt: '2024-06-01T00:00:00.000Z',
+  updatedAt: '2024-06-01T00:00:00.000Z',
+  versions: [],
+  suggestions: { accepted: [], dismissed: [] },
 };
 
 /** Checks a style's XML and formats one citation with it; throws a one-line NotebookError naming the file. */
@@ -44,7 +57,10 @@ export function checkUserStyle(xml: string, fileName = 'the style file'): { styl
     const out = createCitationFormatter([TRIAL], style).citations();
     if (!out.get(TRIAL.id)?.inline) throw new Error('it formats an empty citation');
   } catch (e) {
-    throw new NotebookError('invalid_argument', `${fileName} is not a usable citation style: the CSL processor refused it (${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200)})`);
+    throw new NotebookError(
+      'invalid_argument',
+      `${fileName} is not a usable citation style: the CSL processor refused it (${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200)})`,
+    );
   }
   return { style, info: check.info };
 }

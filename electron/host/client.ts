@@ -108,10 +108,7 @@ export async function connectHost(dir: string, record: HostRecord, timeoutMs = H
   };
 
   let timer: NodeJS.Timeout | undefined;
-  const hello = await Promise.race([
-    call(HELLO, {}),
-    new Promise<null>((r) => (timer = setTimeout(() => r(null), timeoutMs))),
-  ]);
+  const hello = await Promise.race([call(HELLO, {}), new Promise<null>((r) => (timer = setTimeout(() => r(null), timeoutMs)))]);
   clearTimeout(timer);
   const info = hello?.ok ? (hello.value as HelloInfo) : null;
   if (!info || info.protocol !== HOST_PROTOCOL || info.pid !== record.pid || resolve(info.dir) !== resolve(dir)) {

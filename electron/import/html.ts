@@ -63,7 +63,7 @@ type LinkedDocument = ReturnType<typeof import('linkedom').parseHTML>['document'
 function meta(doc: LinkedDocument, ...selectors: string[]): string | null {
   for (const s of selectors) {
     const v = doc.querySelector(s)?.getAttribute('content') ?? doc.querySelector(s)?.getAttribute('datetime');
-    if (v && v.trim()) return v.trim();
+    if (v?.trim()) return v.trim();
   }
   return null;
 }

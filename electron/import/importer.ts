@@ -45,7 +45,22 @@ export type BinaryRead = Omit<ImportedText, 'format' | 'encoding' | 'fileName' |
 export type BinaryReader = (bytes: Uint8Array, fileName: string) => Promise<BinaryRead>;
 
 /** File extension → the source format it is read as. */
-const FORMATS: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', pdf: 'pdf', docx: 'docx', epub: 'epub', odt: 'odt', mhtml: 'mhtml', mht: 'mhtml', warc: 'warc' };
+const FORMATS: Record<string, SourceFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
+  epub: 'epub',
+  odt: 'odt',
+  mhtml: 'mhtml',
+  mht: 'mhtml',
+  warc: 'warc',
+};
 /** Readers of the binary formats, by source format (each loads its library lazily). */
 const BINARY_READERS: Partial<Record<SourceFormat, BinaryReader>> = { pdf: readPdf, docx: readDocx, epub: readEpub, odt: readOdt, mhtml: readMhtml, warc: readWarc };
 
@@ -53,7 +68,9 @@ export function formatOf(fileName: string): SourceFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const format = ext ? FORMATS[ext] : undefined;
   if (!format) {
-    const known = Object.keys(FORMATS).filter((e) => e !== 'text' && e !== 'markdown' && e !== 'htm' && e !== 'xhtml' && e !== 'mht').map((e) => `.${e}`);
+    const known = Object.keys(FORMATS)
+      .filter((e) => e !== 'text' && e !== 'markdown' && e !== 'htm' && e !== 'xhtml' && e !== 'mht')
+      .map((e) => `.${e}`);
     throw new NotebookError('unsupported_file', `${baseName(fileName)}: unsupported file type${ext ? ` .${ext}` : ''}; import ${known.slice(0, -1).join(', ')} or ${known.at(-1)} files`);
   }
   return format;
@@ -69,7 +86,11 @@ export function baseName(fileName: string): string {
  * and a citation reads better with "Inner Mongolia" than "Inner mongolia".
  */
 function titleFromFileName(fileName: string): string {
-  const stem = baseName(fileName).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const stem = baseName(fileName)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return stem ? stem.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : 'Untitled';
 }
 
@@ -100,7 +121,8 @@ export async function readSourceFile(fileName: string, bytes: Uint8Array): Promi
   const format = formatOf(name);
   const binary = BINARY_READERS[format];
   if (binary) {
-    if (bytes.length > importLimitOf(name)) throw new NotebookError('unsupported_file', `${name}: the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${importLimitOf(name) / 1048576} MB`);
+    if (bytes.length > importLimitOf(name))
+      throw new NotebookError('unsupported_file', `${name}: the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${importLimitOf(name) / 1048576} MB`);
     const { publishedRaw, encoding, notes, ...read } = await binary(bytes, name);
     const result: ImportedText = { ...read, format, encoding: encoding ?? 'binary', fileName: name, text: normalizeText(read.text), notes: notes ?? [] };
     return finish(result, publishedRaw ?? null, name);
@@ -137,5 +159,16 @@ function finish(result: ImportedText, rawDate: string | null, name: string): Imp
 export function readPastedText(raw: string, title?: string): ImportedText {
   const text = normalizeText(raw);
   if (!text) throw new NotebookError('invalid_argument', 'the pasted text is empty');
-  return { text, format: 'txt', encoding: 'utf-8', title: title?.trim() || titleFromText(text) || text.slice(0, 60).replace(/\s+/g, ' ') + (text.length > 60 ? '…' : ''), authors: [], publisher: null, published: null, url: null, fileName: null, notes: [] };
+  return {
+    text,
+    format: 'txt',
+    encoding: 'utf-8',
+    title: title?.trim() || titleFromText(text) || text.slice(0, 60).replace(/\s+/g, ' ') + (text.length > 60 ? '…' : ''),
+    authors: [],
+    publisher: null,
+    published: null,
+    url: null,
+    fileName: null,
+    notes: [],
+  };
 }

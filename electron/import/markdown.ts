@@ -31,7 +31,12 @@ function inline(tokens: Token[] | undefined, fallback: string): string {
 }
 
 function unescapeEntities(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 function blocks(tokens: Token[], out: string[]): void {
@@ -85,7 +90,10 @@ export function readMarkdown(md: string): MarkdownDoc {
   const firstHeading = tokens.find((t) => t.type === 'heading');
   const authors = (front['author'] ?? front['authors'] ?? '').split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean);
   return {
-    text: out.map((s) => s.trim()).filter(Boolean).join('\n\n'),
+    text: out
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join('\n\n'),
     title: front['title'] ?? (firstHeading && 'text' in firstHeading ? String(firstHeading.text) : null),
     authors,
     published: front['date'] ?? null,

@@ -34,7 +34,8 @@ const MAX_PATH_CHARS = 1000;
  */
 async function readOne(path: string, fileName: string): Promise<Buffer | ImportFileOutcome> {
   const refuse = (code: ErrorCode, reason: string): ImportFileOutcome => ({ fileName: fileName.slice(0, MAX_PATH_CHARS), status: 'refused', code, reason });
-  if (fileName.length > MAX_PATH_CHARS) return refuse('invalid_argument', `${shortPath(path)}: the path is ${fileName.length} characters long; the limit is ${MAX_PATH_CHARS}: move or rename the file`);
+  if (fileName.length > MAX_PATH_CHARS)
+    return refuse('invalid_argument', `${shortPath(path)}: the path is ${fileName.length} characters long; the limit is ${MAX_PATH_CHARS}: move or rename the file`);
   let handle: FileHandle | null = null;
   try {
     const s = await stat(path);
@@ -68,11 +69,7 @@ const shortPath = (path: string) => (path.length > 80 ? `${path.slice(0, 40)}…
  * Imports `paths` through `importFiles`; `nameOf` is the file name the notebook
  * records (the CLI keeps the path as typed, the menu the base name).
  */
-export async function importFromDisk(
-  paths: readonly string[],
-  importFiles: ImportFilesCall,
-  options: { nameOf?: (path: string) => string; newVersionOf?: string } = {},
-): Promise<ImportFileOutcome[]> {
+export async function importFromDisk(paths: readonly string[], importFiles: ImportFilesCall, options: { nameOf?: (path: string) => string; newVersionOf?: string } = {}): Promise<ImportFileOutcome[]> {
   const nameOf = options.nameOf ?? ((p: string) => p);
   const outcomes: (ImportFileOutcome | null)[] = [];
   const toSend: { slot: number; args: FileArgs; size: number }[] = [];

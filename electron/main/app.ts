@@ -194,7 +194,12 @@ export function startApp(options: StartOptions = {}): boolean {
       secureSession(session.defaultSession);
       registerAppProtocol(protocol, paths.rendererDir);
       if (!(await openAtStartup())) return app.quit();
-      registerIpc(ipcMain, () => notebook.service, trustedSenderCheck(() => win?.webContents), notebook.queue);
+      registerIpc(
+        ipcMain,
+        () => notebook.service,
+        trustedSenderCheck(() => win?.webContents),
+        notebook.queue,
+      );
       // Every committed write, from this window, a CLI script sent to this host or an undo, reaches the page as it happens.
       notebook.onEvent((e) => win?.webContents.send(EVENTS_CHANNEL, e));
       await recent.add(notebookDir).catch(() => undefined);

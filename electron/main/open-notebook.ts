@@ -96,6 +96,14 @@ export class OpenNotebook {
       return { dir: nb.dir, writable: nb.store.writable, handlers: nb.service, hostedBy: null, onEvent: (l) => nb.service.onEvent(l), rev: () => nb.service.rev, close: nb.close };
     }
     const client = attached.client;
-    return { dir: resolve(dir), writable: true, handlers: remoteHandlers(client), hostedBy: describeHost(client.record), onEvent: (l) => client.onEvent(l), rev: () => 0, close: async () => client.close() };
+    return {
+      dir: resolve(dir),
+      writable: true,
+      handlers: remoteHandlers(client),
+      hostedBy: describeHost(client.record),
+      onEvent: (l) => client.onEvent(l),
+      rev: () => 0,
+      close: async () => client.close(),
+    };
   }
 }

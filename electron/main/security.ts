@@ -61,10 +61,7 @@ export async function handleOpenExternal(url: string, dialog: Pick<Dialog, 'show
 }
 
 /** Keeps a webContents on the app's own pages; new windows are denied, http(s) links offered to the browser. */
-export function guardWebContents(
-  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
-  deps: { dialog: Pick<Dialog, 'showMessageBox'>; shell: Pick<Shell, 'openExternal'> },
-): void {
+export function guardWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, deps: { dialog: Pick<Dialog, 'showMessageBox'>; shell: Pick<Shell, 'openExternal'> }): void {
   const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
   };

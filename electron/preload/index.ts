@@ -52,5 +52,8 @@ export function buildAppBridge(renderer: Pick<typeof ipcRenderer, 'on' | 'remove
   });
 }
 
-contextBridge.exposeInMainWorld('notebook', buildFacade((channel, args) => ipcRenderer.invoke(channel, args)));
+contextBridge.exposeInMainWorld(
+  'notebook',
+  buildFacade((channel, args) => ipcRenderer.invoke(channel, args)),
+);
 contextBridge.exposeInMainWorld('notebookApp', buildAppBridge(ipcRenderer));

@@ -146,11 +146,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET') return refuse(res, 405, 'the event stream accepts GET only', { Allow: 'GET' });
+    if (req.method !== 'GET') {
+      refuse(res, 405, 'the event stream accepts GET only', { Allow: 'GET' });
+      return;
+    }
     const refusal = callerRefusal(req);
-    if (refusal) return refuse(res, 403, refusal);
+    if (refusal) {
+      refuse(res, 403, refusal);
+      return;
+    }
     const since = header(req, SINCE_HEADER);
-    if (since !== undefined && !/^\d{1,15}$/.test(since)) return refuse(res, 400, 'bad revision');
+    if (since !== undefined && !/^\d{1,15}$/.test(since)) {
+      refuse(res, 400, 'bad revision');
+      return;
+    }
     hub.serve(req, res, since === undefined ? null : Number(since));
   }
 
@@ -177,7 +186,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     const file = await resolveStaticFile(options.staticDir, pathname);
     if (!file) {
-      const built = await access(join(options.staticDir, 'index.html')).then(() => true, () => false);
+      const built = await access(join(options.staticDir, 'index.html')).then(
+        () => true,
+        () => false,
+      );
       if (!built && (pathname === '/' || pathname === '/index.html')) return send(res, 503, BUILD_MISSING_PAGE, 'text/html; charset=utf-8');
       return refuse(res, 404, 'not found');
     }

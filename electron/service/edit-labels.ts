@@ -27,12 +27,14 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     if (r?.newVersion || args.newVersionOf) return `new version of ${sourceTitle(view, (r?.newVersion?.of ?? args.newVersionOf) as SourceId)}`;
     return `import of ${r ? quoted(r.source.title, 60) : args.fileName}`;
   },
-  importFiles: ({ files }) => (r) => {
-    const done = r ? r.files.filter((f) => f.status === 'imported' || f.status === 'new-version') : files;
-    const one = r && done.length === 1 ? (done[0] as Extract<(typeof r.files)[number], { source: unknown }>) : null;
-    if (one) return `${one.newVersion ? 'new version of' : 'import of'} ${quoted(one.source.title, 60)}`;
-    return `import of ${count(done.length, 'file')}`;
-  },
+  importFiles:
+    ({ files }) =>
+    (r) => {
+      const done = r ? r.files.filter((f) => f.status === 'imported' || f.status === 'new-version') : files;
+      const one = r && done.length === 1 ? (done[0] as Extract<(typeof r.files)[number], { source: unknown }>) : null;
+      if (one) return `${one.newVersion ? 'new version of' : 'import of'} ${quoted(one.source.title, 60)}`;
+      return `import of ${count(done.length, 'file')}`;
+    },
   importText: (args, view) => (r) => (r?.newVersion ? `new version of ${sourceTitle(view, r.newVersion.of as SourceId)}` : `import of ${quoted(r?.source.title ?? args.title ?? 'pasted text', 60)}`),
   importRefs: ({ fileName }) => fixed(`import of references from ${fileName.split(/[\\/]/).pop()}`),
   updateSource: ({ id }, view) => fixed(`edit details of ${sourceTitle(view, id)}`),
@@ -56,8 +58,14 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
     return fixed(`edit quote ${q}`);
   },
   deleteQuote: ({ id }, view) => fixed(`delete quote ${quoteText(view, id)}`),
-  renameTag: ({ from, to }) => (r) => `rename tag ${r?.from ?? from} → ${r?.to ?? to}`,
-  mergeTags: ({ from, into }) => (r) => `merge tag ${r?.from ?? from} into ${r?.to ?? into}`,
+  renameTag:
+    ({ from, to }) =>
+    (r) =>
+      `rename tag ${r?.from ?? from} → ${r?.to ?? to}`,
+  mergeTags:
+    ({ from, into }) =>
+    (r) =>
+      `merge tag ${r?.from ?? from} into ${r?.to ?? into}`,
   setTagColor: ({ name, color }) => fixed(`color tag ${name} ${color}`),
   createClaim: ({ statement }) => fixed(`create claim ${quoted(statement)}`),
   updateClaim: ({ id, patch }, view) => {
@@ -80,13 +88,18 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
   decideSuggestion: async ({ sourceId, action, key }, _view, ctx) => {
     // The key is the figure's offsets in the source's text ("120-131").
     const [start, end] = key.split('-').map(Number);
-    const figure = await ctx.sourceText(sourceId).then((t) => t.slice(start, end).replace(/\s+/g, ' ').trim(), () => '');
+    const figure = await ctx.sourceText(sourceId).then(
+      (t) => t.slice(start, end).replace(/\s+/g, ' ').trim(),
+      () => '',
+    );
     return (r) => `${action} suggested figure ${r?.claim?.quantity?.raw ?? (figure || key)}`;
   },
-  dismissSuggestions: ({ sourceId, keys }, view) => (r) => {
-    const n = r?.dismissed ?? keys.length;
-    return `dismiss ${n} suggested figure${n === 1 ? '' : 's'} of “${view.getSource(sourceId)?.title ?? sourceId}”`;
-  },
+  dismissSuggestions:
+    ({ sourceId, keys }, view) =>
+    (r) => {
+      const n = r?.dismissed ?? keys.length;
+      return `dismiss ${n} suggested figure${n === 1 ? '' : 's'} of “${view.getSource(sourceId)?.title ?? sourceId}”`;
+    },
   markConflict: ({ a, b, notConflict }, view) => fixed(`mark ${claimText(view, a)} and ${claimText(view, b)} as ${notConflict ? 'not a conflict' : 'a conflict again'}`),
   loadSample: () => fixed('loading the sample notebook'),
 };
@@ -95,7 +108,7 @@ const LABELS: { [M in ApiMethod]?: Labeller<M> } = {
 export async function describeEdit<M extends ApiMethod>(method: M, args: ParsedArgs<M>, ctx: LabelContext): Promise<(outcome: Result<ApiResults[M]> | null) => string> {
   const labeller = LABELS[method] as Labeller<M> | undefined;
   const name: Namer<M> = labeller ? await labeller(args, ctx.view, ctx) : fixed(method);
-  return (outcome) => name(outcome && outcome.ok ? outcome.value : null);
+  return (outcome) => name(outcome?.ok ? outcome.value : null);
 }
 
 /** A short excerpt of a quote or statement for a label: “first words…”. */

@@ -30,7 +30,12 @@ export interface ImportRefsDeps {
 type Fillable = 'authors' | 'publisher' | 'published' | 'url';
 type Candidate = Pick<SourceMeta, 'title' | 'authors' | 'publisher' | 'published' | 'url'> & { id: string | null };
 
-const titleKey = (t: string) => t.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const titleKey = (t: string) =>
+  t
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const year = (d: string | null) => d?.slice(0, 4) ?? null;
 function urlKey(u: string | null): string | null {
   if (!u) return null;
@@ -78,7 +83,14 @@ export async function importRefs(deps: ImportRefsDeps, { fileName, text, apply }
     const entry = { key: ref.key.slice(0, 300), title: ref.title.slice(0, 300) || '(no title)' };
     const inFile = planned.find((c) => matchOf(ref, c));
     if (inFile) {
-      entries.push({ ...entry, status: 'duplicate', sourceId: apply || !stubIds.has(inFile.id) ? inFile.id : null, matchedBy: matchOf(ref, inFile), fills: [], note: 'the same reference appears earlier in the file' });
+      entries.push({
+        ...entry,
+        status: 'duplicate',
+        sourceId: apply || !stubIds.has(inFile.id) ? inFile.id : null,
+        matchedBy: matchOf(ref, inFile),
+        fills: [],
+        note: 'the same reference appears earlier in the file',
+      });
       continue;
     }
     const source = sources.find((c) => matchOf(ref, c));
@@ -88,7 +100,7 @@ export async function importRefs(deps: ImportRefsDeps, { fileName, text, apply }
       planned.push(source);
       entries.push({ ...entry, status: fields.length ? 'matched' : 'duplicate', sourceId: source.id, matchedBy: matchOf(ref, source), fills: fields });
       if (fields.length) {
-        const record = { ...(view.getSource(source.id as SourceMeta['id'])!), ...fitted({ ...source, ...fill }), updatedAt: ctx.now };
+        const record = { ...view.getSource(source.id as SourceMeta['id'])!, ...fitted({ ...source, ...fill }), updatedAt: ctx.now };
         Object.assign(source, fill);
         changes.push({ kind: 'source', op: 'put', record });
       }

@@ -62,7 +62,13 @@ class SuggestionThread {
       const work = await import('./suggest-work.ts');
       const ts = work.moduleUrl.endsWith('.ts');
       // tsx's ESM API (its package exports name the .mjs beside the .cjs that require resolves)
-      const tsx = ts ? pathToFileURL(createRequire(work.moduleUrl).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href : null;
+      const tsx = ts
+        ? pathToFileURL(
+            createRequire(work.moduleUrl)
+              .resolve('tsx/esm/api')
+              .replace(/\.cjs$/, '.mjs'),
+          ).href
+        : null;
       const worker = new Worker(BOOT, { eval: true, workerData: { url: work.moduleUrl, tsx, mark: work.WORKER_MARK }, ...(ts ? { execArgv: [] } : {}) });
       worker.unref();
       await new Promise<void>((resolve, reject) => {

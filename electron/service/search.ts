@@ -239,7 +239,8 @@ export class NotebookSearch {
           removeWithNote(index, c.id);
           this.claimIds.delete(c.id);
         }
-      } else if (c.kind === 'trash') continue; // the trash is not searched; its source left the index with the source's delete
+      } else if (c.kind === 'trash')
+        continue; // the trash is not searched; its source left the index with the source's delete
       else if (c.op === 'put') this.indexTag(index, c.record.name);
       else {
         index.remove(`tag:${c.name}`);

@@ -55,7 +55,11 @@ export class NotebookService implements NotebookHandlers {
     this.searchIndex = new NotebookSearch(store.memory, (sha) => store.getText(sha), store.searchPersistence);
     this.judgement = new ConflictTracker(store.memory);
     // One call of a write method is one undo step, named before it runs (what it deletes is gone afterwards).
-    recordEveryWrite(this, this.history, (method, args) => describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) }) as ReturnType<CallNamer>);
+    recordEveryWrite(
+      this,
+      this.history,
+      (method, args) => describeEdit(method, args as never, { view: this.view, sourceText: async (id) => this.store.getText(this.view.getSource(id)!.sha256) }) as ReturnType<CallNamer>,
+    );
     // Outside the history's wrapper, so an event carries the history as the whole call left it.
     this.publishAfterEveryWrite();
   }
@@ -173,7 +177,16 @@ export class NotebookService implements NotebookHandlers {
   getSnapshot: Handler<'getSnapshot'> = async () => {
     const judgement = await this.judgementNow();
     // Taken after the await, in one synchronous stretch: the records and `rev` belong to the same revision.
-    return ok({ rev: this.revision, sources: [...this.view.sources()], quotes: [...this.view.quotes()], claims: [...this.view.claims()], tags: [...this.view.tags()], trash: [...this.view.trashed()], history: this.history.state(), judgement });
+    return ok({
+      rev: this.revision,
+      sources: [...this.view.sources()],
+      quotes: [...this.view.quotes()],
+      claims: [...this.view.claims()],
+      tags: [...this.view.tags()],
+      trash: [...this.view.trashed()],
+      history: this.history.state(),
+      judgement,
+    });
   };
 
   private readonly searchIndex: NotebookSearch;
@@ -204,7 +217,8 @@ export class NotebookService implements NotebookHandlers {
 
   historyState: Handler<'historyState'> = async () => ok(this.history.state());
 
-  getInfo: Handler<'getInfo'> = async () => ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts, ...(this.store.recovery.length ? { recovery: [...this.store.recovery] } : {}) });
+  getInfo: Handler<'getInfo'> = async () =>
+    ok({ path: this.store.root, schemaVersion: SCHEMA_VERSION, counts: this.view.counts, ...(this.store.recovery.length ? { recovery: [...this.store.recovery] } : {}) });
 
   // ---------- sources ----------
 
@@ -223,7 +237,16 @@ export class NotebookService implements NotebookHandlers {
     if (previous) {
       const currentText = await this.store.getText(previous.sha256);
       await this.store.putText(imported.text);
-      const r = await this.run(addSourceVersion(this.view, previous.id, currentText, imported.text, { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding, ...(imported.pages ? { pages: imported.pages } : {}) }, ctx));
+      const r = await this.run(
+        addSourceVersion(
+          this.view,
+          previous.id,
+          currentText,
+          imported.text,
+          { sha256: hash, length: imported.text.length, fileName: imported.fileName, encoding: imported.encoding, ...(imported.pages ? { pages: imported.pages } : {}) },
+          ctx,
+        ),
+      );
       if (!r.ok) return r;
       let { source } = r.value;
       // A source stub (a reference imported before its file, import-refs.ts) takes the file's format, accessed date and the details it lacks.
@@ -231,7 +254,12 @@ export class NotebookService implements NotebookHandlers {
         source = filledStub(source, imported, ctx.now.slice(0, 10));
         await this.commit([{ kind: 'source', op: 'put', record: source }]);
       }
-      return ok({ source, duplicate: false, newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review }, ...(imported.notes.length ? { notes: imported.notes } : {}) });
+      return ok({
+        source,
+        duplicate: false,
+        newVersion: { of: previous.id, previousSha256: previous.sha256, counts: r.value.report.counts, review: r.value.report.review },
+        ...(imported.notes.length ? { notes: imported.notes } : {}),
+      });
     }
     await this.store.putText(imported.text);
     const source: SourceMeta = {
@@ -268,7 +296,14 @@ export class NotebookService implements NotebookHandlers {
   importFile: Handler<'importFile'> = async ({ fileName, dataBase64, newVersionOf }) => this.addImported(await this.importReads.take(fileName, dataBase64), newVersionOf);
 
   importFiles: Handler<'importFiles'> = async ({ files }) =>
-    ok(await importEach(this.view, files, (text, newVersionOf) => this.addImported(text, newVersionOf), (fileName, dataBase64) => this.importReads.take(fileName, dataBase64)));
+    ok(
+      await importEach(
+        this.view,
+        files,
+        (text, newVersionOf) => this.addImported(text, newVersionOf),
+        (fileName, dataBase64) => this.importReads.take(fileName, dataBase64),
+      ),
+    );
 
   importText: Handler<'importText'> = async ({ text, title }) => this.addImported(readPastedText(text, title));
 
@@ -324,11 +359,7 @@ export class NotebookService implements NotebookHandlers {
     if (sourceId && !this.view.getSource(sourceId)) throw new NotebookError('not_found', `no source ${sourceId}`);
     const wanted = tag === undefined ? null : tagFilter(tag);
     const quotes = sourceId ? [...this.view.quotesOf(sourceId)] : [...this.view.quotes()];
-    return ok(
-      quotes
-        .filter((q) => !wanted || q.tags.some(wanted))
-        .sort(quoteOrder),
-    );
+    return ok(quotes.filter((q) => !wanted || q.tags.some(wanted)).sort(quoteOrder));
   };
 
   // ---------- tags ----------
@@ -370,7 +401,13 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- anchors ----------
 
-  listReview: Handler<'listReview'> = async () => ok([...this.view.quotes()].filter(needsReview).sort(quoteOrder).map((q) => reviewItem(this.view, q)));
+  listReview: Handler<'listReview'> = async () =>
+    ok(
+      [...this.view.quotes()]
+        .filter(needsReview)
+        .sort(quoteOrder)
+        .map((q) => reviewItem(this.view, q)),
+    );
 
   reviewAnchor: Handler<'reviewAnchor'> = async ({ quoteId, action, range, exact, occurrence }) => {
     const q = this.view.getQuote(quoteId);
@@ -464,7 +501,7 @@ export class NotebookService implements NotebookHandlers {
   // ---------- export ----------
 
   exportBriefing: Handler<'exportBriefing'> = async ({ format, style, locale, tags, claimIds, includeUnverified, quoteNotes, provenance, title }) => {
-    let result;
+    let result: Awaited<ReturnType<typeof exportNotebook>>;
     try {
       result = await exportNotebook({
         locale,
@@ -489,7 +526,14 @@ export class NotebookService implements NotebookHandlers {
     }
     const problems = result.problems.map((p) => ({ quoteId: p.quoteId, message: describeProblem(p) }));
     const { extension: ext, mimeType, base64 } = EXPORT_FILES[format];
-    return ok({ stopped: !result.ok, content: result.ok ? result.content : null, problems, fileName: suggestFileName(title || 'briefing', ext), mimeType, ...(base64 ? { encoding: 'base64' as const } : {}) });
+    return ok({
+      stopped: !result.ok,
+      content: result.ok ? result.content : null,
+      problems,
+      fileName: suggestFileName(title || 'briefing', ext),
+      mimeType,
+      ...(base64 ? { encoding: 'base64' as const } : {}),
+    });
   };
 
   addCitationStyle: Handler<'addCitationStyle'> = async ({ xml, fileName }) => {
@@ -500,7 +544,7 @@ export class NotebookService implements NotebookHandlers {
   listCitationStyles: Handler<'listCitationStyles'> = async () => ok(listUserStyles(this.store.root));
 
   importAnnotations: Handler<'importAnnotations'> = async ({ json }) => {
-    let parsed;
+    let parsed: ReturnType<typeof parseAnnotations>;
     try {
       parsed = parseAnnotations(json);
     } catch (e) {
@@ -536,7 +580,17 @@ export class NotebookService implements NotebookHandlers {
     const text = await this.store.getText(sha);
     const n = chars ?? CONTEXT_CHARS;
     const importedAt = sha === source.sha256 ? currentSince(source) : (source.versions.find((v) => v.sha256 === sha)?.importedAt ?? source.importedAt);
-    return ok({ quoteId: id, sha256: sha, isCurrentVersion: sha === source.sha256, versionImportedAt: importedAt, before: text.slice(Math.max(0, start - n), start), quote: text.slice(start, end), after: text.slice(end, end + n), start, end });
+    return ok({
+      quoteId: id,
+      sha256: sha,
+      isCurrentVersion: sha === source.sha256,
+      versionImportedAt: importedAt,
+      before: text.slice(Math.max(0, start - n), start),
+      quote: text.slice(start, end),
+      after: text.slice(end, end + n),
+      start,
+      end,
+    });
   };
 }
 

@@ -20,8 +20,28 @@ import { settleNotebook } from './settle.ts';
 import type { Settled } from './settle.ts';
 
 /** What stays on this machine: the log, the lock, backups, quarantine, caches, the host record, temps. */
-export const GITIGNORE = ['# Research Notebook: files local to this copy (written by `notebook share init`)', '/wal.log', '/notebook.lock', '/.backups/', '/quarantine/', '/.index/', '/.host.json', '/txn/', '.*.tmp', '*.sync-conflict-*', ''].join('\n');
-export const GITATTRIBUTES = ['# Research Notebook: record files merge record by record (written by `notebook share init`)', 'sources/*.json merge=notebook', 'trash/*.json merge=notebook', 'claims/*.json merge=notebook', 'tags.json merge=notebook', 'texts/*.txt -diff', ''].join('\n');
+export const GITIGNORE = [
+  '# Research Notebook: files local to this copy (written by `notebook share init`)',
+  '/wal.log',
+  '/notebook.lock',
+  '/.backups/',
+  '/quarantine/',
+  '/.index/',
+  '/.host.json',
+  '/txn/',
+  '.*.tmp',
+  '*.sync-conflict-*',
+  '',
+].join('\n');
+export const GITATTRIBUTES = [
+  '# Research Notebook: record files merge record by record (written by `notebook share init`)',
+  'sources/*.json merge=notebook',
+  'trash/*.json merge=notebook',
+  'claims/*.json merge=notebook',
+  'tags.json merge=notebook',
+  'texts/*.txt -diff',
+  '',
+].join('\n');
 const HOOK_MARK = '# research-notebook hook';
 
 const git = (cwd: string, args: string[], input?: string) => execFileSync('git', args, { cwd, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
@@ -68,7 +88,10 @@ export function shareInit(dir: string, bin: string): string[] {
     top = topOf(dir)!;
     lines.push(`made a git repository in ${dir}`);
   }
-  for (const [name, content] of [['.gitignore', GITIGNORE], ['.gitattributes', GITATTRIBUTES]] as const) {
+  for (const [name, content] of [
+    ['.gitignore', GITIGNORE],
+    ['.gitattributes', GITATTRIBUTES],
+  ] as const) {
     const how = ensureFile(join(dir, name), content);
     lines.push(how === 'kept' ? `${name} already set up` : how === 'written' ? `wrote ${name}` : `added the notebook's lines to your ${name}`);
   }
@@ -83,7 +106,10 @@ export function shareInit(dir: string, bin: string): string[] {
   lines.push('registered the merge driver "notebook" in this repository\'s .git/config');
   const hooks = resolve(top, git(dir, ['rev-parse', '--git-path', 'hooks']).trim());
   mkdirSync(hooks, { recursive: true });
-  for (const [hook, cmd] of [['pre-commit', 'pre-commit'], ['post-merge', 'settle --commit']] as const) {
+  for (const [hook, cmd] of [
+    ['pre-commit', 'pre-commit'],
+    ['post-merge', 'settle --commit'],
+  ] as const) {
     const path = join(hooks, hook);
     const script = `#!/bin/sh\n${HOOK_MARK}\nexec ${cli} --notebook ${shq(dir)} share ${cmd}\n`;
     const now = existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -85,7 +85,7 @@ function merge(kind: RecordFileKind, b: Record<string, unknown> | undefined, o: 
     }
     case 'trash': {
       const [eb, ex, ey] = [b as TrashShard | undefined, x as TrashShard, y as TrashShard];
-      const e = mergeTrashEntry(eb && strip(eb as never) as never, strip(ex as never) as never, strip(ey as never) as never, log);
+      const e = mergeTrashEntry(eb && (strip(eb as never) as never), strip(ex as never) as never, strip(ey as never) as never, log);
       return e;
     }
     case 'source': {

@@ -99,7 +99,9 @@ export function settleNotebook(root: string): Settled {
   }
   if (added.length) {
     changed.add(TAGS_PATH);
-    notes.push(`tag${added.length === 1 ? '' : 's'} ${added.sort(byKey).join(', ')} ${added.length === 1 ? 'is' : 'are'} used by records from the other copy; ${added.length === 1 ? 'it was' : 'they were'} added back`);
+    notes.push(
+      `tag${added.length === 1 ? '' : 's'} ${added.sort(byKey).join(', ')} ${added.length === 1 ? 'is' : 'are'} used by records from the other copy; ${added.length === 1 ? 'it was' : 'they were'} added back`,
+    );
   }
 
   for (const rel of [...changed].sort(byKey)) {

@@ -51,7 +51,7 @@ export function mergeSyncConflicts(root: string): string[] {
         reports.push(`${rel} is Syncthing's copy of ${to}, which was missing; it was renamed ${to}`);
         continue;
       }
-      let merged;
+      let merged: ReturnType<typeof mergeRecordFile>;
       try {
         merged = mergeRecordFile(kind, { base: null, ours: own, theirs: copy }, true);
       } catch (e) {
@@ -65,7 +65,9 @@ export function mergeSyncConflicts(root: string): string[] {
       if (merged.text !== null) writeFileDurable(join(root, to), merged.text);
       unlinkSync(join(root, rel));
       const clashes = merged.log.clashes.length;
-      reports.push(`${rel} is Syncthing's conflict copy of ${to}; the two were merged record by record${clashes ? ` (${clashes} field${clashes === 1 ? '' : 's'} changed in both: both values kept for review)` : ''} and the copy moved to ${QUARANTINE_DIR}/${kept}`);
+      reports.push(
+        `${rel} is Syncthing's conflict copy of ${to}; the two were merged record by record${clashes ? ` (${clashes} field${clashes === 1 ? '' : 's'} changed in both: both values kept for review)` : ''} and the copy moved to ${QUARANTINE_DIR}/${kept}`,
+      );
       if (!existsSync(join(root, to))) reports.push(`${to} is empty after the merge`);
     }
   }

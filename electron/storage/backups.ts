@@ -62,7 +62,10 @@ const COMPLETE = /^\d{8}T\d{9}Z$/;
 
 /** Complete snapshots, newest first. */
 export function listBackups(root: string): string[] {
-  return backupEntries(root).filter((n) => COMPLETE.test(n)).sort().reverse();
+  return backupEntries(root)
+    .filter((n) => COMPLETE.test(n))
+    .sort()
+    .reverse();
 }
 
 function backupEntries(root: string): string[] {
@@ -82,7 +85,10 @@ export async function removePartialSnapshots(root: string, except?: string): Pro
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z');
 }
 
 function isDue(root: string, now: Date): boolean {

@@ -85,4 +85,3 @@ export function writeFileDurable(path: string, data: string | Uint8Array): void 
 export function isErrno(e: unknown, code: string): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 }
-

@@ -72,7 +72,11 @@ function inverseOne(m: TrashView, c: Change): Change {
     case 'quote': {
       const [id, sourceId] = c.op === 'put' ? [c.record.id, c.record.sourceId] : [c.id, c.sourceId];
       // A quote never changes source, so its old record is in its source's shard: only that one is read.
-      return back(m.quotesOf(sourceId).find((q) => q.id === id), (record) => ({ kind: 'quote', op: 'put', record }), { kind: 'quote', op: 'delete', id, sourceId });
+      return back(
+        m.quotesOf(sourceId).find((q) => q.id === id),
+        (record) => ({ kind: 'quote', op: 'put', record }),
+        { kind: 'quote', op: 'delete', id, sourceId },
+      );
     }
     case 'claim': {
       const id = c.op === 'put' ? c.record.id : c.id;

@@ -70,7 +70,11 @@ export class NotebookStore {
     private lock: Lock | null,
     private manifest: Manifest | null,
   ) {
-    this.reader = new ShardReader(root, () => this.lock !== null, (rels, note) => this.claimsMisplaced(rels, note));
+    this.reader = new ShardReader(
+      root,
+      () => this.lock !== null,
+      (rels, note) => this.claimsMisplaced(rels, note),
+    );
     this.memory = new LazyNotebook(this.reader, true);
     this.searchPersistence = lock ? { search: new SearchFile(this.reader, () => this.dirty), onClose: (save) => this.closing.push(save) } : null;
   }
@@ -240,7 +244,10 @@ export class NotebookStore {
    */
   private recoverLog(wal: WalRead): void {
     const lines = wal.damaged.length === 1 ? `line ${wal.damaged[0]}` : `lines ${wal.damaged.join(', ')}`;
-    const what = wal.tornTail && wal.damaged.length === 1 ? `its last change (${lines}) was cut short, most likely by a crash before it was saved, and` : `${lines} ${wal.damaged.length === 1 ? 'is' : 'are'} damaged and`;
+    const what =
+      wal.tornTail && wal.damaged.length === 1
+        ? `its last change (${lines}) was cut short, most likely by a crash before it was saved, and`
+        : `${lines} ${wal.damaged.length === 1 ? 'is' : 'are'} damaged and`;
     const intact = `${wal.entries.length} intact change${wal.entries.length === 1 ? '' : 's'} ${wal.entries.length === 1 ? 'was' : 'were'} kept`;
     if (!this.lock) {
       this.recovery.push(`${WAL_FILE}: ${what} could not be used; ${intact}; open the notebook for writing (any edit command) to repair the log and keep a copy of it in ${QUARANTINE_DIR}/`);
@@ -269,7 +276,10 @@ export class NotebookStore {
     await this.ensureCreated();
     const sha = sha256(text);
     const path = join(this.root, textPath(sha));
-    const exists = await stat(path).then(() => true, () => false);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
     if (!exists) writeFileDurable(path, text);
     this.textCache.set(sha, text);
     return sha;

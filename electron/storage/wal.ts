@@ -89,7 +89,10 @@ export function readWal(path: string): WalRead {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_WAL_BYTES) {
-      throw new NotebookError('corrupt', `${WAL_FILE} is ${(size / 1048576).toFixed(0)} MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection`);
+      throw new NotebookError(
+        'corrupt',
+        `${WAL_FILE} is ${(size / 1048576).toFixed(0)} MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection`,
+      );
     }
     return parseWal(readFileSync(fd, 'utf8'));
   } finally {

@@ -19,9 +19,9 @@ import type { MenuAction } from '../../shared/api/menu.ts';
 export type { MenuAction };
 
 interface NotebookAppBridge {
-  onMenu?: (listener: (action: string) => void) => (() => void) | void;
+  onMenu?: (listener: (action: string) => void) => (() => void) | undefined;
   /** Pushed notebook changes from the main process (electron/preload). */
-  onEvent?: (listener: (event: NotebookEvent) => void) => (() => void) | void;
+  onEvent?: (listener: (event: NotebookEvent) => void) => (() => void) | undefined;
 }
 
 declare global {
@@ -150,7 +150,11 @@ export function onNotebookEvent(listener: (e: NotebookEvent) => void, since: () 
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
           if (data) listener(JSON.parse(data) as NotebookEvent);
         }
       }
@@ -351,6 +355,7 @@ export function dismissWelcome(notebookPath = ''): void {
     // The cookie below still remembers it.
   }
   try {
+    // biome-ignore lint/suspicious/noDocumentCookie: a cookie is what survives a new port in browser mode (see welcomeKey); Cookie Store API is not in Electron's Chromium everywhere
     window.document.cookie = `${key}=1; Max-Age=${10 * 365 * 86400}; Path=/; SameSite=Strict`;
   } catch {
     // Seeing the welcome screen again next time is harmless.

@@ -49,12 +49,14 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
   const list = useRef<HTMLOListElement>(null);
   const rows = useMemo(() => annotationsOf(quotes, claims, filter), [quotes, claims, filter]);
   const tags = useMemo(() => tagsUsed(quotes), [quotes]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter resets when another source opens: sourceId is the trigger
   useEffect(() => setFilter(NO_FILTER), [sourceId]);
   const keyOf = useCallback((i: number) => rows[i]!.quote.id, [rows]);
   const win = useListWindow(rows.length, keyOf, list, 64);
   const selectedAt = selected ? rows.findIndex((r) => r.quote.id === selected) : -1;
 
   // Keep the selected annotation in sight when it was chosen elsewhere (a click in the text).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selected row is revealed when the selection changes, not every time the window moves
   useEffect(() => {
     if (selectedAt >= 0) win.reveal(selectedAt);
     // only when the selection moves
@@ -110,7 +112,15 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
           <div className="annotation-filters" role="group" aria-label="Filter annotations">
             <div className="color-row" role="group" aria-label="Colours">
               {A.COLORS.map((c) => (
-                <button key={c} type="button" className={'color-dot small swatch-' + c + (filter.colors.includes(c) ? ' current' : '')} aria-pressed={filter.colors.includes(c)} aria-label={`Only ${c}`} title={`Only ${c}`} onClick={() => toggleColor(c)} />
+                <button
+                  key={c}
+                  type="button"
+                  className={'color-dot small swatch-' + c + (filter.colors.includes(c) ? ' current' : '')}
+                  aria-pressed={filter.colors.includes(c)}
+                  aria-label={`Only ${c}`}
+                  title={`Only ${c}`}
+                  onClick={() => toggleColor(c)}
+                />
               ))}
             </div>
             <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => setFilter((f) => ({ ...f, tag: e.currentTarget.value || null }))}>
@@ -141,13 +151,32 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
               const i = win.first + k;
               // One row takes Tab (roving tabindex): the selected one, else the first one rendered.
               const focusable = selectedAt >= win.first && selectedAt <= win.last ? i === selectedAt : k === 0;
-              return <AnnotationRow key={a.quote.id} a={a} index={i} count={rows.length} current={a.quote.id === selected} focusable={focusable} onKeyDown={(e) => onKey(e, i, a)} onMenu={(x, y) => setMenu({ x, y, quote: a.quote })} />;
+              return (
+                <AnnotationRow
+                  key={a.quote.id}
+                  a={a}
+                  index={i}
+                  count={rows.length}
+                  current={a.quote.id === selected}
+                  focusable={focusable}
+                  onKeyDown={(e) => onKey(e, i, a)}
+                  onMenu={(x, y) => setMenu({ x, y, quote: a.quote })}
+                />
+              );
             })}
             {win.after > 0 && <li className="list-spacer" aria-hidden="true" style={{ height: win.after }} />}
           </ol>
         </>
       )}
-      {menu && <ContextMenu x={menu.x} y={menu.y} label="Highlight actions" items={quoteMenuItems(menu.quote, () => askDelete(menu.quote, list.current?.querySelector(`[data-quote="${menu.quote.id}"]`)))} onClose={() => setMenu(null)} />}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          label="Highlight actions"
+          items={quoteMenuItems(menu.quote, () => askDelete(menu.quote, list.current?.querySelector(`[data-quote="${menu.quote.id}"]`)))}
+          onClose={() => setMenu(null)}
+        />
+      )}
       {confirm && (
         <QuoteDeleteConfirm
           anchor={confirm.anchor}
@@ -173,7 +202,23 @@ export function AnnotationsPanel({ sourceId, quotes }: { sourceId: string; quote
   );
 }
 
-function AnnotationRow({ a, index, count, current, focusable, onKeyDown, onMenu }: { a: Annotation; index: number; count: number; current: boolean; focusable: boolean; onKeyDown: (e: KeyboardEvent) => void; onMenu: (x: number, y: number) => void }) {
+function AnnotationRow({
+  a,
+  index,
+  count,
+  current,
+  focusable,
+  onKeyDown,
+  onMenu,
+}: {
+  a: Annotation;
+  index: number;
+  count: number;
+  current: boolean;
+  focusable: boolean;
+  onKeyDown: (e: KeyboardEvent) => void;
+  onMenu: (x: number, y: number) => void;
+}) {
   const q = a.quote;
   const status = anchorStatus(q);
   return (
@@ -216,10 +261,17 @@ function AnnotationRow({ a, index, count, current, focusable, onKeyDown, onMenu 
           ))}
         </ul>
       )}
-      <button type="button" className="icon-button small annotation-menu" tabIndex={-1} aria-label={`Actions for “${excerpt(q.exact, 40)}”`} title="Actions" onClick={(e) => {
-        const r = e.currentTarget.getBoundingClientRect();
-        onMenu(r.left, r.bottom);
-      }}>
+      <button
+        type="button"
+        className="icon-button small annotation-menu"
+        tabIndex={-1}
+        aria-label={`Actions for “${excerpt(q.exact, 40)}”`}
+        title="Actions"
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          onMenu(r.left, r.bottom);
+        }}
+      >
         ⋯
       </button>
     </li>

@@ -44,6 +44,7 @@ export function BriefingView() {
   // Claims and quotes change the briefing too: refetch when they do.
   const key = JSON.stringify(briefingArgs(choice, 'md'));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `choice` (a new object each render would refetch forever); claims is the trigger for a fresh preview
   useEffect(() => {
     if (empty) {
       setPreview(null);
@@ -197,7 +198,13 @@ export function BriefingView() {
                     <li key={id}>
                       <span className="picked-label">{label}</span>
                       <span className="picked-actions">
-                        <button type="button" className="icon-button small" aria-label={`Move up ${label}`} disabled={i === 0} onClick={() => setChoice({ ...choice, claimIds: moveClaim(choice.claimIds, id, -1) })}>
+                        <button
+                          type="button"
+                          className="icon-button small"
+                          aria-label={`Move up ${label}`}
+                          disabled={i === 0}
+                          onClick={() => setChoice({ ...choice, claimIds: moveClaim(choice.claimIds, id, -1) })}
+                        >
                           ↑
                         </button>
                         <button

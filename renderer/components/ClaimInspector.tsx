@@ -62,7 +62,12 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
                   {excerpt(statementOf.get(k.claimId) ?? k.claimId, 70)}
                 </button>
                 <div className="subtle">{k.reason}</div>
-                <button type="button" className="button small" aria-label={`Not a conflict with “${excerpt(statementOf.get(k.claimId) ?? '', 40)}”`} onClick={() => void A.markNotConflict(claim.id, k.claimId)}>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Not a conflict with “${excerpt(statementOf.get(k.claimId) ?? '', 40)}”`}
+                  onClick={() => void A.markNotConflict(claim.id, k.claimId)}
+                >
                   Not a conflict
                 </button>
               </li>
@@ -205,7 +210,11 @@ export function ClaimInspector({ detail }: { detail: ClaimDetail }) {
       )}
 
       <div className="actions stack">
-        <ConfirmDelete what="claim" detail="Its statement, figure, note and links to evidence and other claims go with it. The quotes stay. Undo (Ctrl+Z) brings it back." onDelete={() => void A.deleteClaim(claim.id)} />
+        <ConfirmDelete
+          what="claim"
+          detail="Its statement, figure, note and links to evidence and other claims go with it. The quotes stay. Undo (Ctrl+Z) brings it back."
+          onDelete={() => void A.deleteClaim(claim.id)}
+        />
       </div>
     </div>
   );

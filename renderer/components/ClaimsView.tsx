@@ -194,7 +194,10 @@ function ConflictList({ conflicts, changes }: { conflicts: ConflictItem[]; chang
       {conflicts.length === 0 ? (
         <div className="empty-state">
           <h2>No conflicts</h2>
-          <p>When two claims give figures for the same thing that cannot both hold (hedges such as “almost”, “about” or “up to” and the times the figures are for taken into account), they are listed here.</p>
+          <p>
+            When two claims give figures for the same thing that cannot both hold (hedges such as “almost”, “about” or “up to” and the times the figures are for taken into account), they are listed
+            here.
+          </p>
         </div>
       ) : (
         <ConflictCards conflicts={conflicts} />
@@ -247,7 +250,12 @@ function ConflictCards({ conflicts }: { conflicts: ConflictItem[] }) {
             <Side side={c.b} />
           </div>
           <p className="conflict-reason">{c.reason}</p>
-          <button type="button" className="button small" aria-label={`Not a conflict: ${excerpt(c.a.statement, 40)} and ${excerpt(c.b.statement, 40)}`} onClick={() => void A.markNotConflict(c.a.claimId, c.b.claimId)}>
+          <button
+            type="button"
+            className="button small"
+            aria-label={`Not a conflict: ${excerpt(c.a.statement, 40)} and ${excerpt(c.b.statement, 40)}`}
+            onClick={() => void A.markNotConflict(c.a.claimId, c.b.claimId)}
+          >
             Not a conflict
           </button>
         </li>

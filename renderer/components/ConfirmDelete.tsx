@@ -26,7 +26,23 @@ export function placeBeside(anchor: Anchor, height: number, viewport: { width: n
   return { top, left };
 }
 
-export function ConfirmPopover({ anchor, title, children, confirmLabel, confirmAria, onConfirm, onCancel }: { anchor: Anchor; title: string; children?: ReactNode; confirmLabel: string; confirmAria?: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmPopover({
+  anchor,
+  title,
+  children,
+  confirmLabel,
+  confirmAria,
+  onConfirm,
+  onCancel,
+}: {
+  anchor: Anchor;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  confirmAria?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
@@ -84,7 +100,21 @@ export function ConfirmPopover({ anchor, title, children, confirmLabel, confirmA
 }
 
 /** A "Delete …" button that asks first; `detail` says what goes with the record and how to get it back. */
-export function ConfirmDelete({ what, detail, onDelete, confirmLabel, confirmAria, trigger }: { what: string; detail: ReactNode; onDelete: () => void; confirmLabel?: string; confirmAria?: string; trigger?: { label: string; className: string; content: ReactNode; title?: string } }) {
+export function ConfirmDelete({
+  what,
+  detail,
+  onDelete,
+  confirmLabel,
+  confirmAria,
+  trigger,
+}: {
+  what: string;
+  detail: ReactNode;
+  onDelete: () => void;
+  confirmLabel?: string;
+  confirmAria?: string;
+  trigger?: { label: string; className: string; content: ReactNode; title?: string };
+}) {
   const [anchor, setAnchor] = useState<Anchor | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const close = () => {

@@ -79,7 +79,8 @@ export function HelpView() {
           </select>
         </label>
         <p className="subtle">
-          Undo (Ctrl+Z) reverses the notebook’s last edit exactly — imports, new versions, deletions, review decisions and loading the sample included; Redo (Shift+Ctrl+Z) re-applies it. The button says what it will undo.
+          Undo (Ctrl+Z) reverses the notebook’s last edit exactly — imports, new versions, deletions, review decisions and loading the sample included; Redo (Shift+Ctrl+Z) re-applies it. The button
+          says what it will undo.
         </p>
       </div>
     </section>

@@ -3,7 +3,25 @@
  * no HTML strings and nothing the CSP could object to. Always decorative: the
  * button around an icon carries the accessible name.
  */
-export type IconName = 'library' | 'reader' | 'claims' | 'tags' | 'help' | 'search' | 'undo' | 'redo' | 'sun' | 'moon' | 'auto' | 'close' | 'plus' | 'trash' | 'upload' | 'paste' | 'review' | 'briefing';
+export type IconName =
+  | 'library'
+  | 'reader'
+  | 'claims'
+  | 'tags'
+  | 'help'
+  | 'search'
+  | 'undo'
+  | 'redo'
+  | 'sun'
+  | 'moon'
+  | 'auto'
+  | 'close'
+  | 'plus'
+  | 'trash'
+  | 'upload'
+  | 'paste'
+  | 'review'
+  | 'briefing';
 
 const PATHS: Record<IconName, string[]> = {
   library: ['M4 4h4v16H4z', 'M10 4h4v16h-4z', 'M16.5 4.5l3.5 1-4 15-3.5-1z'],
@@ -28,7 +46,19 @@ const PATHS: Record<IconName, string[]> = {
 
 export function Icon({ name }: { name: IconName }) {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {PATHS[name].map((d) => (
         <path key={d} d={d} />
       ))}

@@ -108,7 +108,10 @@ export function LibraryView() {
       {loaded && sources.length === 0 && !progress ? (
         <div className="empty-state">
           <h2>Your library is empty</h2>
-          <p>Import articles as .txt, .md or .html files, Word (.docx), EPUB and OpenDocument (.odt) documents or saved web pages (.mhtml, .warc), drop them anywhere on this window, or paste text. Highlights, tags and claims you make are kept with each source.</p>
+          <p>
+            Import articles as .txt, .md or .html files, Word (.docx), EPUB and OpenDocument (.odt) documents or saved web pages (.mhtml, .warc), drop them anywhere on this window, or paste text.
+            Highlights, tags and claims you make are kept with each source.
+          </p>
           <div className="actions">
             <button type="button" className="button primary" onClick={() => fileInput.current?.click()}>
               Import your first source
@@ -167,6 +170,7 @@ function useTrash(): TrashItem[] {
   const sources = useStore((s) => s.sources);
   const undo = useStore((s) => s.undo);
   const [items, setItems] = useState<TrashItem[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the Trash is read again after any change to the sources or the history: those are the triggers
   useEffect(() => {
     let current = true;
     void loadTrash().then((list) => current && list && setItems(list));
@@ -288,7 +292,13 @@ function SourceRow({ source: s, onEdit }: { source: SourceSummary; onEdit: () =>
         <button type="button" className="button small" onClick={onEdit} aria-label={`Edit details of ${s.title}`}>
           Details
         </button>
-        <button type="button" className="button small" onClick={() => versionInput.current?.click()} aria-label={`Import new version of ${s.title}`} title="Replace the text with a newer version; quotes follow their words">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => versionInput.current?.click()}
+          aria-label={`Import new version of ${s.title}`}
+          title="Replace the text with a newer version; quotes follow their words"
+        >
           Import new version…
         </button>
         <input
@@ -364,7 +374,14 @@ function PageOffsetField({ sourceId, saved }: { sourceId: string; saved: string 
         <label htmlFor={id}>Page offset</label>
         <SaveState status={auto.status} />
       </div>
-      <input id={id} {...auto.bind} inputMode="numeric" placeholder="Empty: the page numbers found at import; 1646 cites page 1 as 1647" aria-invalid={auto.problem ? true : undefined} aria-describedby={auto.problem ? id + 'e' : undefined} />
+      <input
+        id={id}
+        {...auto.bind}
+        inputMode="numeric"
+        placeholder="Empty: the page numbers found at import; 1646 cites page 1 as 1647"
+        aria-invalid={auto.problem ? true : undefined}
+        aria-describedby={auto.problem ? id + 'e' : undefined}
+      />
       <FieldError problem={auto.problem} id={id + 'e'} />
     </div>
   );

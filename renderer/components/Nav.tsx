@@ -51,7 +51,11 @@ export function Nav() {
               <Icon name={it.icon} />
               <span className="nav-label">{it.label}</span>
               {badge[it.view] ? (
-                <span className={'nav-count' + (it.view === 'review' ? ' alert' : '')} aria-hidden={it.view === 'review' ? undefined : 'true'} aria-label={it.view === 'review' ? `${badge[it.view]} to review` : undefined}>
+                <span
+                  className={'nav-count' + (it.view === 'review' ? ' alert' : '')}
+                  aria-hidden={it.view === 'review' ? undefined : 'true'}
+                  aria-label={it.view === 'review' ? `${badge[it.view]} to review` : undefined}
+                >
                   {badge[it.view]}
                 </span>
               ) : null}
@@ -61,13 +65,33 @@ export function Nav() {
       </ul>
       <div className="nav-footer">
         <div className="undo-row">
-          <button type="button" className="icon-button" aria-label="Undo" title={undo.undoLabel ? `Undo ${undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!undo.canUndo} onClick={() => void A.undo()}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Undo"
+            title={undo.undoLabel ? `Undo ${undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            disabled={!undo.canUndo}
+            onClick={() => void A.undo()}
+          >
             <Icon name="undo" />
           </button>
-          <button type="button" className="icon-button" aria-label="Redo" title={undo.redoLabel ? `Redo ${undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!undo.canRedo} onClick={() => void A.redo()}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Redo"
+            title={undo.redoLabel ? `Redo ${undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            disabled={!undo.canRedo}
+            onClick={() => void A.redo()}
+          >
             <Icon name="redo" />
           </button>
-          <button type="button" className="icon-button" aria-label={dark ? 'Switch to light theme' : 'Switch to dark theme'} title={dark ? 'Switch to light theme' : 'Switch to dark theme'} onClick={A.toggleTheme}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={dark ? 'Switch to light theme' : 'Switch to dark theme'}
+            title={dark ? 'Switch to light theme' : 'Switch to dark theme'}
+            onClick={A.toggleTheme}
+          >
             <Icon name={dark ? 'sun' : 'moon'} />
           </button>
         </div>

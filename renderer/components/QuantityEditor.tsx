@@ -28,7 +28,12 @@ export function QuantityEditor({ claimId, quantity }: { claimId: string; quantit
             <strong>{quantity.raw}</strong>
             {band && <span className="quantity-band"> → {band}</span>}
             {quantity.kind !== 'level' && <span className="badge">{quantity.kind}</span>}
-            {quantity.asOf && <span className="subtle" title={`written “${quantity.asOf.text}”`}> · as of {formatPeriod(quantity.asOf)}</span>}
+            {quantity.asOf && (
+              <span className="subtle" title={`written “${quantity.asOf.text}”`}>
+                {' '}
+                · as of {formatPeriod(quantity.asOf)}
+              </span>
+            )}
             {quantity.reading && <div className="subtle">{quantity.reading}</div>}
           </>
         ) : (

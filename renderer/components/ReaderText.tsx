@@ -67,7 +67,10 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
   const win = useTextWindow(source.text, paneRef, textRef);
   const blockSpans = useRef(new Map<number, { key: string; spans: PaintSpan[] }>());
   const painted = useMemo(() => {
-    const spans = quotes.filter(paintable).map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color })).filter((s) => s.start < s.end); // a long text's rest may not have arrived yet
+    const spans = quotes
+      .filter(paintable)
+      .map((q): PaintSpan => ({ id: q.id, start: Math.max(0, q.selectors[0].start), end: Math.min(source.text.length, q.selectors[0].end), color: q.color }))
+      .filter((s) => s.start < s.end); // a long text's rest may not have arrived yet
     return (blockSpans.current = spansByBlock(spans, (o) => blockAt(win.blocks, o), blockSpans.current));
   }, [quotes, win.blocks, source.text.length]);
   const pageMarks = useMemo(() => pageMarksByBlock(source.pages, win.blocks), [source.pages, win.blocks]);
@@ -117,6 +120,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
     }
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a pending selection is dropped when the source or its quotes change: the triggers
   useEffect(() => setPending(null), [source.id, quotes]);
 
   // The blocks holding both ends of a selection in the text stay rendered, however far it is scrolled.
@@ -142,7 +146,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
     keys.placeCaret(range.end);
     void A.quoteSelection(range, intent);
   };
-  const useAsNewText = () => {
+  const takeAsNewText = () => {
     if (!pending) return;
     const range = pending.range;
     setPending(null);
@@ -154,7 +158,7 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
     { label: 'Highlight and tag', act: () => act({ kind: 'tag' }) },
     { label: 'Make claim', act: () => act({ kind: 'claim' }) },
     { label: 'Highlight and add note', act: () => act({ kind: 'note' }) },
-    ...(reselecting ? [{ label: 'Use as new text', act: useAsNewText }] : []),
+    ...(reselecting ? [{ label: 'Use as new text', act: takeAsNewText }] : []),
   ];
 
   /** The confirmation before deleting a quote, beside its highlight. */
@@ -252,7 +256,8 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
   return (
     <div className="reader-pane" ref={paneRef} onScroll={win.onScroll}>
       <p id="reader-keys-help" className="visually-hidden">
-        Arrow keys move the reading cursor, Shift with the arrows selects, H highlights the selection. Alt with Down or Up arrow goes to the next or previous highlight; Enter opens it, E edits its note, Delete deletes it.
+        Arrow keys move the reading cursor, Shift with the arrows selects, H highlights the selection. Alt with Down or Up arrow goes to the next or previous highlight; Enter opens it, E edits its
+        note, Delete deletes it.
       </p>
       <div
         className={source.pages ? 'source-text paged' : 'source-text'}
@@ -274,7 +279,18 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
             <Spacer height={win.heightOf(r === 0 ? 0 : win.runs[r - 1]![1] + 1, first)} />
             {blockRange(first, last).map((i) => {
               const spans = painted.get(i)?.spans ?? NO_SPANS;
-              return <TextBlock key={i} index={i} text={source.text} start={win.blocks.starts[i]!} end={blockEnd(win.blocks, i)} spans={spans} selected={selected && spans.some((s) => s.id === selected) ? selected : null} marks={pageMarks.get(i)} />;
+              return (
+                <TextBlock
+                  key={i}
+                  index={i}
+                  text={source.text}
+                  start={win.blocks.starts[i]!}
+                  end={blockEnd(win.blocks, i)}
+                  spans={spans}
+                  selected={selected && spans.some((s) => s.id === selected) ? selected : null}
+                  marks={pageMarks.get(i)}
+                />
+              );
             })}
           </Fragment>
         ))}
@@ -286,8 +302,12 @@ export function ReaderText({ source, quotes, reselecting }: { source: Source & {
         </p>
       )}
       {keys.caret && <div className="reader-caret" aria-hidden="true" style={{ top: keys.caret.top, left: keys.caret.left, height: keys.caret.height }} />}
-      {flash?.rects.map((r, i) => <div key={`${flash.seq}-${i}`} className="flash" aria-hidden="true" style={{ top: r.top - 2, left: r.left - 2, width: r.right - r.left + 4, height: r.bottom - r.top + 4 }} />)}
-      {pending && pane && <SelectionToolbar box={pending.box} paneWidth={pane.clientWidth} scrollTop={pane.scrollTop} onAct={act} onReselect={reselecting ? useAsNewText : undefined} onClose={() => setPending(null)} />}
+      {flash?.rects.map((r, i) => (
+        <div key={`${flash.seq}-${i}`} className="flash" aria-hidden="true" style={{ top: r.top - 2, left: r.left - 2, width: r.right - r.left + 4, height: r.bottom - r.top + 4 }} />
+      ))}
+      {pending && pane && (
+        <SelectionToolbar box={pending.box} paneWidth={pane.clientWidth} scrollTop={pane.scrollTop} onAct={act} onReselect={reselecting ? takeAsNewText : undefined} onClose={() => setPending(null)} />
+      )}
       {menu && <ContextMenu x={menu.x} y={menu.y} label={menu.label} items={menu.items} onClose={() => setMenu(null)} />}
       {confirm && (
         <QuoteDeleteConfirm

@@ -49,7 +49,8 @@ export function RecoveryNotice() {
             ))}
           </ul>
           <p className="subtle" style={{ margin: 0 }}>
-            What to do: check your most recent edits — anything the notes say was not used can be made again. The copies they name are in the notebook folder ({found.path}); keep them until you are satisfied nothing is missing, then delete them.
+            What to do: check your most recent edits — anything the notes say was not used can be made again. The copies they name are in the notebook folder ({found.path}); keep them until you are
+            satisfied nothing is missing, then delete them.
           </p>
         </div>
         <button type="button" className="button small" onClick={() => setDismissed(true)}>

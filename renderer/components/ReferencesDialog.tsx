@@ -28,7 +28,11 @@ export function ReferencesDialog({ plan, onClose }: { plan: ReferencePlan; onClo
         <ul className="plain-list" aria-label="References">
           {entries.map((e, i) => (
             <li key={i}>
-              <strong>{STATUS[e.status]}</strong> — {e.title} <span className="subtle">({e.key}{detail(e) ? `; ${detail(e)}` : ''})</span>
+              <strong>{STATUS[e.status]}</strong> — {e.title}{' '}
+              <span className="subtle">
+                ({e.key}
+                {detail(e) ? `; ${detail(e)}` : ''})
+              </span>
             </li>
           ))}
         </ul>

@@ -57,15 +57,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             <p className="subtle">Not found in the new version.</p>
           ) : (
             <p className="review-diff" aria-label="Word changes">
-              {item.diff.map((d, i) =>
-                d.op === 'insert' ? (
-                  <ins key={i}>{d.text}</ins>
-                ) : d.op === 'delete' ? (
-                  <del key={i}>{d.text}</del>
-                ) : (
-                  <span key={i}>{d.text}</span>
-                ),
-              )}
+              {item.diff.map((d, i) => (d.op === 'insert' ? <ins key={i}>{d.text}</ins> : d.op === 'delete' ? <del key={i}>{d.text}</del> : <span key={i}>{d.text}</span>))}
             </p>
           )}
         </div>

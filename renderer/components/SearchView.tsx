@@ -29,6 +29,7 @@ export function SearchView() {
   const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
   const [showHelp, setShowHelp] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the search runs again when quotes or claims change: the triggers
   useEffect(() => {
     if (!query.trim()) {
       setOutcome(null);
@@ -78,7 +79,9 @@ export function SearchView() {
       ) : (
         <>
           <p className="subtle pad-x" role="status">
-            {outcome.total === outcome.hits.length ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}` : `First ${outcome.hits.length} of ${outcome.totalExact ? '' : 'at least '}${outcome.total} results`}
+            {outcome.total === outcome.hits.length
+              ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}`
+              : `First ${outcome.hits.length} of ${outcome.totalExact ? '' : 'at least '}${outcome.total} results`}
           </p>
           <ul className="search-results" aria-label="Search results">
             {outcome.hits.map((h) => (
@@ -92,11 +95,7 @@ export function SearchView() {
 }
 
 export function Snippet({ hit, lead }: { hit: SearchHit; lead?: number }) {
-  return (
-    <span className="snippet">
-      {snippetParts(hit.snippet, lead).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </span>
-  );
+  return <span className="snippet">{snippetParts(hit.snippet, lead).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }
 
 /** A tag hit's label: the tag's own name, which the index splits into words for matching. */
@@ -112,7 +111,11 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         <span className={'kind kind-' + hit.type}>{hit.type === 'source' ? 'passage' : hit.type}</span>
         {hit.sourceTitle && <span className="subtle">{hit.sourceTitle}</span>}
         {hit.paragraph !== undefined && <span className="subtle">¶ {hit.paragraph}</span>}
-        {hit.page !== undefined && <span className="subtle">{hit.page.includes('–') ? 'pp.' : 'p.'} {hit.page}</span>}
+        {hit.page !== undefined && (
+          <span className="subtle">
+            {hit.page.includes('–') ? 'pp.' : 'p.'} {hit.page}
+          </span>
+        )}
       </div>
       <button type="button" className="link-button search-snippet" onClick={() => void A.openHit(hit)}>
         <HitLabel hit={hit} />
@@ -155,9 +158,15 @@ function MakeQuote({ hit, match, onClose }: { hit: SearchHit; match: Range; onCl
   return (
     <div className="make-quote" role="group" aria-label="Passage to quote">
       <p className="make-quote-text">
-        <span className="subtle">{range.start > CONTEXT ? '…' : ''}{before}</span>
+        <span className="subtle">
+          {range.start > CONTEXT ? '…' : ''}
+          {before}
+        </span>
         <mark className="make-quote-passage">{text.slice(range.start, range.end)}</mark>
-        <span className="subtle">{after}{range.end + CONTEXT < text.length ? '…' : ''}</span>
+        <span className="subtle">
+          {after}
+          {range.end + CONTEXT < text.length ? '…' : ''}
+        </span>
       </p>
       <div className="make-quote-controls">
         {(['start', 'end'] as const).map((edge) => (

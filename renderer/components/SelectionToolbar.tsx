@@ -9,7 +9,21 @@ import type { SelectionIntent } from '../state/actions.ts';
 import { placeToolbar } from '../reader/placement.ts';
 import type { Box } from '../reader/placement.ts';
 
-export function SelectionToolbar({ box, paneWidth, scrollTop, onAct, onReselect, onClose }: { box: Box; paneWidth: number; scrollTop: number; onAct: (i: SelectionIntent) => void; onReselect?: () => void; onClose: () => void }) {
+export function SelectionToolbar({
+  box,
+  paneWidth,
+  scrollTop,
+  onAct,
+  onReselect,
+  onClose,
+}: {
+  box: Box;
+  paneWidth: number;
+  scrollTop: number;
+  onAct: (i: SelectionIntent) => void;
+  onReselect?: () => void;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   useLayoutEffect(() => {
@@ -36,7 +50,14 @@ export function SelectionToolbar({ box, paneWidth, scrollTop, onAct, onReselect,
         </>
       )}
       {A.COLORS.map((c) => (
-        <button key={c} type="button" className={'color-dot swatch-' + c} aria-label={`Highlight ${c}`} title={`Highlight ${c}${c === 'yellow' ? ' (H)' : ''}`} onClick={() => onAct({ kind: 'highlight', color: c })} />
+        <button
+          key={c}
+          type="button"
+          className={'color-dot swatch-' + c}
+          aria-label={`Highlight ${c}`}
+          title={`Highlight ${c}${c === 'yellow' ? ' (H)' : ''}`}
+          onClick={() => onAct({ kind: 'highlight', color: c })}
+        />
       ))}
       <span className="toolbar-sep" aria-hidden="true" />
       <button type="button" className="toolbar-button" title="Highlight and tag (T)" onClick={() => onAct({ kind: 'tag' })}>

@@ -34,6 +34,7 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
   const [readTo, setReadTo] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const shownFor = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the suggestions are read again when decisions or claims change: the triggers
   useEffect(() => {
     let live = true;
     // A new source starts empty; a change to this one keeps the old list until each part is read again.
@@ -80,12 +81,16 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
 
   return (
     <aside className="suggestions" aria-label="Suggested figures">
-      <h2>
-        Suggested figures {items && items.length > 0 ? <span className="count">{done ? items.length.toLocaleString('en') : `${items.length.toLocaleString('en')}…`}</span> : null}
-      </h2>
+      <h2>Suggested figures {items && items.length > 0 ? <span className="count">{done ? items.length.toLocaleString('en') : `${items.length.toLocaleString('en')}…`}</span> : null}</h2>
       {items && items.length > 1 && (
         <div className="actions">
-          <button type="button" className="button small" disabled={!done || busy !== null} title={done ? 'Dismiss every open suggestion of this source; undo brings them back' : 'Still looking through the text'} onClick={() => void dismissAll()}>
+          <button
+            type="button"
+            className="button small"
+            disabled={!done || busy !== null}
+            title={done ? 'Dismiss every open suggestion of this source; undo brings them back' : 'Still looking through the text'}
+            onClick={() => void dismissAll()}
+          >
             Dismiss all {items.length.toLocaleString('en')}
           </button>
         </div>

@@ -37,7 +37,23 @@ function cutAtMarks(segments: Segment[], marks: readonly PageMark[], start: numb
   return out;
 }
 
-export const TextBlock = memo(function TextBlock({ index, text, start, end, spans, selected, marks = NO_MARKS }: { index: number; text: string; start: number; end: number; spans: readonly PaintSpan[]; selected: string | null; marks?: readonly PageMark[] }) {
+export const TextBlock = memo(function TextBlock({
+  index,
+  text,
+  start,
+  end,
+  spans,
+  selected,
+  marks = NO_MARKS,
+}: {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  spans: readonly PaintSpan[];
+  selected: string | null;
+  marks?: readonly PageMark[];
+}) {
   const segments = cutAtMarks(
     segmentText(
       end - start,
@@ -85,7 +101,11 @@ export const TextBlock = memo(function TextBlock({ index, text, start, end, span
  * The painted quotes of each block, by block index. A block whose quotes did not
  * change keeps its previous array (so its TextBlock does not redraw).
  */
-export function spansByBlock(spans: readonly PaintSpan[], blockOf: (offset: number) => number, previous: Map<number, { key: string; spans: PaintSpan[] }>): Map<number, { key: string; spans: PaintSpan[] }> {
+export function spansByBlock(
+  spans: readonly PaintSpan[],
+  blockOf: (offset: number) => number,
+  previous: Map<number, { key: string; spans: PaintSpan[] }>,
+): Map<number, { key: string; spans: PaintSpan[] }> {
   const lists = new Map<number, PaintSpan[]>();
   for (const s of spans) {
     if (s.end <= s.start) continue;

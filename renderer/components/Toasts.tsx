@@ -19,22 +19,22 @@ export function Toasts() {
     <div className="toasts">
       {/* An alert is announced when it appears, so it exists only while there is a failure to tell. */}
       {errors.length > 0 && (
-      <div role="alert" className="toast-group">
-        {errors.map((t) => {
-          const p = describeFailure(t.text);
-          return (
-            <div key={t.id} className="toast toast-error">
-              <div className="toast-body">
-                <span>{p.message}</span>
-                <ProblemDetail detail={p.detail} />
+        <div role="alert" className="toast-group">
+          {errors.map((t) => {
+            const p = describeFailure(t.text);
+            return (
+              <div key={t.id} className="toast toast-error">
+                <div className="toast-body">
+                  <span>{p.message}</span>
+                  <ProblemDetail detail={p.detail} />
+                </div>
+                <button type="button" className="icon-button small" aria-label="Dismiss message" onClick={() => A.dismissToast(t.id)}>
+                  ×
+                </button>
               </div>
-              <button type="button" className="icon-button small" aria-label="Dismiss message" onClick={() => A.dismissToast(t.id)}>
-                ×
-              </button>
-            </div>
-          );
-        })}
-      </div>
+            );
+          })}
+        </div>
       )}
       <div role="status" aria-live="polite" className="toast-group">
         {info.map((t) => (

@@ -14,8 +14,8 @@ export function WelcomeView() {
         </div>
         <h1 id="welcome-title">Welcome to Research Notebook</h1>
         <p>
-          Import articles, highlight the passages that matter, turn figures into claims with their evidence, and write cited briefings in which every quote is checked against
-          its source. Everything stays on this computer.
+          Import articles, highlight the passages that matter, turn figures into claims with their evidence, and write cited briefings in which every quote is checked against its source. Everything
+          stays on this computer.
         </p>
         <div className="welcome-choices">
           <button type="button" className="choice" onClick={() => void A.openSample()}>

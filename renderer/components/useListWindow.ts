@@ -39,6 +39,7 @@ export function useListWindow(count: number, keyOf: (i: number) => string, listR
   const gap = useRef(0);
   const scroller = useRef<HTMLElement | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: heights live in a ref; `version` and the inputs listed are what make them worth re-reading
   const tops = useMemo(() => {
     const known = [...heights.current.values()];
     const avg = known.length ? known.reduce((a, b) => a + b, 0) / known.length : guess;

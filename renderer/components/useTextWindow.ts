@@ -43,6 +43,7 @@ export function useTextWindow(text: string, paneRef: RefObject<HTMLDivElement | 
   const measured = useRef<{ for: Float64Array | null; h: Float64Array; sumM: number; sumE: number }>({ for: null, h: new Float64Array(0), sumM: 0, sumE: 0 });
   if (measured.current.for !== est) measured.current = { for: est, h: new Float64Array(blocks.starts.length), sumM: 0, sumE: 0 };
   const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured heights live in a ref; `version` is bumped when they change
   const tops = useMemo(() => {
     const m = measured.current;
     if (!est) return null;

@@ -17,7 +17,6 @@ import { Marked } from 'marked';
 import { footnotes } from './footnotes.ts';
 import { escapeHtml } from '../../shared/export/escape.ts';
 
-
 const marked = new Marked({
   gfm: true,
   breaks: true,

@@ -40,7 +40,7 @@ function pointOf(root: Element, node: Node, offset: number): DomPoint {
   if (node.nodeType !== Node.TEXT_NODE) {
     const child = node.childNodes[offset] ?? null;
     if (child) {
-      const seg = child instanceof Element ? child.closest('[data-start]') ?? child.querySelector('[data-start]') : null;
+      const seg = child instanceof Element ? (child.closest('[data-start]') ?? child.querySelector('[data-start]')) : null;
       if (seg) return { segmentStart: Number(seg.getAttribute('data-start')), offset: 0 };
     }
     const prev = offset > 0 ? node.childNodes[offset - 1] : null;

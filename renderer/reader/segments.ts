@@ -22,9 +22,7 @@ export interface Segment {
 }
 
 export function segmentText(textLength: number, spans: readonly SpanLike[]): Segment[] {
-  const valid = spans
-    .map((s) => ({ id: s.id, start: Math.max(0, Math.min(s.start, textLength)), end: Math.max(0, Math.min(s.end, textLength)) }))
-    .filter((s) => s.end > s.start);
+  const valid = spans.map((s) => ({ id: s.id, start: Math.max(0, Math.min(s.start, textLength)), end: Math.max(0, Math.min(s.end, textLength)) })).filter((s) => s.end > s.start);
   const cuts = new Set<number>([0, textLength]);
   for (const s of valid) {
     cuts.add(s.start);

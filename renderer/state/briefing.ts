@@ -52,7 +52,18 @@ export interface BriefingChoice {
   provenance: boolean;
 }
 
-export const initialBriefing: BriefingChoice = { scope: 'all', tags: [], claimIds: [], style: 'apa', locale: 'en-US', format: 'md', title: 'Briefing', includeUnverified: false, quoteNotes: false, provenance: true };
+export const initialBriefing: BriefingChoice = {
+  scope: 'all',
+  tags: [],
+  claimIds: [],
+  style: 'apa',
+  locale: 'en-US',
+  format: 'md',
+  title: 'Briefing',
+  includeUnverified: false,
+  quoteNotes: false,
+  provenance: true,
+};
 
 /**
  * Arguments for exportBriefing. The preview always asks for Markdown, so what

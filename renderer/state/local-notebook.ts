@@ -107,7 +107,10 @@ export class LocalNotebook {
       quotes: [...view.quotes()].sort(quoteOrder),
       claims: this.allClaimDetails(),
       tags: tagUsage(view),
-      review: [...view.quotes()].filter(needsReview).sort(quoteOrder).map((q) => reviewItem(view, q)),
+      review: [...view.quotes()]
+        .filter(needsReview)
+        .sort(quoteOrder)
+        .map((q) => reviewItem(view, q)),
       trash: trashItems(view),
       conflicts: snapshot.judgement.conflicts,
       figureChanges: snapshot.judgement.figureChanges,
@@ -200,12 +203,20 @@ export class LocalNotebook {
     // Quotes and review items: the old record out, the new one in.
     const quoteEdits: [Quote | undefined, Quote | undefined][] = [...quotes].map(([id, { old }]) => [old, view.getQuote(id)]);
     lists.quotes = edited(lists.quotes, quoteEdits, quoteOrder, () => [...view.quotes()]);
-    const reviewEdits: [ReviewItem | undefined, ReviewItem | undefined][] = quoteEdits.map(([o, n]) => [o && needsReview(o) ? reviewItem(view, o) : undefined, n && needsReview(n) ? reviewItem(view, n) : undefined]);
+    const reviewEdits: [ReviewItem | undefined, ReviewItem | undefined][] = quoteEdits.map(([o, n]) => [
+      o && needsReview(o) ? reviewItem(view, o) : undefined,
+      n && needsReview(n) ? reviewItem(view, n) : undefined,
+    ]);
     // A renamed source: its review items carry its title.
     for (const id of renamedSources) {
       for (const q of view.quotesOf(id)) if (!quotes.has(q.id) && needsReview(q)) reviewEdits.push([reviewItem(view, q), reviewItem(view, q)]);
     }
-    lists.review = edited(lists.review, reviewEdits, (a, b) => quoteOrder(a.quote, b.quote), () => [...view.quotes()].filter(needsReview).map((q) => reviewItem(view, q)));
+    lists.review = edited(
+      lists.review,
+      reviewEdits,
+      (a, b) => quoteOrder(a.quote, b.quote),
+      () => [...view.quotes()].filter(needsReview).map((q) => reviewItem(view, q)),
+    );
     // Sources: each touched one's summary again.
     const sourceEdits: [SourceSummary | undefined, SourceSummary | undefined][] = [...touchedSources].map((id) => {
       const before = sources.has(id) ? sources.get(id) : view.getSource(id);

@@ -27,7 +27,10 @@ export function formToSourceEdit(f: SourceForm): {
   const opt = (v: string) => (v.trim() ? v.trim() : null);
   return {
     title: f.title.trim(),
-    authors: f.authors.split(/[;,]/).map((a) => a.trim()).filter(Boolean),
+    authors: f.authors
+      .split(/[;,]/)
+      .map((a) => a.trim())
+      .filter(Boolean),
     publisher: opt(f.publisher),
     published: opt(f.published),
     url: opt(f.url),

@@ -38,7 +38,11 @@ export function startSync(): { opened: Promise<void>; stop: () => void } {
     open = resolve;
     setTimeout(resolve, 2000);
   });
-  const stop = client.onNotebookEvent(onEvent, () => (loaded ? local.rev : null), () => open());
+  const stop = client.onNotebookEvent(
+    onEvent,
+    () => (loaded ? local.rev : null),
+    () => open(),
+  );
   return { opened, stop };
 }
 

@@ -43,5 +43,12 @@ export function tagTree(tags: readonly TagSummary[]): TagNode[] {
 
 /** Splits what the user typed in a tag field ("energy/coal, Shipping") into names. */
 export function parseTagInput(raw: string): string[] {
-  return [...new Set(raw.split(',').map((s) => s.trim().replace(/\s*\/\s*/g, '/')).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim().replace(/\s*\/\s*/g, '/'))
+        .filter(Boolean),
+    ),
+  ];
 }

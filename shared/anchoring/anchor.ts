@@ -31,16 +31,7 @@ import { BIN, QGramIndex } from './qgram.ts';
 import { ContextMatcher, contextSimilarity, digitRuns, figures } from './similarity.ts';
 import type { AnchorOptions, AnchorResult, Selectors } from './types.ts';
 import { type PreviousVersion, widenToSentences } from './units.ts';
-import {
-  AMBIGUITY_MARGIN,
-  FUZZY_THRESHOLD,
-  MIN_QUOTE_SIMILARITY,
-  MIN_WORDS_KEPT,
-  SELF_EVIDENT_LENGTH,
-  SELF_EVIDENT_SIMILARITY,
-  STRONG_CONTEXT,
-  WEIGHTS,
-} from './thresholds.ts';
+import { AMBIGUITY_MARGIN, FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY, MIN_WORDS_KEPT, SELF_EVIDENT_LENGTH, SELF_EVIDENT_SIMILARITY, STRONG_CONTEXT, WEIGHTS } from './thresholds.ts';
 import { wordDiff } from './word-diff.ts';
 import { compareWording, insideWord } from './wording.ts';
 

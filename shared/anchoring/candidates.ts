@@ -51,15 +51,7 @@ export function endAnchored(folded: Uint16Array, end: number, suffix: string): b
  * ran to the end of the text and had its last words reworded ("officials said."
  * / "according to officials."): it matches cheapest by stopping short.
  */
-export function approximateMatches(
-  folded: Uint16Array,
-  matcher: MyersPattern,
-  prefix: string,
-  suffix: string,
-  from: number,
-  to: number,
-  maxErrors: number,
-): Candidate[] {
+export function approximateMatches(folded: Uint16Array, matcher: MyersPattern, prefix: string, suffix: string, from: number, to: number, maxErrors: number): Candidate[] {
   const m = matcher.length;
   const ends = matcher.searchEnds(folded, from, to);
   // Per run: the first and the last end at the run's least distance, and the

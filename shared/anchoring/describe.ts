@@ -17,9 +17,7 @@ export function describe(text: string, start: number, end: number, contextLength
     throw new RangeError(`describe: offsets must be integers, got [${start}, ${end})`);
   }
   if (start < 0 || end > text.length || start >= end) {
-    throw new RangeError(
-      `describe: range [${start}, ${end}) is empty or outside the text (length ${text.length}); a quote needs 0 <= start < end <= length`,
-    );
+    throw new RangeError(`describe: range [${start}, ${end}) is empty or outside the text (length ${text.length}); a quote needs 0 <= start < end <= length`);
   }
   if (!Number.isInteger(contextLength) || contextLength < 0) {
     throw new RangeError(`describe: contextLength must be a non-negative integer, got ${contextLength}`);

@@ -29,8 +29,7 @@ export function bestOccurrence(
   let best: { start: number; agreement: number; distance: number } | null = null;
   const consider = (start: number): void => {
     if (!onBoundary(text, start) || !onBoundary(text, start + exact.length)) return;
-    const agreement =
-      contextAgreement(text, start, prefix, 'before') + contextAgreement(text, start + exact.length, suffix, 'after');
+    const agreement = contextAgreement(text, start, prefix, 'before') + contextAgreement(text, start + exact.length, suffix, 'after');
     const distance = Math.abs(start - expected);
     if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
       // An occurrence inside another passage's unchanged line or sentence is

@@ -27,10 +27,7 @@ export function reanchorAll(oldText: string, newText: string, quotes: readonly Q
   let head = 0;
   while (head < shortest && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
   let tail = 0;
-  while (
-    tail < shortest - head &&
-    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
-  ) {
+  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) {
     tail++;
   }
   const shift = newText.length - oldText.length;

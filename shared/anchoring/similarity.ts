@@ -67,10 +67,7 @@ export class ContextMatcher {
     const m = this.context.length;
     if (!this.matcher) return 1;
     const slack = slackFor(m);
-    const scores =
-      side === 'before'
-        ? this.matcher.anchoredBackward(folded, at, Math.max(0, at - m - slack))
-        : this.matcher.anchoredForward(folded, at, Math.min(folded.length, at + m + slack));
+    const scores = side === 'before' ? this.matcher.anchoredBackward(folded, at, Math.max(0, at - m - slack)) : this.matcher.anchoredForward(folded, at, Math.min(folded.length, at + m + slack));
     let best = m;
     for (const d of scores) if (d < best) best = d;
     return 1 - best / m;

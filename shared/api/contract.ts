@@ -10,9 +10,7 @@
  */
 import { z } from 'zod';
 import { ClaimIdSchema, QuoteIdSchema, SourceIdSchema } from '../model/ids.ts';
-import {
-  CalendarDateSchema, CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, QuantitySchema,
-} from '../model/records.ts';
+import { CalendarDateSchema, CLAIM_RELATIONS, CLAIM_STATUSES, EVIDENCE_RELATIONS, HIGHLIGHT_COLORS, QuantitySchema } from '../model/records.ts';
 import type { AnchorStatus, Claim, ClaimId, ClaimRelation, Quantity, Quote, Source, SourceMeta, Tag } from '../model/records.ts';
 import type { ErrorCode, Result } from '../result.ts';
 import type { SearchHit } from '../search/types.ts';
@@ -27,8 +25,24 @@ const NoArgs = z.strictObject({});
  * electron/server/call-queue.ts). Everything else is a write.
  */
 export const READ_METHODS: ReadonlySet<string> = new Set([
-  'getInfo', 'listSources', 'getSource', 'getSourceText', 'listQuotes', 'listTags', 'getClaim', 'listClaims', 'listReview', 'quoteContext',
-  'listSuggestions', 'listConflicts', 'listFigureChanges', 'search', 'exportBriefing', 'historyState', 'listTrash', 'getSnapshot',
+  'getInfo',
+  'listSources',
+  'getSource',
+  'getSourceText',
+  'listQuotes',
+  'listTags',
+  'getClaim',
+  'listClaims',
+  'listReview',
+  'quoteContext',
+  'listSuggestions',
+  'listConflicts',
+  'listFigureChanges',
+  'search',
+  'exportBriefing',
+  'historyState',
+  'listTrash',
+  'getSnapshot',
   'listCitationStyles',
 ]);
 
@@ -155,7 +169,10 @@ export const apiArgs = {
     subject: z.string().max(300).nullable().optional(),
     status: z.enum(CLAIM_STATUSES).optional(),
     tags: TagList.optional(),
-    evidence: z.array(z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) })).max(1000).optional(),
+    evidence: z
+      .array(z.strictObject({ quoteId: QuoteIdSchema, relation: z.enum(EVIDENCE_RELATIONS) }))
+      .max(1000)
+      .optional(),
     note: z.string().max(100_000).optional(),
   }),
   updateClaim: z.strictObject({
@@ -204,7 +221,13 @@ export const apiArgs = {
     tags: TagList.optional(),
   }),
   /** Dismisses these open suggestions of a source in one edit (one undo step): "Dismiss all". */
-  dismissSuggestions: z.strictObject({ sourceId: SourceIdSchema, keys: z.array(z.string().regex(/^\d+-\d+$/, 'a suggestion key looks like 120-131')).min(1).max(100_000) }),
+  dismissSuggestions: z.strictObject({
+    sourceId: SourceIdSchema,
+    keys: z
+      .array(z.string().regex(/^\d+-\d+$/, 'a suggestion key looks like 120-131'))
+      .min(1)
+      .max(100_000),
+  }),
   /** Claims whose figures cannot both hold. */
   listConflicts: NoArgs,
   /** Figures for the same thing at different times: changes over time and figures a newer source supersedes. */
@@ -251,7 +274,6 @@ export const apiArgs = {
   /** The whole notebook at one revision, for a page that then follows pushed changes (shared/api/events.ts). */
   getSnapshot: NoArgs,
 } as const;
-
 
 export type ApiMethod = keyof typeof apiArgs;
 export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];

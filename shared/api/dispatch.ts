@@ -9,7 +9,7 @@ import { NotebookError, err } from '../result.ts';
 import type { Result } from '../result.ts';
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiArgs, name);
+  return typeof name === 'string' && Object.hasOwn(apiArgs, name);
 }
 
 /** Formats a zod error as one human line: "exact: Too small…; tags.0: …". */

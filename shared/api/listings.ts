@@ -119,7 +119,14 @@ export function relationItems(view: NotebookView, { pairs, candidates }: Conflic
     const claim = view.getClaim(id as ClaimId);
     const c = candidates.get(id);
     const sourceId = c?.sourceId ?? null;
-    return { claimId: id, statement: claim?.statement ?? c?.statement ?? '', quantity: c?.quantity ?? null, sourceId, sourceTitle: sourceId ? (view.getSource(sourceId as SourceId)?.title ?? null) : null, date: c?.published ?? null };
+    return {
+      claimId: id,
+      statement: claim?.statement ?? c?.statement ?? '',
+      quantity: c?.quantity ?? null,
+      sourceId,
+      sourceTitle: sourceId ? (view.getSource(sourceId as SourceId)?.title ?? null) : null,
+      date: c?.published ?? null,
+    };
   };
   return pairs.filter((p) => wanted(p.relation)).map((p) => ({ key: p.key, a: side(p.a), b: side(p.b), reason: p.reason, relation: p.relation, older: p.older ?? null }));
 }

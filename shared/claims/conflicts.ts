@@ -26,11 +26,11 @@
  * source can contradict itself, and that is worth showing too.
  */
 
-import { toQuantity, type Quantity } from './quantity.ts';
+import { toQuantity } from './quantity.ts';
 import { detectFigures } from './figures.ts';
 import { timeOf } from './when.ts';
 import { apart } from './intervals.ts';
-import { SAME_TIME_DAYS, type Relation } from './judge.ts';
+import { SAME_TIME_DAYS } from './judge.ts';
 import { groupPairSteps, pairOf, prepare, prepareSteps, runSteps } from './conflict-groups.ts';
 import type { ConflictCandidate, ConflictOptions, ConflictPair } from './conflict-types.ts';
 

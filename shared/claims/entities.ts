@@ -31,8 +31,14 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
-const WORDS = [...BY_WORD.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
-const ACTORS = [...ACTOR_NOUNS].sort((a, b) => b.length - a.length).map(esc).join('|');
+const WORDS = [...BY_WORD.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(esc)
+  .join('|');
+const ACTORS = [...ACTOR_NOUNS]
+  .sort((a, b) => b.length - a.length)
+  .map(esc)
+  .join('|');
 // "the" may lead a name ("the Netherlands", "the U.S."); a possessive may follow it
 const PLACE_RE = new RegExp(`(?<![\\p{L}\\p{N}.'’-])(${WORDS})((?:['’]s?)?)(?![\\p{L}\\p{N}-])(\\s+(?:${ACTORS})(?:['’]s?)?(?![\\p{L}]))?`, 'gu');
 

@@ -14,9 +14,11 @@ export type Span = readonly [number, number];
 
 const LB = '(?<![\\p{L}\\p{N},.$€£¥])';
 const MONTH_ALT = MONTHS.join('|');
-const AGE_N = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?)';
+const AGE_N =
+  '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\\p{L}+)?)';
 const SCORE = /(?<![\p{N}.,\-–/$€£¥])\d{1,3}\s?[-–]\s?\d{1,3}(?:,\s*\d{1,3}\s?[-–]\s?\d{1,3})*(?![\p{N}%]|[.,]\d|\s?(?:%|per|million|billion|bn|m\b|k\b))/gu;
-const SCORE_CONTEXT_BEFORE = /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeated|defeat|thrashed|edged|voted|vote|votes|passed|approved|rejected|ruled|led|leads|leading|trailed|trailing|scored|scoreline)(?![\p{L}])/iu;
+const SCORE_CONTEXT_BEFORE =
+  /(?:^|[^\p{L}])(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|defeated|defeat|thrashed|edged|voted|vote|votes|passed|approved|rejected|ruled|led|leads|leading|trailed|trailing|scored|scoreline)(?![\p{L}])/iu;
 const SCORE_CONTEXT_AFTER = /^\s+(?:win|wins|victory|defeat|draw|loss|lead|home|away|scoreline|ruling|decision|vote|verdict|majority)(?![\p{L}])/iu;
 
 const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean }> = [
@@ -55,7 +57,10 @@ const MASKS: ReadonlyArray<{ re: RegExp; keep?: (m: RegExpExecArray) => boolean 
   // allocation and odds ratios "randomised 2:1", "3:1 odds": single digits either side of a colon (a clock has two after it)
   { re: /(?<![\p{N}.,:])\d{1,2}:\d(?![\p{N}:])/gu },
   // scores and vote tallies: "won 3-1", "a 2-0 win", "voted 52-47", "6-3, 6-4, 7-6"
-  { re: SCORE, keep: (m) => SCORE_CONTEXT_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index)) || SCORE_CONTEXT_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16)) },
+  {
+    re: SCORE,
+    keep: (m) => SCORE_CONTEXT_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index)) || SCORE_CONTEXT_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16)),
+  },
   // ages: "aged 18 to 24", "aged between 19 and 23", "aged 50 and older", "ages 5 to 11"
   { re: new RegExp(`(?<![\\p{L}])(?:aged|ages?)\\s+(?:between\\s+)?${AGE_N}(?:\\s*(?:-|–|to|and|or)\\s*${AGE_N})?(?:\\s+(?:and|or)\\s+(?:over|older|above|under|younger|up))?`, 'giu') },
   // people by age: "adults 20 and over", "those over 65", "children under 12"

@@ -100,10 +100,21 @@ export function figureAt(text: string, pos: number, masks: readonly Span[], sent
 
   const mult = core.multiplier;
   const unitNow = q.unit ?? 'count';
-  const kind = mult && (mult.form === 'verb' || mult.form === 'ing')
-    ? mult.direction
-    : (mult ? kindBefore(lead, hedge, unitNow) : leadKind) ?? kindAfter(text.slice(end, end + 32), unitNow) ?? 'level';
-  const figure: Figure = { ...q, hedge, raw: text.slice(start, end), kind, asOf: null, reading: resolved.reading, start, end, sentenceStart: sent.start, sentenceEnd: Math.max(sent.end, end), subject: '' };
+  const kind =
+    mult && (mult.form === 'verb' || mult.form === 'ing') ? mult.direction : ((mult ? kindBefore(lead, hedge, unitNow) : leadKind) ?? kindAfter(text.slice(end, end + 32), unitNow) ?? 'level');
+  const figure: Figure = {
+    ...q,
+    hedge,
+    raw: text.slice(start, end),
+    kind,
+    asOf: null,
+    reading: resolved.reading,
+    start,
+    end,
+    sentenceStart: sent.start,
+    sentenceEnd: Math.max(sent.end, end),
+    subject: '',
+  };
   figure.subject = subjectFor(text, figure, core.nounHint);
   return { figure, resume: q.bound === 'range' ? end : core.end };
 }

@@ -13,8 +13,12 @@ import type { FigureKind } from './quantity.ts';
 
 const words = (s: string): Set<string> => new Set(s.split('|'));
 // Intransitive direction verbs and "up"/"down": a change for any unit.
-const RISE = words('rose|rise|rises|rising|risen|climbed|climb|climbs|climbing|jumped|jump|jumps|jumping|gained|gain|gains|gaining|grew|grow|grows|growing|grown|increased|increase|increases|increasing|surged|surge|surges|surging|soared|soar|soars|soaring|advanced|advances|advancing|added|add|adds|adding|swelled|swell|swells|swelling|rallied|rally|rallies|rallying|spiked|expanded|expand|expands|expanding|widened|up');
-const FALL = words('fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slid|slide|slides|sliding|slipped|slip|slips|slipping|sank|sink|sinks|sinking|sunk|plunged|plunge|plunges|plunging|tumbled|tumble|tumbles|tumbling|slumped|slump|slumps|slumping|dipped|dip|dips|dipping|eased|ease|eases|easing|contracted|contract|contracts|contracting|shrank|shrink|shrinks|shrinking|shrunk|retreated|retreat|narrowed|shed|sheds|shedding|cut|cuts|cutting|down');
+const RISE = words(
+  'rose|rise|rises|rising|risen|climbed|climb|climbs|climbing|jumped|jump|jumps|jumping|gained|gain|gains|gaining|grew|grow|grows|growing|grown|increased|increase|increases|increasing|surged|surge|surges|surging|soared|soar|soars|soaring|advanced|advances|advancing|added|add|adds|adding|swelled|swell|swells|swelling|rallied|rally|rallies|rallying|spiked|expanded|expand|expands|expanding|widened|up',
+);
+const FALL = words(
+  'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|decreased|decrease|decreases|decreasing|slid|slide|slides|sliding|slipped|slip|slips|slipping|sank|sink|sinks|sinking|sunk|plunged|plunge|plunges|plunging|tumbled|tumble|tumbles|tumbling|slumped|slump|slumps|slumping|dipped|dip|dips|dipping|eased|ease|eases|easing|contracted|contract|contracts|contracting|shrank|shrink|shrinks|shrinking|shrunk|retreated|retreat|narrowed|shed|sheds|shedding|cut|cuts|cutting|down',
+);
 // Transitive verbs whose object is often the amount itself ("raised $48.5m", "lost £120,000 to a scam"):
 // a change only for relative units (%, points, multiples) or through "by".
 const RISE_REL = words('raised|raise|raises|raising|lifted|lift|lifts|lifting|boosted|boost|boosts|boosting');
@@ -26,14 +30,40 @@ const LENGTHS = /^(?:m|km|mi|ft|cm|mm|in)$/;
 // words between a verb and its figure that keep the verb's direction ("falling another 12%", "shrank an annualised 2.9%")
 const FILLERS = words('by|another|further|additional|record|annualised|annualized|just|only|mere|modest|sharp|steep|a|an|combined|net|extra|total|cumulative|collective|whopping|hefty');
 // a linking verb ends the object: "trimmed mean inflation was 3.9%" is a level, not a trim
-const OBJECT_STOP = words('to|at|from|of|in|on|by|than|with|and|or|the|a|an|its|their|his|her|our|this|that|these|those|was|is|were|are|be|been|being|stood|stands|remained|remains|came|comes|hit|reached|reaches|totalled|totaled|totals');
+const OBJECT_STOP = words(
+  'to|at|from|of|in|on|by|than|with|and|or|the|a|an|its|their|his|her|our|this|that|these|those|was|is|were|are|be|been|being|stood|stands|remained|remains|came|comes|hit|reached|reaches|totalled|totaled|totals',
+);
 const DETERMINERS = words('its|their|his|her|our|the|a|an|this|that|these|those|your|my');
 // "shut down 40 farms", "made up 11%", "set up 12 sites": a phrasal verb, not a direction
-const PHRASAL = words('shut|shuts|shutting|set|sets|setting|wound|wind|winds|broke|break|breaks|turned|turn|turns|took|take|takes|put|puts|brought|bring|handed|hand|signed|sign|made|make|makes|ended|end|ends|showed|show|split|lined|paid|pay|summed|gave|give|looked|look|counted|count|played|play|backed|back|stepped|step|pinned|tied|locked|struck|sat|stood|held|hold|kept|keep|called|call|picked|pick|scaled|scale|built|build|drew|draw|slowed|slow|calmed|calm|cooled|cool|tracked|track|mapped|map|staffed');
+const PHRASAL = words(
+  'shut|shuts|shutting|set|sets|setting|wound|wind|winds|broke|break|breaks|turned|turn|turns|took|take|takes|put|puts|brought|bring|handed|hand|signed|sign|made|make|makes|ended|end|ends|showed|show|split|lined|paid|pay|summed|gave|give|looked|look|counted|count|played|play|backed|back|stepped|step|pinned|tied|locked|struck|sat|stood|held|hold|kept|keep|called|call|picked|pick|scaled|scale|built|build|drew|draw|slowed|slow|calmed|calm|cooled|cool|tracked|track|mapped|map|staffed',
+);
 const NOUNS_BEFORE = words('rise|increase|gain|jump|hike|surge|advance|drop|fall|decline|decrease|cut|reduction|contraction|slump');
 const AFTER = /^\s+(higher|lower|above|below|more than|less than|rise|increase|gain|jump|hike|surge|advance|drop|fall|decline|decrease|cut|reduction|contraction|slump|loss|plunge|slide)(?![\p{L}])/iu;
 const RISE_AFTER = words('higher|above|more than|rise|increase|gain|jump|hike|surge|advance');
-const POSITIONAL_HEDGES = new Set(['past', 'above', 'below', 'under', 'over', 'beyond', 'topped', 'tops', 'topping', 'crossed', 'crosses', 'crossing', 'surpassed', 'surpasses', 'surpassing', 'exceeded', 'exceeds', 'exceeding', 'eclipsed', 'eclipses', 'north of']);
+const POSITIONAL_HEDGES = new Set([
+  'past',
+  'above',
+  'below',
+  'under',
+  'over',
+  'beyond',
+  'topped',
+  'tops',
+  'topping',
+  'crossed',
+  'crosses',
+  'crossing',
+  'surpassed',
+  'surpasses',
+  'surpassing',
+  'exceeded',
+  'exceeds',
+  'exceeding',
+  'eclipsed',
+  'eclipses',
+  'north of',
+]);
 const TOKENS = /[\p{L}][\p{L}'’-]*|\d[\d.,]*|[^\s\p{L}\d]/gu;
 
 const isVerb = (w: string): boolean => RISE.has(w) || FALL.has(w) || RISE_REL.has(w) || FALL_REL.has(w);

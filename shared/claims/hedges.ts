@@ -26,8 +26,11 @@ const SYMBOL_BEFORE = /(?:^|[^-=<>])(<=|>=|[~<>≤≥])\s*$/u;
 // hedges that may stand before an article: "roughly a 40% increase", "more than a 10% stake". Not the words
 // that are prepositions there ("worries about a 5% cut", "talks around a 2% rise", "some a"): they hedge nothing
 const PREPOSITIONS = new Set(['about', 'around', 'near', 'some', 'over', 'under', 'below', 'above', 'past', 'estimated', 'an estimated']);
-const ACROSS_ARTICLE = new Set(PRE_HEDGES.filter(([h, b]) => (b === 'approximate' || b === 'near-below' || b === 'near-above') && !PREPOSITIONS.has(h)).map(([h]) => h)
-  .concat(['more than', 'less than', 'up to', 'at least', 'at most', 'as much as', 'no more than']));
+const ACROSS_ARTICLE = new Set(
+  PRE_HEDGES.filter(([h, b]) => (b === 'approximate' || b === 'near-below' || b === 'near-above') && !PREPOSITIONS.has(h))
+    .map(([h]) => h)
+    .concat(['more than', 'less than', 'up to', 'at least', 'at most', 'as much as', 'no more than']),
+);
 
 /** The hedge words ending at `before`'s end, as written, read from the last few words, longest first. */
 function hedgeWords(before: string): string | null {
@@ -36,7 +39,13 @@ function hedgeWords(before: string): string | null {
   while (e0 > 0 && /\s/.test(before[e0 - 1]!)) e0--;
   let s0 = e0;
   while (s0 > 0 && !/\s/.test(before[s0 - 1]!)) s0--;
-  const maxWords = MAX_WORDS_ENDING.get(before.slice(s0, e0).replace(/^[("“‘'\[]+/u, '').toLowerCase()) ?? 0;
+  const maxWords =
+    MAX_WORDS_ENDING.get(
+      before
+        .slice(s0, e0)
+        .replace(/^[("“‘'[]+/u, '')
+        .toLowerCase(),
+    ) ?? 0;
   if (maxWords === 0) return null;
   const starts: number[] = [];
   let i = before.length;
@@ -50,7 +59,10 @@ function hedgeWords(before: string): string | null {
   for (let n = starts.length - 1; n >= 0; n--) {
     const at = starts[n]!;
     // a hedge starts a word: "(almost" reads as "almost"
-    const written = before.slice(at).replace(/^[("“‘'\[]+/u, '').trimEnd();
+    const written = before
+      .slice(at)
+      .replace(/^[("“‘'[]+/u, '')
+      .trimEnd();
     if (PRE_HEDGE_WORDS.has(written.toLowerCase().replace(/\s+/g, ' '))) return written;
   }
   return null;
@@ -104,9 +116,20 @@ export function hedgeHolds(word: string, before: string, core: Core, after: stri
   const time = (core.unit !== null && TIME_UNITS.has(core.unit)) || (core.unit === null && SPAN_NOUN_AFTER.test(after));
   // "spread over five years", "invest $2.3bn over five years", "spectators over three days": a duration
   // ("for over 40 years", "is over 40 years" and "lasting over 3 hours" stay hedges)
-  if (word === 'over' && time && !/(?:^|[^\p{L}])(?:for|of|is|was|are|were|be|been|being|lasting|lasts|last|lasted|take|takes|took|taking|after|in|within|just|well|aged|spent|waited|wait|waiting)\s+over\s+$/iu.test(before)) return false;
+  if (
+    word === 'over' &&
+    time &&
+    !/(?:^|[^\p{L}])(?:for|of|is|was|are|were|be|been|being|lasting|lasts|last|lasted|take|takes|took|taking|after|in|within|just|well|aged|spent|waited|wait|waiting)\s+over\s+$/iu.test(before)
+  )
+    return false;
   // "handing over 323 jets", "took over 40 stores": a phrasal verb, not "more than"
-  if (word === 'over' && /(?:hand|handed|handing|hands|took|take|takes|taking|turn|turned|turning|turns|pass|passed|passing|sign|signed|signing|give|gave|giving|carry|carried|carrying|left|roll|rolled|rolling|won|win|winning)\s+over\s+$/i.test(before)) return false;
+  if (
+    word === 'over' &&
+    /(?:hand|handed|handing|hands|took|take|takes|taking|turn|turned|turning|turns|pass|passed|passing|sign|signed|signing|give|gave|giving|carry|carried|carrying|left|roll|rolled|rolling|won|win|winning)\s+over\s+$/i.test(
+      before,
+    )
+  )
+    return false;
   // "the past 12 months", "over past years": a period, not "more than"
   if (word === 'past' && /(?:^|[^\p{L}])(?:the|this|these|its|their|his|her|our|over|in|for|during)\s+past\s+$/iu.test(before)) return false;
   // "ticked up to 3.9%": the verb moved the level there, no ceiling is meant

@@ -85,7 +85,10 @@ export function relationOf(a: Timing, b: Timing, window = SAME_TIME_DAYS): { rel
 /** A figure as the user wrote it, with the band it commits to when the words leave it implicit. */
 export function describeFigure(q: Quantity, interval?: [number, number]): string {
   // "Between 20 and 30" opened a sentence; inside a reason it reads lower-case
-  const text = q.raw.trim().replace(/\s+/g, ' ').replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const text = q.raw
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
   const direction = q.kind === 'rise' ? 'up ' : q.kind === 'fall' ? 'down ' : q.kind === 'change' ? 'a change of ' : '';
   let band = '';
   if (q.bound === 'approximate' || q.bound === 'near-below' || q.bound === 'near-above') band = bandText(q);

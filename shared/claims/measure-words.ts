@@ -64,9 +64,7 @@ for (const [canonical, variants] of Object.entries(SYNONYMS)) {
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 /** Every word the tables know, so a derived form ("hashing") can be stemmed towards one of them. */
-export const MEASURE_VOCABULARY: ReadonlySet<string> = new Set(
-  [...Object.entries(SYNONYMS).flatMap(([c, vs]) => [c, ...vs]), ...IMPLIED.keys()].flatMap((p) => p.split(' ')),
-);
+export const MEASURE_VOCABULARY: ReadonlySet<string> = new Set([...Object.entries(SYNONYMS).flatMap(([c, vs]) => [c, ...vs]), ...IMPLIED.keys()].flatMap((p) => p.split(' ')));
 
 /** Replaces every wording of a measure by its canonical word, longest phrase first. */
 export function canonicalMeasures(words: readonly string[]): string[] {

@@ -12,24 +12,145 @@ import { TIME_UNITS } from './units.ts';
 
 // Capitalised words that start sentences or clauses and are not names: function
 // words, hedges ("Some 60 vessels", "Roughly 800"), months and weekdays.
-const NOT_NAMES = new Set(
-  [
-    'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'to', 'and', 'but', 'or', 'nor', 'so', 'yet',
-    'only', 'just', 'all', 'another', 'since', 'after', 'before', 'during', 'until', 'than', 'last', 'next', 'every',
-    'each', 'those', 'these', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'between', 'exactly',
-    'precisely', 'still', 'also', 'already', 'even', 'then', 'now', 'today', 'yesterday', 'tonight', 'while', 'when',
-    'where', 'if', 'as', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'over', 'under', 'up', 'down', 'more',
-    'less', 'fewer', 'most', 'least', 'about', 'another', 'both', 'another', 'total', 'altogether', 'overall', 'including',
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'may',
-    'among', 'amid', 'across', 'against', 'despite', 'within', 'without', 'into', 'through', 'throughout', 'toward',
-    'towards', 'via', 'per', 'plus', 'minus', 'except', 'beyond', 'upon', 'whereas', 'although', 'though', 'because',
-    'once', 'unless', 'whether', 'like', 'unlike', 'excluding', 'versus', 'vs', 'almost', 'nearly',
-    // measures written before their value in headlines ("Magnitude 6.1 Quake"), and sentence adverbs ("Perhaps 20")
-    'magnitude', 'perhaps', 'maybe', 'possibly', 'probably', 'likely', 'typically', 'usually', 'approximately', 'reportedly',
-    ...MONTHS.map((m) => m.toLowerCase()),
-    ...PRE_HEDGES.map(([h]) => h.split(' ')[0] ?? h),
-  ],
-);
+const NOT_NAMES = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'by',
+  'with',
+  'from',
+  'to',
+  'and',
+  'but',
+  'or',
+  'nor',
+  'so',
+  'yet',
+  'only',
+  'just',
+  'all',
+  'another',
+  'since',
+  'after',
+  'before',
+  'during',
+  'until',
+  'than',
+  'last',
+  'next',
+  'every',
+  'each',
+  'those',
+  'these',
+  'this',
+  'that',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'my',
+  'between',
+  'exactly',
+  'precisely',
+  'still',
+  'also',
+  'already',
+  'even',
+  'then',
+  'now',
+  'today',
+  'yesterday',
+  'tonight',
+  'while',
+  'when',
+  'where',
+  'if',
+  'as',
+  'some',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'roughly',
+  'over',
+  'under',
+  'up',
+  'down',
+  'more',
+  'less',
+  'fewer',
+  'most',
+  'least',
+  'about',
+  'another',
+  'both',
+  'another',
+  'total',
+  'altogether',
+  'overall',
+  'including',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'may',
+  'among',
+  'amid',
+  'across',
+  'against',
+  'despite',
+  'within',
+  'without',
+  'into',
+  'through',
+  'throughout',
+  'toward',
+  'towards',
+  'via',
+  'per',
+  'plus',
+  'minus',
+  'except',
+  'beyond',
+  'upon',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'once',
+  'unless',
+  'whether',
+  'like',
+  'unlike',
+  'excluding',
+  'versus',
+  'vs',
+  'almost',
+  'nearly',
+  // measures written before their value in headlines ("Magnitude 6.1 Quake"), and sentence adverbs ("Perhaps 20")
+  'magnitude',
+  'perhaps',
+  'maybe',
+  'possibly',
+  'probably',
+  'likely',
+  'typically',
+  'usually',
+  'approximately',
+  'reportedly',
+  ...MONTHS.map((m) => m.toLowerCase()),
+  ...PRE_HEDGES.map(([h]) => h.split(' ')[0] ?? h),
+]);
 
 // confidence/credible intervals, hazard/odds/risk ratios, dispersion, effect sizes
 const STAT_ABBREVIATIONS = new Set(['CI', 'CrI', 'UI', 'HR', 'aHR', 'OR', 'aOR', 'RR', 'IRR', 'SD', 'SE', 'SEM', 'IQR', 'AUC', 'BMI', 'NNT', 'ARR', 'RRR', 'SMD', 'ICC']);
@@ -75,12 +196,16 @@ export function isStreakLength(text: string, end: number): boolean {
 /** "the 5km and 10km races", "the 100m final": a distance naming an event, not a measurement. */
 export function isEventDistance(text: string, end: number, unit: string | null): boolean {
   if (unit !== 'km' && unit !== 'm' && unit !== 'mi') return false;
-  return /^(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s?(?:km|m|k|mi|miles?))?\s+(?:races?|runs?|walks?|finals?|heats?|sprints?|relays?|events?|marathons?|swims?|courses?)(?![\p{L}])/iu.test(text.slice(end, end + 40));
+  return /^(?:\s+(?:and|or)\s+\d+(?:\.\d+)?\s?(?:km|m|k|mi|miles?))?\s+(?:races?|runs?|walks?|finals?|heats?|sprints?|relays?|events?|marathons?|swims?|courses?)(?![\p{L}])/iu.test(
+    text.slice(end, end + 40),
+  );
 }
 
-const THING_AFTER = /^-old\s+(?:building|house|home|mill|bridge|dam|reactor|plant|mine|tree|trees|company|firm|business|record|law|rule|silo|silos|pipeline|station|ship|vessel|car|truck|church|tradition|system|network|institution|brand|factory|school|hospital|pier|road|line|railway|wall|tower|well|wells|turbine|turbines|fleet|grid)(?![\p{L}])/iu;
+const THING_AFTER =
+  /^-old\s+(?:building|house|home|mill|bridge|dam|reactor|plant|mine|tree|trees|company|firm|business|record|law|rule|silo|silos|pipeline|station|ship|vessel|car|truck|church|tradition|system|network|institution|brand|factory|school|hospital|pier|road|line|railway|wall|tower|well|wells|turbine|turbines|fleet|grid)(?![\p{L}])/iu;
 const PERSON_CUE = /(?:^|[^\p{L}])(?:he|she|who|man|woman|men|women|boy|girl|child|children|son|daughter|patient|victim|suspect|mother|father|I|we|they|people|person)(?![\p{L}])/iu;
-const PERSON_BEFORE = /(?:\p{Lu}\p{Ll}+|\b(?:son|daughter|wife|husband|mother|father|brother|sister|partner|suspect|victim|man|woman|boy|girl|driver|teenager|defendant|co-defendant|resident|pensioner|owner|nurse|teacher|farmer)),\s+$/u;
+const PERSON_BEFORE =
+  /(?:\p{Lu}\p{Ll}+|\b(?:son|daughter|wife|husband|mother|father|brother|sister|partner|suspect|victim|man|woman|boy|girl|driver|teenager|defendant|co-defendant|resident|pensioner|owner|nurse|teacher|farmer)),\s+$/u;
 
 /**
  * The number is somebody's age: "a 34-year-old", "50 years old", "Jane Okafor,
@@ -101,11 +226,13 @@ export function isAgeNumber(text: string, start: number, end: number, unit: stri
 }
 
 // a period noun after a hyphenated duration: "a five-year average", "a 10-year high", "the 30-year fixed rate"
-const PERIOD_NOUN = /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds|yields|fall|falls|rise|rises|drop|drops|gain|gains|decline|declines|jump|loss|losses|increase|move|moves|slide|rally|selloff|sell-off|return|returns|survival|mortality|incidence|recurrence|relapse|readmission|follow-up|retention|prevalence|overall|all-cause|(?:event|disease|progression|recurrence|relapse)-free|cumulative|relative)(?![\p{L}])/iu;
+const PERIOD_NOUN =
+  /^\s+(?:average|high|highs|low|lows|record|peak|mean|median|trend|period|span|window|horizon|yield|bond|bonds|note|notes|treasury|treasuries|gilt|gilts|bund|bunds|mortgage|fixed|rate|price|plan|programme|program|strategy|cycle|series|history|stretch|streak|deal|contract|term|outlook|forecast|moving|rolling|annuali[sz]ed|old|olds|yields|fall|falls|rise|rises|drop|drops|gain|gains|decline|declines|jump|loss|losses|increase|move|moves|slide|rally|selloff|sell-off|return|returns|survival|mortality|incidence|recurrence|relapse|readmission|follow-up|retention|prevalence|overall|all-cause|(?:event|disease|progression|recurrence|relapse)-free|cumulative|relative)(?![\p{L}])/iu;
 // a hyphenated duration standing for an instrument: "the 10-Year At 4.6%", "the two-year rose to 4.8%"
 const INSTRUMENT_AFTER = /^\s+(?:at|is|was|rose|fell|jumped|dropped|slid|climbed|ended|closed|traded|hit|touched|eased|gained|added|lost)\s+(?:[$€£¥₹+\-−]?\d|to\s|by\s|at\s|a\s)/iu;
 const PERIOD_LEAD = /(?:^|[^\p{L}])(?:(?:(?:the|this|these|its|their|our|his|her)\s+)?(?:past|last|next|first|previous|coming|final|same|latest|recent|preceding|following|initial|opening)|the)\s+$/iu;
-const TIME_REFERENCE_AFTER = /^\s+(?:ago|earlier|later|before|after|prior|back|hence|previously|from now|to (?:January|February|March|April|May|June|July|August|September|October|November|December)|through|ending|ended)(?![\p{L}])/u;
+const TIME_REFERENCE_AFTER =
+  /^\s+(?:ago|earlier|later|before|after|prior|back|hence|previously|from now|to (?:January|February|March|April|May|June|July|August|September|October|November|December)|through|ending|ended)(?![\p{L}])/u;
 // "the highest in 79 years", "its first cut in four years"
 const SUPERLATIVE_IN = /(?:\p{L}+est|most|least|record|first|last|only|worst|best)\s+(?:\p{L}+\s+){0,2}?in\s+$/iu;
 

@@ -147,4 +147,20 @@ export const PLACES: readonly Place[] = [
  * Nouns that, right after a demonym, stand for the place's industry rather than
  * naming a metric: "Chinese miners' share of the hash rate" is China's share.
  */
-export const ACTOR_NOUNS: readonly string[] = ['miners', 'miner', 'companies', 'company', 'firms', 'producers', 'manufacturers', 'operators', 'businesses', 'suppliers', 'mining pools', 'pools', 'authorities', 'officials', 'government'];
+export const ACTOR_NOUNS: readonly string[] = [
+  'miners',
+  'miner',
+  'companies',
+  'company',
+  'firms',
+  'producers',
+  'manufacturers',
+  'operators',
+  'businesses',
+  'suppliers',
+  'mining pools',
+  'pools',
+  'authorities',
+  'officials',
+  'government',
+];

@@ -106,7 +106,11 @@ export function roundTiny(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
-const SCALES: Array<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+const SCALES: Array<[number, string]> = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+];
 /** A band end as a reader writes it: "41.4", "2,700", "2.7 million". */
 export function formatNumber(x: number): string {
   for (const [f, word] of SCALES) if (Math.abs(x) >= f) return `${Number.parseFloat((x / f).toFixed(2))} ${word}`;

@@ -11,7 +11,8 @@ import { readUnit } from './read-unit.ts';
 // percentages ("fell 5% a day after the ban") but a rate for amounts ("55 tonnes a
 // day after the upgrade"), where a per-day reading is the natural one.
 // ("£12.21 an hour from April" is a rate: "from" before a date starts it, it does not compare)
-const NOT_RATE_AFTER = /^\s+(?:earlier|ago|later|since|from(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|next|\d{4})(?![\p{L}]))|of|back|prior)(?![\p{L}])/iu;
+const NOT_RATE_AFTER =
+  /^\s+(?:earlier|ago|later|since|from(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|next|\d{4})(?![\p{L}]))|of|back|prior)(?![\p{L}])/iu;
 const TEMPORAL_AFTER = /^\s+(?:before|after)(?![\p{L}])/iu;
 const TIME_ADVERBS: Record<string, string> = { daily: '/day', weekly: '/week', monthly: '/month', annually: '/year', yearly: '/year', hourly: '/hour' };
 const HINT_STOP = /^(?:and|or|but|to|from|than|in|on|at|by|with|which|that|the|a|an|for|as|is|was|were|are|will|would|per|each|every|while|after|before|during|since)$/i;
@@ -70,7 +71,20 @@ function rateAt(text: string, pos: number, unit: string | null): { rate: string;
 
 // period-on-period changes: "year on year", "month-on-month", "q/q", "week over week"
 const PERIOD_ON_PERIOD = /^,?\s+(?:(year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|(y|m|q|w)\/\2|(yoy|mom|qoq|wow)|on the (year))(?![\p{L}])/iu;
-const PERIOD_RATE: Record<string, string> = { year: '/yoy', y: '/yoy', yoy: '/yoy', month: '/mom', m: '/mom', mom: '/mom', quarter: '/qoq', q: '/qoq', qoq: '/qoq', week: '/wow', w: '/wow', wow: '/wow' };
+const PERIOD_RATE: Record<string, string> = {
+  year: '/yoy',
+  y: '/yoy',
+  yoy: '/yoy',
+  month: '/mom',
+  m: '/mom',
+  mom: '/mom',
+  quarter: '/qoq',
+  q: '/qoq',
+  qoq: '/qoq',
+  week: '/wow',
+  w: '/wow',
+  wow: '/wow',
+};
 
 function oneRate(text: string, pos: number, unit: string | null): { rate: string; end: number } | null {
   const rest = text.slice(pos, pos + 48);

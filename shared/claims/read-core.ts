@@ -163,7 +163,7 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
       }
     }
     // "temperatures hit 35c": a glued lower-case c is Celsius, not cents, in weather copy (UK tabloid style)
-    if (u && u.pattern.glued && u.pattern.ambiguous === 'cents' && TEMPERATURE_NEAR.test(text.slice(Math.max(0, numStart - 60), numStart))) {
+    if (u?.pattern.glued && u.pattern.ambiguous === 'cents' && TEMPERATURE_NEAR.test(text.slice(Math.max(0, numStart - 60), numStart))) {
       u = { ...u, unit: '°C', factor: 1, pattern: CELSIUS };
     }
     if (u) {
@@ -207,10 +207,24 @@ export function readCore(text: string, pos: number, masks: readonly Span[], assu
   if (isDigit && isEventDistance(text, q, unit)) return q;
   if (isAgeNumber(text, pos, q, unit, num.value)) return ageEnd(text, q);
 
-  const r = rated ? null : readRate(text, q, unit) ?? (unit === null && !num.percent ? clauseRateAt(text, pos, q) : null);
+  const r = rated ? null : (readRate(text, q, unit) ?? (unit === null && !num.percent ? clauseRateAt(text, pos, q) : null));
   return {
-    start: pos, numStart, num, value: sign * value, scale: scale * factor, unit, currency: currency !== null, sign: signText, hyphenUnit,
-    ambiguous, multiplier: null, rate: r?.rate ?? '', end: r?.end ?? q, nounHint: r?.hint ?? '', impliedHedge, article: spoken?.article ?? false,
+    start: pos,
+    numStart,
+    num,
+    value: sign * value,
+    scale: scale * factor,
+    unit,
+    currency: currency !== null,
+    sign: signText,
+    hyphenUnit,
+    ambiguous,
+    multiplier: null,
+    rate: r?.rate ?? '',
+    end: r?.end ?? q,
+    nounHint: r?.hint ?? '',
+    impliedHedge,
+    article: spoken?.article ?? false,
   };
 }
 
@@ -241,7 +255,8 @@ const TEMPERATURE_NEAR = /temperature|heat|degrees|\bhot|warm|cold|chill|\bhighs
 const CELSIUS: UnitPattern = { re: /c/y, unit: '°C', glued: true };
 
 /** "five times a day", "40 times since", "1.2 million times and": occasions, not a multiplier. */
-const OCCASION_AFTER = /^(?:\s*[,.;:)!?]|\s*$|\s+(?:a|an|per|each|every|in|on|at|since|this|last|so|already|during|before|after|between|from|by|and|or|with|while|when|but|to|for|over|now|until|before|daily|weekly|monthly|yearly|annually)(?![\p{L}]))/iu;
+const OCCASION_AFTER =
+  /^(?:\s*[,.;:)!?]|\s*$|\s+(?:a|an|per|each|every|in|on|at|since|this|last|so|already|during|before|after|between|from|by|and|or|with|while|when|but|to|for|over|now|until|before|daily|weekly|monthly|yearly|annually)(?![\p{L}]))/iu;
 
 /** "doubled", "halving", "could double", "twice", "threefold": a multiplier; undefined = not one. */
 function readMultiplier(text: string, pos: number): Core | number | undefined {
@@ -261,7 +276,13 @@ function readMultiplier(text: string, pos: number): Core | number | undefined {
     if (/(?:^|[^\p{L}])(?:(?:the|this|next|last|latest|upcoming|recent)\s+(?:\p{Lu}\p{Ll}+|\d{4}|bitcoin|network)|\p{L}+['’]s)\s+$/u.test(before) && !/^\s+of\b/.test(after)) return end;
     if (!/^\s+(?:of|in|to|by|its|their|the|from|since|over|output|sales|revenue)\b|^[,.;]/i.test(after)) return end;
   }
-  if (entry.form === 'base' && !/(?:^|[^\p{L}])(?:will|would|could|can|may|might|should|must|to|set to|expected to|likely to|more than|nearly|almost|roughly|about|around|at least|close to|some|well over)(?:\s+\p{L}+ly)?\s+$/iu.test(before)) return end;
+  if (
+    entry.form === 'base' &&
+    !/(?:^|[^\p{L}])(?:will|would|could|can|may|might|should|must|to|set to|expected to|likely to|more than|nearly|almost|roughly|about|around|at least|close to|some|well over)(?:\s+\p{L}+ly)?\s+$/iu.test(
+      before,
+    )
+  )
+    return end;
   // "twice a day" and "tenfold" alone at a clause end are frequencies or adverbs without a base
   if (word.toLowerCase() === 'twice' && OCCASION_AFTER.test(after)) return end;
   const modal = entry.form === 'base' && /(?:will|would|could|can|may|might|should|must|to)(?:\s+\p{L}+ly)?\s+$/iu.test(before);
@@ -269,8 +290,22 @@ function readMultiplier(text: string, pos: number): Core | number | undefined {
   const num: NumberToken = { value: entry.value, end, kind: 'words', text: word, scaled: false, percent: false };
   const form = modal ? 'verb' : entry.form;
   return {
-    start: pos, numStart: pos, num, value: entry.value, scale: 1, unit: 'x', currency: false, sign: '', hyphenUnit: false, ambiguous: null,
-    multiplier: { form, direction }, rate: '', end, nounHint: '', impliedHedge: null, article: false,
+    start: pos,
+    numStart: pos,
+    num,
+    value: entry.value,
+    scale: 1,
+    unit: 'x',
+    currency: false,
+    sign: '',
+    hyphenUnit: false,
+    ambiguous: null,
+    multiplier: { form, direction },
+    rate: '',
+    end,
+    nounHint: '',
+    impliedHedge: null,
+    article: false,
   };
 }
 
@@ -300,7 +335,8 @@ function fractionInContext(text: string, start: number, end: number): boolean {
   // the word before, looking past a hedge ("fallen by roughly a quarter")
   const words = text.slice(Math.max(0, start - 40), start).match(/\p{L}+/gu) ?? [];
   let prev = words.at(-1)?.toLowerCase() ?? '';
-  if (/^(?:roughly|about|nearly|almost|around|approximately|some|just|only|than|over|under)$/.test(prev)) prev = words.at(-2)?.toLowerCase() === 'than' ? (words.at(-3)?.toLowerCase() ?? '') : (words.at(-2)?.toLowerCase() ?? '');
+  if (/^(?:roughly|about|nearly|almost|around|approximately|some|just|only|than|over|under)$/.test(prev))
+    prev = words.at(-2)?.toLowerCase() === 'than' ? (words.at(-3)?.toLowerCase() ?? '') : (words.at(-2)?.toLowerCase() ?? '');
   if (/^(?:first|second|third|last|other|latter|former|the|top|bottom|upper|lower|back|front|this|that|each|every|northern|southern|eastern|western)$/.test(prev)) return false;
   if (/^-?(?:thirds|quarters|fifths|tenths|halves)/i.test(text.slice(start, end).replace(/^\p{L}+/u, ''))) return true;
   const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase() ?? '';

@@ -26,14 +26,17 @@ const DOLLAR_PLACES: readonly Place[] = [
 ];
 const US_CUE = /U\.S\.|\bUS\b|United States|America|Wall Street|Washington|Federal Reserve|\bFed\b|Nasdaq|NYSE|Dow|S&P|Texas|California|New York|Treasury/;
 const EURO_CUE = /€|\beuros?\b|euro zone|eurozone|\bECB\b/i;
-const INDEX_CUE = /\bindex\b|\bindices\b|\bDow\b|FTSE|S&P|Nasdaq|Nikkei|Stoxx|DAX|CAC|Sensex|Nifty|KOSPI|Hang Seng|Industrial Average|Ifo|PMI|\bASX\b|\bTSX\b|All Ordinaries|Topix|Bovespa|IBEX|Straits Times|Russell \d/;
+const INDEX_CUE =
+  /\bindex\b|\bindices\b|\bDow\b|FTSE|S&P|Nasdaq|Nikkei|Stoxx|DAX|CAC|Sensex|Nifty|KOSPI|Hang Seng|Industrial Average|Ifo|PMI|\bASX\b|\bTSX\b|All Ordinaries|Topix|Bovespa|IBEX|Straits Times|Russell \d/;
 const PERCENT_CUE = /\d\s?(?:%|per ?cent\b|percent\b)/;
 // "leads by 18 points" among voters is a gap in vote shares
-const POLL_CUE = /\b(?:polls?|polling|pollsters?|voters?|surveys?|respondents|approval|ballots?|electorate|vote share|margin of error|swing|Democrats?|Republicans?|Labour|Labor|Tory|Tories|Conservatives?|Greens|candidates?|incumbent|challenger)\b/;
+const POLL_CUE =
+  /\b(?:polls?|polling|pollsters?|voters?|surveys?|respondents|approval|ballots?|electorate|vote share|margin of error|swing|Democrats?|Republicans?|Labour|Labor|Tory|Tories|Conservatives?|Greens|candidates?|incumbent|challenger)\b/;
 // "pounds of beef", "weighed 8 pounds": weight; "borrow 1.2 billion pounds", "cost 40 pounds": money
 const WEIGHT_CUE = /^\s+of\s+(?!(?:the|its|their|his|her|our|public|taxpayers|investment|funding|spending|debt|damages|savings|cuts|losses|revenue|profit)\b)\p{L}/u;
 const WEIGHT_CUE_SENTENCE = /\b(?:weigh(?:s|ed|ing)?|weight|heavy|heavier|lighter|lbs?|kg|kilos?|ounces|pounds lighter|overweight)\b/i;
-const MONEY_CUE = /£|\bsterling\b|\bpence\b|\b(?:Britain|British|UK|England|Scotland|Wales|London|Bank of England|Chancellor|HMRC)\b|\b(?:cost|costs|costing|paid|pay|pays|paying|spend|spent|spending|borrow|borrowing|worth|price|priced|fine|fined|budget|funding|grant|salary|wage|rent|bill|tax|debt|loan|sold|bought|raised|invest|invested|profit|loss|revenue)\b/i;
+const MONEY_CUE =
+  /£|\bsterling\b|\bpence\b|\b(?:Britain|British|UK|England|Scotland|Wales|London|Bank of England|Chancellor|HMRC)\b|\b(?:cost|costs|costing|paid|pay|pays|paying|spend|spent|spending|borrow|borrowing|worth|price|priced|fine|fined|budget|funding|grant|salary|wage|rent|bill|tax|debt|loan|sold|bought|raised|invest|invested|profit|loss|revenue)\b/i;
 const FAHRENHEIT_CUE = /Fahrenheit|°\s?F|\dF\b/;
 
 /** The places a whole text is about, counted once per call of detectFigures. */
@@ -56,10 +59,10 @@ function docMentions(cues: Cues, place: Place): boolean {
 /** The one place among `places` the sentence (else the text) is about, or null when none or several. */
 function placeOf(sentence: string, cues: Cues, places: readonly Place[], rival: RegExp | null): { place: Place; where: 'sentence' | 'text' } | null {
   const inSentence = places.filter((p) => p.re.test(sentence));
-  if (inSentence.length === 1 && !(rival && rival.test(sentence))) return { place: inSentence[0]!, where: 'sentence' };
-  if (inSentence.length > 1 || (rival && rival.test(sentence))) return null;
+  if (inSentence.length === 1 && !rival?.test(sentence)) return { place: inSentence[0]!, where: 'sentence' };
+  if (inSentence.length > 1 || rival?.test(sentence)) return null;
   const inText = places.filter((p) => docMentions(cues, p));
-  if (inText.length === 1 && !(rival && rival.test(cues.text))) return { place: inText[0]!, where: 'text' };
+  if (inText.length === 1 && !rival?.test(cues.text)) return { place: inText[0]!, where: 'text' };
   return null;
 }
 
@@ -134,6 +137,14 @@ const CROWNS: readonly Place[] = [
   { code: 'CZK', name: 'Czech crowns', about: 'the Czech Republic', re: /Czech|Prague/ },
 ];
 const EXCHANGE_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\byen\b/i, 'JPY'], [/\byuan\b|renminbi/i, 'CNY'], [/\brupee\b/i, 'INR'], [/\bwon\b/, 'KRW'], [/\brouble|\bruble/i, 'RUB'],
-  [/\blira\b/i, 'TRY'], [/\bpeso\b/i, 'MXN'], [/\bfranc\b/i, 'CHF'], [/\brand\b/, 'ZAR'], [/\breal\b/, 'BRL'],
+  [/\byen\b/i, 'JPY'],
+  [/\byuan\b|renminbi/i, 'CNY'],
+  [/\brupee\b/i, 'INR'],
+  [/\bwon\b/, 'KRW'],
+  [/\brouble|\bruble/i, 'RUB'],
+  [/\blira\b/i, 'TRY'],
+  [/\bpeso\b/i, 'MXN'],
+  [/\bfranc\b/i, 'CHF'],
+  [/\brand\b/, 'ZAR'],
+  [/\breal\b/, 'BRL'],
 ];

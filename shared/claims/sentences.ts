@@ -11,10 +11,55 @@
  */
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'plc', 'vs', 'e.g', 'i.e',
-  'no', 'nos', 'fig', 'approx', 'est', 'dept', 'gov', 'gen', 'sen', 'rep', 'capt', 'col', 'lt', 'mt',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'art', 'sec', 'vol',
-  'c', 'ca', 'cf', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'vs',
+  'e.g',
+  'i.e',
+  'no',
+  'nos',
+  'fig',
+  'approx',
+  'est',
+  'dept',
+  'gov',
+  'gen',
+  'sen',
+  'rep',
+  'capt',
+  'col',
+  'lt',
+  'mt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'art',
+  'sec',
+  'vol',
+  'c',
+  'ca',
+  'cf',
+  'al',
 ]);
 
 export interface SentenceSpan {
@@ -47,7 +92,7 @@ export function sentences(text: string): SentenceSpan[] {
     let k = j;
     while (k < text.length && /[ \t\u00A0]/.test(text[k] ?? '')) k++;
     const next = text[k];
-    if (next !== undefined && next !== '\n' && !/[\p{Lu}\p{N}"'“‘(\[«¿¡$€£¥]/u.test(next)) continue;
+    if (next !== undefined && next !== '\n' && !/[\p{Lu}\p{N}"'“‘([«¿¡$€£¥]/u.test(next)) continue;
     if (ch === '.' && isAbbreviation(text, i)) continue;
     push(j);
     start = j;

@@ -38,7 +38,8 @@ const NUMERIC_WORDS = /^(?:nearly|almost|about|roughly|around|some|over|under|ha
 const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|all|some|each|every|any|both)$/i;
 const LEADERS = /^(?:while|and|but|as|after|since|when|although|though|whereas|so|yet|then|also|meanwhile|however|globally|overall)$/i;
 const STOPS = new Set(
-  ('is are was were be been being has have had will would could can may might should must shall do does did ' +
+  (
+    'is are was were be been being has have had will would could can may might should must shall do does did ' +
     'accounts account accounted said says say reached reach reaches rose rise rises risen fell fall falls fallen grew grow grows ' +
     'hit hits stood stands stand lost lose loses produced produces produce employs employ controls control hosts host holds hold held ' +
     'carries carry carried generated generates generate supplied supplies supply expects expect expected paid pays pay ' +
@@ -53,7 +54,8 @@ const STOPS = new Set(
     'moved moves drilled added adds invest invests invested consume consumes consumed found finds estimated estimates ' +
     'in on at for to from by with into onto across over under through during after before since than as per about around near ' +
     'and or but while which that who whom whose where when if because so nor yet not no ' +
-    'nearly almost roughly approximately circa estimated').split(' '),
+    'nearly almost roughly approximately circa estimated'
+  ).split(' '),
 );
 
 const ADVERBS = new Set('now currently still already reportedly recently typically usually generally alone together'.split(' '));
@@ -174,7 +176,10 @@ function facilityAt(toks: Tok[], i: number): { words: string[]; end: number } | 
 function clauseBefore(left: string): string {
   // a comma inside "2,000" is no clause break: only punctuation followed by a space counts
   let cut = -1;
-  for (const m of left.matchAll(/[,;:(](?=\s)|(?<=\s)[-–—](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|announced|announces|stated|states|confirmed|confirms|show|showed|shows|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|reckon|reckons|while|whereas|but)(?:\s+that)?(?=\s)|(?<=\d\S*\s+)and(?=\s)/g)) cut = m.index + m[0].length - 1;
+  for (const m of left.matchAll(
+    /[,;:(](?=\s)|(?<=\s)[-–—](?=\s)|\b(?:said|says|say|reported|reports|noted|notes|added|told|estimated|estimates|announced|announces|stated|states|confirmed|confirms|show|showed|shows|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|reckon|reckons|while|whereas|but)(?:\s+that)?(?=\s)|(?<=\d\S*\s+)and(?=\s)/g,
+  ))
+    cut = m.index + m[0].length - 1;
   // a comparison base ("rose to 5.2 Mt in March, from 4.1 Mt a year earlier") measures
   // what its main clause measures: the clause before the comma gives the subject
   if (cut >= 0 && COMPARISON_BASE.test(left.slice(cut + 1)) && /,$/.test(left.slice(0, cut + 1))) return clauseBefore(left.slice(0, cut));
@@ -184,7 +189,8 @@ function clauseBefore(left: string): string {
   // a fronted time ("In September 2019 the share ...") is not the subject
   return clause.slice(leadingTime(clause));
 }
-const ESTIMATE_FRAME = /\b(?:puts?|has|have|had|sees?|saw|estimates?|estimated|pegs?|pegged|places?|placed|forecasts?|forecast|expects?|expected|projects?|projected|values?|valued)\s+((?:(?!\b(?:at|to)\b).)+?)\s+at\s*$/i;
+const ESTIMATE_FRAME =
+  /\b(?:puts?|has|have|had|sees?|saw|estimates?|estimated|pegs?|pegged|places?|placed|forecasts?|forecast|expects?|expected|projects?|projected|values?|valued)\s+((?:(?!\b(?:at|to)\b).)+?)\s+at\s*$/i;
 const SOURCE_AFTER = /\b(?:comes?|came|is|are|was|were)\s+(?:(?:generated|supplied|produced|provided|met|covered|sourced|derived)\s+)?(?:from|by)\s+(.+)$/i;
 const COMPARISON_BASE = /^\s*(?:(?:up|down)\s+)?(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?$/i;
 
@@ -221,7 +227,10 @@ export function subjectFor(text: string, fig: Pick<Figure, 'start' | 'end' | 'se
   if (!place) return base.text;
   const name = placeName(place);
   // "Miners in China": the actors stand for the place's industry, as "Chinese miners" do
-  const actors = base.entity.toLowerCase().split(/\s+/).every((w) => ACTOR_WORDS.has(w));
+  const actors = base.entity
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => ACTOR_WORDS.has(w));
   if (base.entity && base.metric) return actors ? `${name} — ${base.metric}` : `${name} ${base.entity} — ${base.metric}`;
   return base.text ? `${name} — ${base.text}` : name;
 }
@@ -256,9 +265,18 @@ const VERB_MEASURE = new Map<string, string>([
 ]);
 function withVerbMeasure(metric: string, left: string): string {
   if (!metric) return metric;
-  const words = tokens(left).map((t) => t.lower).filter((w) => !HEDGE_WORDS.has(w) && !NUMERIC_WORDS.test(w));
+  const words = tokens(left)
+    .map((t) => t.lower)
+    .filter((w) => !HEDGE_WORDS.has(w) && !NUMERIC_WORDS.test(w));
   const noun = VERB_MEASURE.get(words.at(-1) ?? '');
-  if (!noun || metric.toLowerCase().split(/\s+/).some((w) => w.startsWith(noun.slice(0, 5)))) return metric;
+  if (
+    !noun ||
+    metric
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.startsWith(noun.slice(0, 5)))
+  )
+    return metric;
   return `${metric} ${noun}`;
 }
 

@@ -13,8 +13,10 @@
  */
 
 const STOP = new Set(
-  ('the a an of in on at for to from by with and or its their his her our this that these those all some each ' +
-    'about around over under than as per is are was were be been has have had will would could can may might it they them we').split(' '),
+  (
+    'the a an of in on at for to from by with and or its their his her our this that these those all some each ' +
+    'about around over under than as per is are was were be been has have had will would could can may might it they them we'
+  ).split(' '),
 );
 /**
  * Generic words name how something is measured (a share, a total, a level, a
@@ -27,17 +29,22 @@ const STOP = new Set(
  * still meets "hashrate".
  */
 export const GENERIC = new Set(
-  ('share shares total level levels amount amounts number figure proportion portion part percent percentage rate rates ' +
+  (
+    'share shares total level levels amount amounts number figure proportion portion part percent percentage rate rates ' +
     'country world countries region regional national global worldwide nationwide overall company companies firm firms ' +
     'annual yearly january february march april june july august september october november december ' +
-    'year years quarter quarters month months first second third fourth half last latest current').split(' '),
+    'year years quarter quarters month months first second third fourth half last latest current'
+  ).split(' '),
 );
 
 import { contains, placeMentions } from './entities.ts';
 import { canonicalMeasures, dropImplied, MEASURE_VOCABULARY } from './measure-words.ts';
 
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 4 && /(?:ches|shes|sses|xes)$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);

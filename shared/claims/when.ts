@@ -46,8 +46,30 @@ interface Expr {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const ORD: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
 const NUM: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18 };
@@ -77,7 +99,13 @@ function shift(p: Period, years: number, monthsBack: number): Period {
   const from = mv(p.from);
   const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
   // a whole month stays a whole month ("April" a year earlier ends on the 30th)
-  const to = td === lastDay(ty, tm) ? ((t) => { const [y, m] = t.split('-').map(Number) as [number, number]; return iso(y, m, lastDay(y, m)); })(mv(iso(ty, tm, 1))) : mv(p.to);
+  const to =
+    td === lastDay(ty, tm)
+      ? ((t) => {
+          const [y, m] = t.split('-').map(Number) as [number, number];
+          return iso(y, m, lastDay(y, m));
+        })(mv(iso(ty, tm, 1)))
+      : mv(p.to);
   return { from, to, text: p.text };
 }
 
@@ -131,7 +159,10 @@ const RULES: Rule[] = [
   },
   // Q3 2024, 3Q 2024, the third quarter (of 2024), third-quarter, H1 2021, the first half of 2021
   {
-    re: new RegExp(`${B}(?:Q([1-4])|([1-4])Q|(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter|H([12])|(?:the )?(first|second) half)(?: of)?(?:,? ?(?:FY)?(${YEAR}|\\d\\d(?=${E})))?${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:Q([1-4])|([1-4])Q|(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter|H([12])|(?:the )?(first|second) half)(?: of)?(?:,? ?(?:FY)?(${YEAR}|\\d\\d(?=${E})))?${E}`,
+      'giu',
+    ),
     relative: 'now',
     make: (m) => (now) => {
       const half = m[4] ? Number(m[4]) : m[5] ? ORD[m[5].toLowerCase()]! : 0;
@@ -175,7 +206,10 @@ const RULES: Rule[] = [
   },
   // a year earlier, the previous year, the year before, a month earlier, the same quarter last year
   {
-    re: new RegExp(`${B}(?:${N} (years?|months?) (?:earlier|before|previously)|the (?:previous|prior|preceding) (year|month)|the (year|month) (?:before|earlier)|(?:in )?the same (?:period|quarter|month) (?:of |a )?(?:last |the previous |the prior )?year(?: earlier| before)?)${E}`, 'giu'),
+    re: new RegExp(
+      `${B}(?:${N} (years?|months?) (?:earlier|before|previously)|the (?:previous|prior|preceding) (year|month)|the (year|month) (?:before|earlier)|(?:in )?the same (?:period|quarter|month) (?:of |a )?(?:last |the previous |the prior )?year(?: earlier| before)?)${E}`,
+      'giu',
+    ),
     relative: 'anchor',
     make: (m) => (_now, anchor) => {
       if (!anchor) return null;

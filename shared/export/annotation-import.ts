@@ -43,7 +43,15 @@ export function parseAnnotations(json: string): (ImportedAnnotation | string)[] 
   } catch {
     throw new AnnotationFormatError('the file is not JSON');
   }
-  const items = Array.isArray(data) ? data : isObj(data) && Array.isArray(data.items) ? data.items : isObj(data) && Array.isArray(data.rows) ? data.rows : isObj(data) && (data.type === 'Annotation' || data.target) ? [data] : null;
+  const items = Array.isArray(data)
+    ? data
+    : isObj(data) && Array.isArray(data.items)
+      ? data.items
+      : isObj(data) && Array.isArray(data.rows)
+        ? data.rows
+        : isObj(data) && (data.type === 'Annotation' || data.target)
+          ? [data]
+          : null;
   if (!items) throw new AnnotationFormatError('the file holds no annotations: expected a W3C AnnotationCollection, a list of annotations or a Hypothesis export');
   return items.map((item) => readOne(item));
 }
@@ -61,7 +69,10 @@ function readOne(item: unknown): ImportedAnnotation | string {
   const source = str(target.source) || str(item.uri);
   // W3C bodies: commenting → note, tagging → tags. Hypothesis: `text` and `tags`.
   const bodies = (Array.isArray(item.body) ? item.body : item.body ? [item.body] : []).filter(isObj);
-  const notes = bodies.filter((b) => b.purpose !== 'tagging').map((b) => str(b.value)).filter(Boolean);
+  const notes = bodies
+    .filter((b) => b.purpose !== 'tagging')
+    .map((b) => str(b.value))
+    .filter(Boolean);
   if (str(item.text)) notes.push(str(item.text));
   const tags = [...bodies.filter((b) => b.purpose === 'tagging').map((b) => str(b.value)), ...(Array.isArray(item.tags) ? item.tags.map(str) : [])].filter(Boolean);
   return {
@@ -113,6 +124,11 @@ export function planAnnotations(annotations: readonly (ImportedAnnotation | stri
         return { status: 'anchored', index, sourceId: s.id, start: r.start, end: r.end, note: a.note, tags: a.tags, exact: a.exact };
       }
     }
-    return { status: 'not-found', index, exact: a.exact, message: `annotation ${index + 1}: “${a.exact.slice(0, 60)}” is not in ${candidates.length === 1 ? `“${candidates[0]!.title}”` : 'the matching sources'} as it stands` };
+    return {
+      status: 'not-found',
+      index,
+      exact: a.exact,
+      message: `annotation ${index + 1}: “${a.exact.slice(0, 60)}” is not in ${candidates.length === 1 ? `“${candidates[0]!.title}”` : 'the matching sources'} as it stands`,
+    };
   });
 }

@@ -21,9 +21,7 @@ export interface WebAnnotation {
   body?: TextualBody[];
   target: {
     source: string;
-    selector:
-      | [TextPosition, TextQuote]
-      | [TextPosition, TextQuote, { type: 'FragmentSelector'; conformsTo: 'http://tools.ietf.org/rfc/rfc3778'; value: string }];
+    selector: [TextPosition, TextQuote] | [TextPosition, TextQuote, { type: 'FragmentSelector'; conformsTo: 'http://tools.ietf.org/rfc/rfc3778'; value: string }];
   };
   created: string;
   modified: string;
@@ -65,10 +63,7 @@ export function toWebAnnotation(quote: Quote, source: SourceMeta | undefined): W
 /** The collection, ordered by source, position and id so the file is stable. */
 export function toAnnotationCollection(quotes: Iterable<Quote>, sources: ReadonlyMap<SourceId, SourceMeta>): AnnotationCollection {
   const sorted = [...quotes].sort(
-    (a, b) =>
-      (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0) ||
-      a.selectors[0].start - b.selectors[0].start ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0) || a.selectors[0].start - b.selectors[0].start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const items = sorted.map((q) => toWebAnnotation(q, sources.get(q.sourceId)));
   return { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, items };

@@ -105,7 +105,11 @@ export function buildBriefing(input: BriefingInput): string {
 }
 
 /** Parts as one Markdown text without their marks, ending in one newline. */
-export const joinParts = (parts: readonly ExportPart[]): string => parts.map((p) => p.body).join('').replace(/\n+$/, '') + '\n';
+export const joinParts = (parts: readonly ExportPart[]): string =>
+  parts
+    .map((p) => p.body)
+    .join('')
+    .replace(/\n+$/, '') + '\n';
 
 /**
  * The briefing as the parts a re-export replaces one by one (see reexport.ts): the
@@ -241,9 +245,7 @@ export function briefingParts(input: BriefingInput): ExportPart[] {
     out.push('## Provenance', '');
     const provenance = [...citedSources].sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.id, b.id));
     for (const s of provenance) {
-      out.push(
-        `- ${escapeInline(s.title)} (${s.id}): file ${s.fileName ? escapeInline(s.fileName) : 'not recorded'}; accessed ${s.accessed ?? 'not recorded'}; SHA-256 of text ${s.sha256}`,
-      );
+      out.push(`- ${escapeInline(s.title)} (${s.id}): file ${s.fileName ? escapeInline(s.fileName) : 'not recorded'}; accessed ${s.accessed ?? 'not recorded'}; SHA-256 of text ${s.sha256}`);
     }
     if (provenance.length === 0) out.push('*No sources cited.*');
     out.push('');

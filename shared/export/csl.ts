@@ -31,14 +31,52 @@ export interface CslItem {
 }
 
 /** Words that mark an author string as an organisation rather than a person. */
-const ORGANISATION_WORDS = new Set(
-  [
-    'agency', 'association', 'authority', 'board', 'bureau', 'commission', 'committee', 'company', 'corporation', 'council',
-    'department', 'desk', 'editors', 'foundation', 'group', 'inc', 'inc.', 'institute', 'international', 'ltd', 'ltd.',
-    'ministry', 'news', 'office', 'organisation', 'organization', 'press', 'reporters', 'service', 'society', 'staff',
-    'team', 'university', 'wire', 'llc', 'plc', 'gmbh', 'network', 'center', 'centre', 'bank', 'fund', 'federation', 'union',
-  ],
-);
+const ORGANISATION_WORDS = new Set([
+  'agency',
+  'association',
+  'authority',
+  'board',
+  'bureau',
+  'commission',
+  'committee',
+  'company',
+  'corporation',
+  'council',
+  'department',
+  'desk',
+  'editors',
+  'foundation',
+  'group',
+  'inc',
+  'inc.',
+  'institute',
+  'international',
+  'ltd',
+  'ltd.',
+  'ministry',
+  'news',
+  'office',
+  'organisation',
+  'organization',
+  'press',
+  'reporters',
+  'service',
+  'society',
+  'staff',
+  'team',
+  'university',
+  'wire',
+  'llc',
+  'plc',
+  'gmbh',
+  'network',
+  'center',
+  'centre',
+  'bank',
+  'fund',
+  'federation',
+  'union',
+]);
 /** Lower-case name particles that belong to the family name ("Ana de la Cruz", "Jan van der Berg"). */
 const PARTICLES = new Set(['da', 'de', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'dos', 'das', 'bin', 'al']);
 

@@ -73,7 +73,12 @@ export function checkQuotes(
     // One problem per quote, so the CLI prints one line per quote however many checks failed.
     if (reasons.length > 0) {
       problems.push({
-        quoteId: q.id, sourceId: q.sourceId, words: firstWords(q.exact), reason: reasons[0]!, reasons, message: reasons.map((r) => MESSAGES[r]).join('; '),
+        quoteId: q.id,
+        sourceId: q.sourceId,
+        words: firstWords(q.exact),
+        reason: reasons[0]!,
+        reasons,
+        message: reasons.map((r) => MESSAGES[r]).join('; '),
       });
     }
   }

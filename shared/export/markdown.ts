@@ -28,7 +28,6 @@ export interface FootnoteRefToken extends Tokens.Generic {
   label: string;
 }
 
-
 /**
  * Index of the first unescaped `[^` (an escaped `\[^1]` is literal text, never a
  * footnote). For block starts only the text up to the next blank line matters (a

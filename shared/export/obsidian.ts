@@ -103,7 +103,11 @@ export function buildVault(input: VaultInput): Map<string, string> {
   input.claims.forEach((c, i) => claimPath.set(c.id, unique('Claims', noteName(`C${i + 1} ${c.statement}`), c.id)));
   const link = (q: Quote): string => `[[${sourcePath.get(q.sourceId)}#^${blockId(q.id)}|${noteName(oneLine(q.exact).slice(0, 60))}]]`;
   for (const c of input.claims) {
-    const evidence = (relation: EvidenceRelation) => c.evidence.filter((e) => e.relation === relation).map((e) => input.quotes.get(e.quoteId)).filter((q): q is Quote => q !== undefined && sourcePath.has(q.sourceId));
+    const evidence = (relation: EvidenceRelation) =>
+      c.evidence
+        .filter((e) => e.relation === relation)
+        .map((e) => input.quotes.get(e.quoteId))
+        .filter((q): q is Quote => q !== undefined && sourcePath.has(q.sourceId));
     const out = [
       properties([
         ['statement', c.statement],
@@ -125,7 +129,18 @@ export function buildVault(input: VaultInput): Map<string, string> {
     files.set(`${claimPath.get(c.id)!}.md`, out.join('\n'));
   }
 
-  const index = [`# ${oneLine(input.title)}`, '', '## Claims', '', ...input.claims.map((c) => `- [[${claimPath.get(c.id)}|${noteName(c.statement)}]] (${c.status})`), '', '## Sources', '', ...sourceIds.map((id) => `- [[${sourcePath.get(id)}]]`), ''];
+  const index = [
+    `# ${oneLine(input.title)}`,
+    '',
+    '## Claims',
+    '',
+    ...input.claims.map((c) => `- [[${claimPath.get(c.id)}|${noteName(c.statement)}]] (${c.status})`),
+    '',
+    '## Sources',
+    '',
+    ...sourceIds.map((id) => `- [[${sourcePath.get(id)}]]`),
+    '',
+  ];
   files.set('Index.md', index.join('\n'));
   return files;
 }

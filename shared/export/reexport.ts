@@ -14,10 +14,7 @@ export interface ExportPart {
   body: string;
 }
 
-export type ReexportEvent =
-  | { kind: 'edited'; id: string; label: string }
-  | { kind: 'edited-removed'; id: string; label: string }
-  | { kind: 'removed'; id: string; label: string };
+export type ReexportEvent = { kind: 'edited'; id: string; label: string } | { kind: 'edited-removed'; id: string; label: string } | { kind: 'removed'; id: string; label: string };
 
 export interface ReexportResult {
   content: string;
@@ -61,10 +58,7 @@ export function stripMarks(text: string): string {
     .join('');
 }
 
-type Segment =
-  | { kind: 'text'; text: string }
-  | { kind: 'part'; id: string; body: string; edited: boolean; raw: string }
-  | { kind: 'removed'; id: string; raw: string };
+type Segment = { kind: 'text'; text: string } | { kind: 'part'; id: string; body: string; edited: boolean; raw: string } | { kind: 'removed'; id: string; raw: string };
 
 /** Splits a file into user text, intact parts and removal markers. A part whose end mark is missing is user text. */
 export function parseExport(text: string): Segment[] {
@@ -150,7 +144,10 @@ export function reexport(old: string, next: string): ReexportResult {
   // move. A new version written beside the user's edited copy stays beside it.
   const pinned = (id: string) => lastEdited.has(id);
   const movable = [...unedited.entries()].filter(([id]) => order.has(id) && !pinned(id)).sort((a, b) => a[1] - b[1]);
-  const staying = longestIncreasing(movable.map(([id]) => id), order);
+  const staying = longestIncreasing(
+    movable.map(([id]) => id),
+    order,
+  );
 
   const placed = new Map<string, Node>();
   const firstMarker = new Map<string, number>();

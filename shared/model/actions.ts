@@ -221,7 +221,5 @@ export function tagUsage(view: NotebookView): { tag: Tag; quotes: number; claims
   const c = new Map<string, number>();
   for (const x of view.quotes()) for (const t of x.tags) q.set(t, (q.get(t) ?? 0) + 1);
   for (const x of view.claims()) for (const t of x.tags) c.set(t, (c.get(t) ?? 0) + 1);
-  return [...view.tags()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((tag) => ({ tag, quotes: q.get(tag.name) ?? 0, claims: c.get(tag.name) ?? 0 }));
+  return [...view.tags()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((tag) => ({ tag, quotes: q.get(tag.name) ?? 0, claims: c.get(tag.name) ?? 0 }));
 }

@@ -9,7 +9,6 @@ import type { Claim, ClaimId, ClaimRelation, ClaimStatus, EvidenceRelation, Quan
 import type { Change, NotebookView, TransitionContext } from './view.ts';
 import { done, stripUndefined, useTags, type Outcome } from './transition-kit.ts';
 
-
 export interface CreateClaimInput {
   statement: string;
   /** Omitted: read from the statement (else the evidence); null: the claim has no figure. */
@@ -189,4 +188,3 @@ export function backlinkIndex(view: NotebookView): Map<ClaimId, { claimId: Claim
   }
   return out;
 }
-

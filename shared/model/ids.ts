@@ -17,9 +17,18 @@ export type ClaimId = string & { readonly __brand: 'ClaimId' };
 const SOURCE_ID = new RegExp(`^s_${idBody}$`);
 /** Whether a string has a source id's shape: the schema's test without zod (hot on open: 10,000s of file names, cold JIT). */
 export const isSourceId = (s: string): s is SourceId => SOURCE_ID.test(s);
-export const SourceIdSchema = z.string().regex(SOURCE_ID, 'not a source id').transform((s) => s as SourceId);
-export const QuoteIdSchema = z.string().regex(new RegExp(`^q_${idBody}$`), 'not a quote id').transform((s) => s as QuoteId);
-export const ClaimIdSchema = z.string().regex(new RegExp(`^c_${idBody}$`), 'not a claim id').transform((s) => s as ClaimId);
+export const SourceIdSchema = z
+  .string()
+  .regex(SOURCE_ID, 'not a source id')
+  .transform((s) => s as SourceId);
+export const QuoteIdSchema = z
+  .string()
+  .regex(new RegExp(`^q_${idBody}$`), 'not a quote id')
+  .transform((s) => s as QuoteId);
+export const ClaimIdSchema = z
+  .string()
+  .regex(new RegExp(`^c_${idBody}$`), 'not a claim id')
+  .transform((s) => s as ClaimId);
 
 export type IdKind = 'source' | 'quote' | 'claim';
 export const ID_PREFIX: Record<IdKind, string> = { source: 's_', quote: 'q_', claim: 'c_' };

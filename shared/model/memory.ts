@@ -27,8 +27,7 @@ export class MemoryNotebook implements TrashView {
   tags = () => this.tagsByName.values();
   getTrashed = (id: SourceId) => this.trashById.get(id);
   trashed = () => this.trashById.values();
-  claimsCiting = (quoteId: QuoteId): readonly Claim[] =>
-    [...(this.citing.get(quoteId) ?? [])].map((id) => this.claimsById.get(id)).filter((c): c is Claim => c !== undefined);
+  claimsCiting = (quoteId: QuoteId): readonly Claim[] => [...(this.citing.get(quoteId) ?? [])].map((id) => this.claimsById.get(id)).filter((c): c is Claim => c !== undefined);
 
   get counts() {
     return { sources: this.sourcesById.size, quotes: this.quotesById.size, claims: this.claimsById.size, tags: this.tagsByName.size };

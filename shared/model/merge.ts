@@ -18,7 +18,13 @@ export const newLog = (): MergeLog => ({ clashes: [], notes: [] });
 /** JSON with object keys sorted, so two equal records compare equal whatever order their keys were written in. */
 export function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]])) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, (x as Record<string, unknown>)[k]]),
+        )
+      : x,
   );
 }
 const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
@@ -95,14 +101,22 @@ function mergeOne<R extends Rec>(spec: Spec, id: string, b: R | undefined, o: R,
   for (const f of spec.sets) out[f] = mergeSet(b?.[f] as unknown[] | undefined, o[f] as unknown[], t[f] as unknown[]);
   for (const [f, k] of Object.entries(spec.keyed)) {
     // A link is one per target; its relation merges like a field (a clash keeps one relation and lists both).
-    out[f] = mergeById(b?.[f] as Rec[] | undefined, o[f] as Rec[], t[f] as Rec[], (x) => String(x[k]), (xb, xo, xt) => {
-      const [rb, ro, rt] = [xb, xo, xt].map((x) => (x ? stableJson(x) : undefined));
-      if (ro === rt || (xb && rt === rb)) return xo;
-      if (xb && ro === rb) return xt;
-      const ours = keepsOurs(o, t, ro!, rt!);
-      clashes.push({ field: `${f}:${String(xo[k])}`, kept: ours ? ro! : rt!, other: ours ? rt! : ro! });
-      return ours ? xo : xt;
-    }, () => {}, false);
+    out[f] = mergeById(
+      b?.[f] as Rec[] | undefined,
+      o[f] as Rec[],
+      t[f] as Rec[],
+      (x) => String(x[k]),
+      (xb, xo, xt) => {
+        const [rb, ro, rt] = [xb, xo, xt].map((x) => (x ? stableJson(x) : undefined));
+        if (ro === rt || (xb && rt === rb)) return xo;
+        if (xb && ro === rb) return xt;
+        const ours = keepsOurs(o, t, ro!, rt!);
+        clashes.push({ field: `${f}:${String(xo[k])}`, kept: ours ? ro! : rt!, other: ours ? rt! : ro! });
+        return ours ? xo : xt;
+      },
+      () => {},
+      false,
+    );
   }
   for (const f of TIMES) if (o[f] !== undefined) out[f] = String(o[f]) >= String(t[f]) ? o[f] : t[f];
   const earlier = mergeSet((b?.['mergeClashes'] as MergeClash[] | undefined) ?? [], (o['mergeClashes'] as MergeClash[] | undefined) ?? [], (t['mergeClashes'] as MergeClash[] | undefined) ?? []);
@@ -131,7 +145,7 @@ export function mergeById<R>(
   t: readonly R[],
   id: (r: R) => string,
   one: (b: R | undefined, o: R, t: R) => R,
-  kept: (r: R, deletedOn: 'ours' | 'theirs') => R | void,
+  kept: (r: R, deletedOn: 'ours' | 'theirs') => R | undefined,
   sorted = true,
 ): R[] {
   const mb = new Map((b ?? []).map((r) => [id(r), r]));
@@ -166,13 +180,34 @@ function keptEdited<R extends Rec>(spec: Spec, idOf: (r: R) => string, log: Merg
 }
 
 export const mergeQuotes = (b: readonly Quote[] | undefined, o: readonly Quote[], t: readonly Quote[], log: MergeLog): Quote[] =>
-  mergeById(b, o, t, (q) => q.id, (qb, qo, qt) => mergeOne(QUOTE, qo.id, qb, qo, qt, log), keptEdited<Quote>(QUOTE, (q) => q.id, log));
+  mergeById(
+    b,
+    o,
+    t,
+    (q) => q.id,
+    (qb, qo, qt) => mergeOne(QUOTE, qo.id, qb, qo, qt, log),
+    keptEdited<Quote>(QUOTE, (q) => q.id, log),
+  );
 
 export const mergeClaims = (b: readonly Claim[] | undefined, o: readonly Claim[], t: readonly Claim[], log: MergeLog): Claim[] =>
-  mergeById(b, o, t, (c) => c.id, (cb, co, ct) => mergeOne(CLAIM, co.id, cb, co, ct, log), keptEdited<Claim>(CLAIM, (c) => c.id, log));
+  mergeById(
+    b,
+    o,
+    t,
+    (c) => c.id,
+    (cb, co, ct) => mergeOne(CLAIM, co.id, cb, co, ct, log),
+    keptEdited<Claim>(CLAIM, (c) => c.id, log),
+  );
 
 export const mergeTags = (b: readonly Tag[] | undefined, o: readonly Tag[], t: readonly Tag[], log: MergeLog): Tag[] =>
-  mergeById(b, o, t, (x) => x.name, (xb, xo, xt) => mergeOne(TAG, xo.name, xb, xo, xt, log), keptEdited<Tag>(TAG, (x) => x.name, log));
+  mergeById(
+    b,
+    o,
+    t,
+    (x) => x.name,
+    (xb, xo, xt) => mergeOne(TAG, xo.name, xb, xo, xt, log),
+    keptEdited<Tag>(TAG, (x) => x.name, log),
+  );
 
 export const mergeSourceMeta = (b: SourceMeta | undefined, o: SourceMeta, t: SourceMeta, log: MergeLog): SourceMeta => mergeOne(SOURCE, o.id, b, o, t, log);
 
@@ -192,6 +227,7 @@ export function mergeTrashEntry(b: TrashEntry | undefined, o: TrashEntry, t: Tra
     source: mergeSourceMeta(b?.source, o.source, t.source, log),
     quotes: mergeQuotes(b?.quotes, o.quotes, t.quotes, log),
     links: mergeSet(b?.links, o.links, t.links, link),
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings; Math.max would make them NaN
     trashedAt: o.trashedAt >= t.trashedAt ? o.trashedAt : t.trashedAt,
   };
 }

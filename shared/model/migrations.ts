@@ -19,9 +19,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Version 0 was the pre-release layout, where a quote's note was called "comment".
   0: (file) => ({
     ...file,
-    quotes: Array.isArray(file['quotes'])
-      ? (file['quotes'] as Json[]).map(({ comment, ...q }) => ({ ...q, note: typeof comment === 'string' ? comment : (q['note'] ?? '') }))
-      : file['quotes'],
+    quotes: Array.isArray(file['quotes']) ? (file['quotes'] as Json[]).map(({ comment, ...q }) => ({ ...q, note: typeof comment === 'string' ? comment : (q['note'] ?? '') })) : file['quotes'],
   }),
   // Version 2 added source versions, anchor state, figure suggestions and conflict
   // decisions. A source shard knows its source's hash, so every quote starts out

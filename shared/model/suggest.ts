@@ -112,7 +112,12 @@ export function acceptSuggestion(
  */
 export function claimedFigures(view: NotebookView, source: SourceMeta): (figure: { start: number; end: number; raw: string }) => string | null {
   const spans: Array<{ start: number; end: number; raw: string; claimId: string }> = [];
-  const quotes = new Map(view.quotesOf(source.id).filter((q) => q.anchor.sha256 === source.sha256 && q.anchor.status !== 'orphaned').map((q) => [q.id as string, q]));
+  const quotes = new Map(
+    view
+      .quotesOf(source.id)
+      .filter((q) => q.anchor.sha256 === source.sha256 && q.anchor.status !== 'orphaned')
+      .map((q) => [q.id as string, q]),
+  );
   if (quotes.size === 0) return () => null;
   for (const c of view.claims()) {
     if (!c.quantity) continue;
@@ -147,7 +152,8 @@ export function conflictCandidate(view: NotebookView, claim: Claim): ConflictCan
   const source = firstQuote ? view.getSource(firstQuote.sourceId) : undefined;
   const published = source?.published ?? null;
   // reading the statement runs the figure detector: only when the claim lacks what it would give
-  const fromText = claim.quantity && claim.subject ? { quantity: null, subject: null } : candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw, published);
+  const fromText =
+    claim.quantity && claim.subject ? { quantity: null, subject: null } : candidateFromStatement(claim.id, claim.statement, claim.quantity?.raw ?? mainFigure(claim.statement)?.raw, published);
   return {
     id: claim.id,
     statement: claim.statement,

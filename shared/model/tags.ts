@@ -22,7 +22,8 @@ export function normalizeTagName(raw: string): { ok: true; name: string } | { ok
   for (const s of segments) {
     if (s.length > TAG_SEGMENT_MAX) return { ok: false, error: `tag part "${s.slice(0, 20)}…" is longer than ${TAG_SEGMENT_MAX} characters` };
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff#:,"`<>[\]{}\\]/.test(s)) return { ok: false, error: `tag "${raw}" contains a character tags cannot hold (# : , " \` < > [ ] { } \\, a control character, or an invisible or direction-changing mark)` };
+    if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff#:,"`<>[\]{}\\]/.test(s))
+      return { ok: false, error: `tag "${raw}" contains a character tags cannot hold (# : , " \` < > [ ] { } \\, a control character, or an invisible or direction-changing mark)` };
     if (s.startsWith('-')) return { ok: false, error: `tag "${raw}" may not start a part with "-"` };
   }
   return { ok: true, name: segments.join('/') };
@@ -37,14 +38,17 @@ export function tagNameFor(view: { getTag(name: string): unknown }, raw: string)
   return view.getTag(raw) ? { ok: true, name: raw } : normalizeTagName(raw);
 }
 
-export const TagNameSchema = z.string().max(600).transform((raw, ctx) => {
-  const r = normalizeTagName(raw);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.error });
-    return z.NEVER;
-  }
-  return r.name;
-});
+export const TagNameSchema = z
+  .string()
+  .max(600)
+  .transform((raw, ctx) => {
+    const r = normalizeTagName(raw);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.error });
+      return z.NEVER;
+    }
+    return r.name;
+  });
 
 /** True when `name` is `ancestor` itself or nested below it. */
 export function isTagWithin(name: string, ancestor: string): boolean {

@@ -37,7 +37,6 @@ export function useTags(view: NotebookView, raw: readonly string[], ctx: Transit
   return ok({ names, changes });
 }
 
-
 export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -77,7 +77,8 @@ export function restoreSource(view: TrashView, id: SourceId, ctx: TransitionCont
   if (typeof entry === 'string') return err('not_found', entry);
   const title = entry.source.title;
   const twin = sameText(view, entry);
-  if (twin) return err('conflict', `“${title}” cannot be restored: the same text was imported again since as “${twin.title}” (${twin.id}); delete that source first to restore this one with its quotes`);
+  if (twin)
+    return err('conflict', `“${title}” cannot be restored: the same text was imported again since as “${twin.title}” (${twin.id}); delete that source first to restore this one with its quotes`);
   // Tags renamed or merged while the source was in the trash: its quotes keep their names, so those tags come back.
   const tags = useTags(view, [...new Set(entry.quotes.flatMap((q) => q.tags))], ctx);
   if (!tags.ok) return tags;
@@ -121,7 +122,10 @@ export function emptyTrash(view: TrashView, ids: readonly SourceId[] | undefined
     }
   } else entries.push(...view.trashed());
   const removed = entries.map((e) => ({ id: e.source.id, title: e.source.title, quotes: e.quotes.length }));
-  return done({ removed }, entries.map((e): Change => ({ kind: 'trash', op: 'delete', id: e.source.id })));
+  return done(
+    { removed },
+    entries.map((e): Change => ({ kind: 'trash', op: 'delete', id: e.source.id })),
+  );
 }
 
 /** The trash, newest first, each entry with what a restore would bring back or why it cannot. */

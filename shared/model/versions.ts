@@ -35,16 +35,44 @@ export interface VersionReport {
 }
 
 /** Makes `next` the current text of `sourceId` and re-anchors its quotes on it. */
-export function addSourceVersion(view: NotebookView, sourceId: SourceMeta['id'], currentText: string, nextText: string, next: NewVersion, ctx: TransitionContext): Outcome<{ source: SourceMeta; report: VersionReport }> {
+export function addSourceVersion(
+  view: NotebookView,
+  sourceId: SourceMeta['id'],
+  currentText: string,
+  nextText: string,
+  next: NewVersion,
+  ctx: TransitionContext,
+): Outcome<{ source: SourceMeta; report: VersionReport }> {
   const source = view.getSource(sourceId);
   if (!source) return err('not_found', `no source ${sourceId}`);
   if (source.sha256 === next.sha256) return err('conflict', `"${source.title}" already has exactly this text`);
-  const previous: SourceVersion = { sha256: source.sha256, length: source.length, fileName: source.fileName, encoding: source.encoding, importedAt: currentSince(source), replacedAt: ctx.now, ...(source.pages ? { pages: source.pages } : {}) };
+  const previous: SourceVersion = {
+    sha256: source.sha256,
+    length: source.length,
+    fileName: source.fileName,
+    encoding: source.encoding,
+    importedAt: currentSince(source),
+    replacedAt: ctx.now,
+    ...(source.pages ? { pages: source.pages } : {}),
+  };
   const { pages: _oldPages, ...rest } = source;
-  const record: SourceMeta = { ...rest, sha256: next.sha256, length: next.length, fileName: next.fileName, encoding: next.encoding, versions: [...source.versions, previous], updatedAt: ctx.now, ...(next.pages ? { pages: next.pages } : {}) };
+  const record: SourceMeta = {
+    ...rest,
+    sha256: next.sha256,
+    length: next.length,
+    fileName: next.fileName,
+    encoding: next.encoding,
+    versions: [...source.versions, previous],
+    updatedAt: ctx.now,
+    ...(next.pages ? { pages: next.pages } : {}),
+  };
 
   const movable = view.quotesOf(sourceId).filter((q) => q.anchor.review !== 'pinned');
-  const { results, counts } = reanchorAll(currentText, nextText, movable.map((q) => ({ id: q.id, selectors: q.selectors })));
+  const { results, counts } = reanchorAll(
+    currentText,
+    nextText,
+    movable.map((q) => ({ id: q.id, selectors: q.selectors })),
+  );
   const changes: Change[] = [{ kind: 'source', op: 'put', record }];
   const review: QuoteId[] = [];
   for (const q of movable) {
@@ -53,7 +81,8 @@ export function addSourceVersion(view: NotebookView, sourceId: SourceMeta['id'],
     if ((r.status === 'exact' || r.status === 'moved') && r.start !== null && r.end !== null) {
       updated = { ...q, selectors: describe(nextText, r.start, r.end), anchor: { status: r.status, sha256: next.sha256, score: 1, candidate: null, review: null } };
     } else {
-      const candidate = r.status === 'fuzzy' && r.start !== null && r.end !== null ? { start: r.start, end: r.end, text: r.text ?? nextText.slice(r.start, r.end), score: r.score, diff: r.diff ?? [] } : null;
+      const candidate =
+        r.status === 'fuzzy' && r.start !== null && r.end !== null ? { start: r.start, end: r.end, text: r.text ?? nextText.slice(r.start, r.end), score: r.score, diff: r.diff ?? [] } : null;
       updated = { ...q, anchor: { status: r.status, sha256: q.anchor.sha256, score: r.score, candidate, review: null } };
       review.push(q.id);
     }

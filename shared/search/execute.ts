@@ -87,7 +87,7 @@ export class Executor {
     const avgdl = live > 0 ? Math.max(1, totalLen / live) : 1;
     const { seen, cnt, acc } = this;
     const t: DocTables = { docW, docT, docL, seen, cnt, acc, ep: this.epoch, count: docs.count, avgdl, maxW: MAX_TYPE_WEIGHT };
-    const q: Query = { corpus, t, mask, top: new TopK(limit), };
+    const q: Query = { corpus, t, mask, top: new TopK(limit) };
     const result = (total: number, totalExact = true): Outcome => ({ top: q.top, total, totalExact });
 
     const only = order.length === 1 && excluded.length === 0 ? order[0]!.alts : undefined;
@@ -98,12 +98,17 @@ export class Executor {
       return result(total.count, total.exact);
     }
     if (only && only.length === 1 && only[0]!.kind === 'term') return result(this.loneTerm(q, only[0]!));
-    if (only && only.every((a) => a.kind === 'term')) {
+    if (only?.every((a) => a.kind === 'term')) {
       const terms = (only as TermAlt[]).map((a) => ({ list: a.list, w: a.weight * altIdf(q, a) }));
       return result(this.ranker.union(t, terms, mask, q.top));
     }
     if (excluded.length === 0 && order.length > 1 && order.every((p) => p.alts.length === 1 && p.alts[0]!.kind === 'term')) {
-      return result(this.allTerms(q, order.map((p) => p.alts[0] as TermAlt)));
+      return result(
+        this.allTerms(
+          q,
+          order.map((p) => p.alts[0] as TermAlt),
+        ),
+      );
     }
     return result(this.clauses(q, order, excluded));
   }
@@ -227,9 +232,10 @@ export class Executor {
     const n = order.length;
     for (const p of excluded) {
       const lookup = cur.length * 8 < p.cost ? cur : undefined;
-      for (const alt of p.alts) this.forEachDoc(q, alt, lookup, (d) => {
-        if (seen[d] === ep && cnt[d] === n) cnt[d] = 255;
-      });
+      for (const alt of p.alts)
+        this.forEachDoc(q, alt, lookup, (d) => {
+          if (seen[d] === ep && cnt[d] === n) cnt[d] = 255;
+        });
     }
 
     // Top-k by a bounded insertion list: k is small (tens), candidates may be 100k.
@@ -298,10 +304,11 @@ export class Executor {
       return true;
     };
     if (only) {
-      for (const d of only) if (verify(d, -1)) {
-        const n = this.matcher.count(cursors);
-        if (n > 0) fn(d, n);
-      }
+      for (const d of only)
+        if (verify(d, -1)) {
+          const n = this.matcher.count(cursors);
+          if (n > 0) fn(d, n);
+        }
       return;
     }
     // Drive the phrase from its rarest word; the others are only read up to each candidate.

@@ -23,10 +23,7 @@ const MAX_PREFIX_SCAN = 4000;
 const COMMON_SHARE = 0.01;
 const COMMON_MIN_DF = 50;
 
-export type Alt =
-  | { kind: 'term'; list: PostingList; term: string; weight: number }
-  | { kind: 'phrase'; lists: PostingList[]; terms: string[]; weight: number }
-  | { kind: 'docs'; docs: number[] };
+export type Alt = { kind: 'term'; list: PostingList; term: string; weight: number } | { kind: 'phrase'; lists: PostingList[]; terms: string[]; weight: number } | { kind: 'docs'; docs: number[] };
 
 export type TermAlt = Alt & { kind: 'term' };
 
@@ -157,7 +154,14 @@ export function plan(corpus: Corpus, c: Clause): Plan {
           const l = corpus.getList(`${F}src:${id}`);
           if (l) alts.push({ kind: 'term', list: l, term: '', weight: 0 });
           const words = tokenize(v).filter((t) => !t.extra);
-          if (words.length) alts.push({ kind: 'docs', docs: intersectDocs(corpus, words.map((t) => `${F}st:${t.term}`)) });
+          if (words.length)
+            alts.push({
+              kind: 'docs',
+              docs: intersectDocs(
+                corpus,
+                words.map((t) => `${F}st:${t.term}`),
+              ),
+            });
         } else {
           const l = corpus.getList(`${F}${c.field}:${v}`);
           if (l) alts.push({ kind: 'term', list: l, term: '', weight: 0 });

@@ -77,7 +77,14 @@ export function createIndex(): SearchIndex {
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
     // limit 0 asks only for the count, so the count is exact then.
     const exactTotal = opts.exactTotal === true || limit === 0;
-    const out = executor.run(corpus, plans, excluded.map((c) => plan(corpus, c)), mask, limit, exactTotal);
+    const out = executor.run(
+      corpus,
+      plans,
+      excluded.map((c) => plan(corpus, c)),
+      mask,
+      limit,
+      exactTotal,
+    );
     return { ok: true, hits: hitsOf(corpus, out.top, plans), total: out.total, totalExact: out.totalExact };
   }
 

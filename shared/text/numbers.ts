@@ -11,27 +11,79 @@
  */
 
 export const UNITS_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 export const TENS_WORDS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 export const SCALE_WORDS: Readonly<Record<string, number>> = {
-  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  hundred: 1e2,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
   // South Asian scales: a lakh is 100,000 and a crore 10 million ("Rs 500 crore" = 5 billion rupees)
-  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 /** Abbreviated scales. Single letters (m, b) are decided in readScale: "3m" may be metres. */
 export const SCALE_ABBREVS: Readonly<Record<string, number>> = {
-  k: 1e3, mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12,
+  k: 1e3,
+  mn: 1e6,
+  mln: 1e6,
+  bn: 1e9,
+  bln: 1e9,
+  tn: 1e12,
+  trn: 1e12,
 };
 /** Fractions as shares of a whole, in percent. */
 export const FRACTIONS: Readonly<Record<string, number>> = {
-  half: 50, halves: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25,
-  fifth: 20, fifths: 20, sixth: 100 / 6, sixths: 100 / 6, seventh: 100 / 7, sevenths: 100 / 7,
-  eighth: 12.5, eighths: 12.5, ninth: 100 / 9, ninths: 100 / 9, tenth: 10, tenths: 10,
+  half: 50,
+  halves: 50,
+  third: 100 / 3,
+  thirds: 100 / 3,
+  quarter: 25,
+  quarters: 25,
+  fifth: 20,
+  fifths: 20,
+  sixth: 100 / 6,
+  sixths: 100 / 6,
+  seventh: 100 / 7,
+  sevenths: 100 / 7,
+  eighth: 12.5,
+  eighths: 12.5,
+  ninth: 100 / 9,
+  ninths: 100 / 9,
+  tenth: 10,
+  tenths: 10,
 };
 
 export interface NumberToken {
@@ -118,7 +170,12 @@ export function readWordNumber(text: string, pos: number): NumberToken | null {
   const w0 = words[0];
   if (!w0) return null;
   const mk = (value: number, last: Word, kind: NumberToken['kind'], scaled: boolean, percent: boolean): NumberToken => ({
-    value, end: last.e, kind, text: text.slice(pos, last.e), scaled, percent,
+    value,
+    end: last.e,
+    kind,
+    text: text.slice(pos, last.e),
+    scaled,
+    percent,
   });
 
   // "half", "half a million"
@@ -168,7 +225,7 @@ export function readWordNumber(text: string, pos: number): NumberToken | null {
       else total += (current || 1) * (SCALE_WORDS[w] ?? 1);
       current = 0;
       scaled = true;
-    } else if (w === 'and' && prev === 'hundred' && words[i + 1] && ((words[i + 1]!.w in UNITS_WORDS) || (words[i + 1]!.w in TENS_WORDS))) {
+    } else if (w === 'and' && prev === 'hundred' && words[i + 1] && (words[i + 1]!.w in UNITS_WORDS || words[i + 1]!.w in TENS_WORDS)) {
       prev = w;
       continue;
     } else {
@@ -200,8 +257,7 @@ const SCALE_FIRST = new Set([...'tmblck'].map((ch) => ch.charCodeAt(0)));
 
 /** What \s matches in a regular expression. */
 export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -232,9 +288,8 @@ export function readScale(text: string, pos: number, digits: boolean, options: S
   if ((sm = stickyAt(ABBREV_RE, text, q))) return { scale: SCALE_ABBREVS[(sm[1] ?? sm[2])!.toLowerCase()] ?? 1, end: ABBREV_RE.lastIndex };
   if ((sm = stickyAt(M_RE, text, q))) {
     const after = M_RE.lastIndex;
-    const million = options.currency === true ||
-      (stickyAt(M_COUNTED, text, after) !== null && stickyAt(M_NOT_COUNTED, text, after) === null) ||
-      (options.mAtEnd === true && stickyAt(M_END, text, after) !== null);
+    const million =
+      options.currency === true || (stickyAt(M_COUNTED, text, after) !== null && stickyAt(M_NOT_COUNTED, text, after) === null) || (options.mAtEnd === true && stickyAt(M_END, text, after) !== null);
     return million ? { scale: 1e6, end: after } : null;
   }
   if (options.currency === true && stickyAt(B_RE, text, q)) return { scale: 1e9, end: B_RE.lastIndex };

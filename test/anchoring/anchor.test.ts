@@ -90,8 +90,18 @@ suite('anchor', () => {
     expect(r.text).toBe('Analysts expect output to fall modestly next year, citing lower grades.');
     expect(r.score).toBeGreaterThanOrEqual(FUZZY_THRESHOLD);
     expect(r.score).toBeLessThan(1);
-    expect(r.diff!.filter((d) => d.op !== 'insert').map((d) => d.text).join('')).toBe(sel[1].exact);
-    expect(r.diff!.filter((d) => d.op !== 'delete').map((d) => d.text).join('')).toBe(r.text);
+    expect(
+      r
+        .diff!.filter((d) => d.op !== 'insert')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(sel[1].exact);
+    expect(
+      r
+        .diff!.filter((d) => d.op !== 'delete')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(r.text);
   });
 
   it('orphans a quote whose figure changed, reporting the rejected score', () => {
@@ -162,8 +172,7 @@ suite('anchor', () => {
   });
 
   it('finds a quote far from its old place in a long text, after its paragraph moved and a word inside it changed', () => {
-    const filler = (n: number) =>
-      Array.from({ length: n }, (_, i) => `Paragraph ${i}: throughput at berth ${i % 17} was ${(i * 7) % 100} containers, brokers said.`).join('\n\n');
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}: throughput at berth ${i % 17} was ${(i * 7) % 100} containers, brokers said.`).join('\n\n');
     const quoted = 'Dunmore Refining expects diesel margins to recover by the third quarter, barring outages.';
     const old = `${filler(50)}\n\n${quoted}\n\n${filler(400)}`;
     const sel = quoteOf(old, quoted);
@@ -200,7 +209,7 @@ suite('a long quote whose context is gone', () => {
     'Ferry operator Calder Line said on Monday it would add a second daily crossing to Tarsa Island from June.',
     'Demand has grown since the causeway closed for repairs in March, the company said.',
     'Such demand has led hauliers such as Orla Freight and Dunmore Haulage to book space weeks in advance.',
-    'Altogether, the island route carries almost 60% of the firm\'s freight , becoming its busiest crossing by far.',
+    "Altogether, the island route carries almost 60% of the firm's freight , becoming its busiest crossing by far.",
   ].join('\n');
   const quoted = old.slice(old.indexOf('Altogether'));
   const edited = quoted.replace("firm's freight , becoming", "company's freight, making it");
@@ -222,7 +231,7 @@ suite('a long quote whose context is gone', () => {
   });
 
   it('orphans it when the near-identical sentence was in the old version all along', () => {
-    const twin = 'Altogether, the island route carries almost 60% of the firm\'s mail, becoming its busiest crossing by far.';
+    const twin = "Altogether, the island route carries almost 60% of the firm's mail, becoming its busiest crossing by far.";
     const before = `${twin}\n${old}`;
     const after = `${twin}\n${old.slice(0, old.indexOf('Such demand'))}`.trimEnd();
     const { results } = reanchorAll(before, after, [{ id: 'q', selectors: quoteOf(before, quoted) }]);

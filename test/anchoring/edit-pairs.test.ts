@@ -12,8 +12,7 @@ import { evaluate, runPairs } from './evaluate.ts';
 const pairs = loadEditPairs();
 const judged = runPairs(pairs);
 const ev = evaluate(judged);
-const describeMiss = (j: (typeof judged)[number]): string =>
-  `${j.pair.id} (${j.pair.kind}): expected ${j.pair.expected}, got ${j.result.status} ${JSON.stringify(j.result.text)}`;
+const describeMiss = (j: (typeof judged)[number]): string => `${j.pair.id} (${j.pair.kind}): expected ${j.pair.expected}, got ${j.result.status} ${JSON.stringify(j.result.text)}`;
 
 suite('labelled edit pairs', () => {
   it('hold at least 100 quotes in four house styles, with every status and every kind of edit', () => {
@@ -21,7 +20,10 @@ suite('labelled edit pairs', () => {
     expect(new Set(pairs.map((p) => p.style))).toEqual(new Set(['wire', 'local', 'press', 'analyst']));
     expect(new Set(pairs.map((p) => p.expected))).toEqual(new Set(['exact', 'moved', 'fuzzy', 'orphaned']));
     for (const kind of ['reword', 'reorder', 'punctuation', 'figure', 'inserted', 'deleted', 'split', 'merge', 'edge-start', 'edge-end', 'near-duplicate']) {
-      expect(pairs.some((p) => p.kind === kind), kind).toBe(true);
+      expect(
+        pairs.some((p) => p.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 
@@ -57,8 +59,18 @@ suite('labelled edit pairs', () => {
     expect(j.result.score).toBeGreaterThanOrEqual(FUZZY_THRESHOLD);
     const changed = j.result.diff!.filter((d) => d.op !== 'equal').map((d) => `${d.op}:${d.text}`);
     expect(changed).toEqual(expect.arrayContaining(['delete:county', 'insert:district', 'delete:becoming', 'insert:making it']));
-    expect(j.result.diff!.filter((d) => d.op !== 'insert').map((d) => d.text).join('')).toBe(j.pair.selectors[1].exact);
-    expect(j.result.diff!.filter((d) => d.op !== 'delete').map((d) => d.text).join('')).toBe(j.result.text);
+    expect(
+      j.result
+        .diff!.filter((d) => d.op !== 'insert')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(j.pair.selectors[1].exact);
+    expect(
+      j.result
+        .diff!.filter((d) => d.op !== 'delete')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(j.result.text);
   });
 
   it('do the same for a first sentence whose next sentence was cut', () => {

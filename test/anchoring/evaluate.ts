@@ -53,7 +53,11 @@ export function runPairs(pairs: readonly EditPair[]): Judged[] {
   for (const p of pairs) byDoc.set(p.doc, [...(byDoc.get(p.doc) ?? []), p]);
   const judged: Judged[] = [];
   for (const group of byDoc.values()) {
-    const { results } = reanchorAll(group[0]!.old, group[0]!.new, group.map((p) => ({ id: p.id, selectors: p.selectors })));
+    const { results } = reanchorAll(
+      group[0]!.old,
+      group[0]!.new,
+      group.map((p) => ({ id: p.id, selectors: p.selectors })),
+    );
     for (const p of group) judged.push(judge(p, results.get(p.id)!));
   }
   return judged;

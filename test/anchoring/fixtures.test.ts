@@ -28,7 +28,10 @@ suite('anchoring fixtures', () => {
         if (r.status === 'exact' || r.status === 'moved') expect(c.new.slice(r.start!, r.end!), label).toBe(q.selectors[1].exact);
         if (r.status === 'fuzzy') {
           expect(r.text, label).toBe(c.new.slice(r.start!, r.end!));
-          expect(r.diff?.some((d) => d.op !== 'equal'), label).toBe(true);
+          expect(
+            r.diff?.some((d) => d.op !== 'equal'),
+            label,
+          ).toBe(true);
         }
         // The one-off form and the shared anchorer agree.
         expect(anchor(c.new, q.selectors), label).toEqual(r);

@@ -7,9 +7,38 @@ import fc from 'fast-check';
 import { snapRange } from '../../shared/text/graphemes.ts';
 
 const WORDS = [
-  'ore', 'copper', 'tonnes', 'rose', 'fell', 'the', 'mine', 'port', 'said', 'analysts', 'about', 'roughly',
-  'may', 'could', 'million', 'output', 'shares', 'grid', 'wind', 'cargo', 'freight', 'barley', 'café', 'Zoë',
-  'naïve', 'Saint-Émile', 'q\u0301uota', 'xa\u0308\u0301', 'estimated', 'provisional', 'up', 'down',
+  'ore',
+  'copper',
+  'tonnes',
+  'rose',
+  'fell',
+  'the',
+  'mine',
+  'port',
+  'said',
+  'analysts',
+  'about',
+  'roughly',
+  'may',
+  'could',
+  'million',
+  'output',
+  'shares',
+  'grid',
+  'wind',
+  'cargo',
+  'freight',
+  'barley',
+  'café',
+  'Zoë',
+  'naïve',
+  'Saint-Émile',
+  'q\u0301uota',
+  'xa\u0308\u0301',
+  'estimated',
+  'provisional',
+  'up',
+  'down',
 ];
 const EMOJI = ['🚢', '👍🏽', '🇫🇷', '👨‍👩‍👧', '⚡️', '🤞'];
 const PUNCT = [',', '.', ';', ' —', ':', '?'];
@@ -19,11 +48,7 @@ const number = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9 })).map(([a, b]) => `${a}.${b}%`),
 );
 
-const token = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom(...WORDS) },
-  { weight: 3, arbitrary: number },
-  { weight: 1, arbitrary: fc.constantFrom(...EMOJI) },
-);
+const token = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...WORDS) }, { weight: 3, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom(...EMOJI) });
 
 const separator = fc.oneof(
   { weight: 12, arbitrary: fc.constant(' ') },
@@ -33,27 +58,42 @@ const separator = fc.oneof(
 
 /** A run of tokens and separators; never starts with a combining mark or a space. */
 export function passage(minTokens: number, maxTokens: number): fc.Arbitrary<string> {
-  return fc
-    .array(fc.tuple(token, separator), { minLength: minTokens, maxLength: maxTokens })
-    .map((parts) => parts.map(([t, s]) => t + s).join('').trimEnd());
+  return fc.array(fc.tuple(token, separator), { minLength: minTokens, maxLength: maxTokens }).map((parts) =>
+    parts
+      .map(([t, s]) => t + s)
+      .join('')
+      .trimEnd(),
+  );
 }
 
 export const text = passage(20, 90);
 
 const SENTENCE_WORDS = [
-  'lithium', 'tanker', 'quarterly', 'dividend', 'smelter', 'charter', 'drought', 'turbine', 'refinery',
-  'guidance', 'tariff', 'pipeline', 'harvest', 'Bérénice', 'expected', 'likely', 'narrowly', 'despite',
+  'lithium',
+  'tanker',
+  'quarterly',
+  'dividend',
+  'smelter',
+  'charter',
+  'drought',
+  'turbine',
+  'refinery',
+  'guidance',
+  'tariff',
+  'pipeline',
+  'harvest',
+  'Bérénice',
+  'expected',
+  'likely',
+  'narrowly',
+  'despite',
 ];
 
 /** A distinctive sentence (its words are not in the filler vocabulary), as a quote would be. */
-export const sentence = fc
-  .uniqueArray(fc.constantFrom(...SENTENCE_WORDS), { minLength: 6, maxLength: 12 })
-  .map((words) => `${words.join(' ')}.`);
+export const sentence = fc.uniqueArray(fc.constantFrom(...SENTENCE_WORDS), { minLength: 6, maxLength: 12 }).map((words) => `${words.join(' ')}.`);
 
 /** A range inside `t` (as fractions, turned into offsets by `rangeIn`). */
-export const rangeFractions = fc
-  .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 60 }))
-  .map(([at, length]) => ({ at, length }));
+export const rangeFractions = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 60 })).map(([at, length]) => ({ at, length }));
 
 export function rangeIn(t: string, r: { at: number; length: number }): { start: number; end: number } {
   const start = Math.min(t.length - 1, Math.floor(r.at * t.length));
@@ -67,11 +107,7 @@ export function offsetIn(t: string, from: number, to: number, fraction: number):
   return Math.max(from, Math.min(to, snapped));
 }
 
-export type Edit =
-  | { kind: 'insert'; at: number; words: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'whitespace'; at: number }
-  | { kind: 'punctuation'; at: number };
+export type Edit = { kind: 'insert'; at: number; words: string } | { kind: 'delete'; at: number; length: number } | { kind: 'whitespace'; at: number } | { kind: 'punctuation'; at: number };
 
 export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), words: passage(1, 8) }),

@@ -44,10 +44,7 @@ interface Placed {
   at: number;
 }
 
-const duplicate = fc.option(
-  fc.record({ kind: fc.constantFrom('exact' as const, 'full' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  { nil: undefined },
-);
+const duplicate = fc.option(fc.record({ kind: fc.constantFrom('exact' as const, 'full' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined });
 
 suite('anchoring properties', () => {
   it('describe never splits a grapheme, and anchoring its own output on the unchanged text is exact at the same offsets', () => {
@@ -72,77 +69,65 @@ suite('anchoring properties', () => {
 
   it('finds the occurrence that still carries the whole stored context, whatever was edited around it or duplicated elsewhere', () => {
     fc.assert(
-      fc.property(
-        text,
-        rangeFractions,
-        fc.array(fc.tuple(edit, fc.boolean()), { maxLength: 5 }),
-        duplicate,
-        (t0, rf, edits, dup: Placed | undefined) => {
-          const { start, end } = rangeIn(t0, rf);
-          const selectors = describe(t0, start, end);
-          const [pos, { exact, prefix, suffix }] = selectors;
-          const full = prefix + exact + suffix;
-          let t = t0;
-          let ctxStart = pos.start - prefix.length;
-          let ctxEnd = pos.end + suffix.length;
-          for (const [e, before] of edits) {
-            const out = before ? applyEdit(t, e, 0, ctxStart) : applyEdit(t, e, ctxEnd, t.length);
-            t = out.text;
-            if (before) {
-              ctxStart += out.delta;
-              ctxEnd += out.delta;
-            }
+      fc.property(text, rangeFractions, fc.array(fc.tuple(edit, fc.boolean()), { maxLength: 5 }), duplicate, (t0, rf, edits, dup: Placed | undefined) => {
+        const { start, end } = rangeIn(t0, rf);
+        const selectors = describe(t0, start, end);
+        const [pos, { exact, prefix, suffix }] = selectors;
+        const full = prefix + exact + suffix;
+        let t = t0;
+        let ctxStart = pos.start - prefix.length;
+        let ctxEnd = pos.end + suffix.length;
+        for (const [e, before] of edits) {
+          const out = before ? applyEdit(t, e, 0, ctxStart) : applyEdit(t, e, ctxEnd, t.length);
+          t = out.text;
+          if (before) {
+            ctxStart += out.delta;
+            ctxEnd += out.delta;
           }
-          if (dup) {
-            const copy = dup.kind === 'full' ? full : exact;
-            const before = dup.at < 0.5;
-            const at = before ? offsetIn(t, 0, ctxStart, dup.at * 2) : offsetIn(t, ctxEnd, t.length, dup.at * 2 - 1);
-            t = `${t.slice(0, at)} ${copy} ${t.slice(at)}`;
-            if (before) {
-              ctxStart += copy.length + 2;
-              ctxEnd += copy.length + 2;
-            }
+        }
+        if (dup) {
+          const copy = dup.kind === 'full' ? full : exact;
+          const before = dup.at < 0.5;
+          const at = before ? offsetIn(t, 0, ctxStart, dup.at * 2) : offsetIn(t, ctxEnd, t.length, dup.at * 2 - 1);
+          t = `${t.slice(0, at)} ${copy} ${t.slice(at)}`;
+          if (before) {
+            ctxStart += copy.length + 2;
+            ctxEnd += copy.length + 2;
           }
-          expect(t.slice(ctxStart, ctxEnd)).toBe(full);
-          const r = anchor(t, selectors);
-          expectWellFormed(t, exact, r);
-          expect(['exact', 'moved']).toContain(r.status);
-          expect(t.slice(r.start! - prefix.length, r.end! + suffix.length)).toBe(full);
-          if (r.status === 'exact') expect(r.start).toBe(pos.start);
-        },
-      ),
+        }
+        expect(t.slice(ctxStart, ctxEnd)).toBe(full);
+        const r = anchor(t, selectors);
+        expectWellFormed(t, exact, r);
+        expect(['exact', 'moved']).toContain(r.status);
+        expect(t.slice(r.start! - prefix.length, r.end! + suffix.length)).toBe(full);
+        if (r.status === 'exact') expect(r.start).toBe(pos.start);
+      }),
       { numRuns: RUNS },
     );
   });
 
   it('never lands on text that differs from the quote unless the result is fuzzy, under any edits', () => {
     fc.assert(
-      fc.property(
-        text,
-        rangeFractions,
-        fc.array(fc.tuple(edit, fc.constantFrom('before', 'inside', 'after')), { minLength: 1, maxLength: 5 }),
-        duplicate,
-        (t0, rf, edits, dup: Placed | undefined) => {
-          const { start, end } = rangeIn(t0, rf);
-          const selectors = describe(t0, start, end);
-          const [pos, { exact, prefix, suffix }] = selectors;
-          let t = t0;
-          let qs = pos.start;
-          let qe = pos.end;
-          for (const [e, where] of edits) {
-            const [from, to] = where === 'before' ? [0, qs] : where === 'inside' ? [qs, qe] : [qe, t.length];
-            const out = applyEdit(t, e, from, to);
-            t = out.text;
-            if (where === 'before') qs += out.delta;
-            if (where !== 'after') qe += out.delta;
-          }
-          if (dup) {
-            const at = offsetIn(t, 0, t.length, dup.at);
-            t = `${t.slice(0, at)} ${dup.kind === 'full' ? prefix + exact + suffix : exact} ${t.slice(at)}`;
-          }
-          expectWellFormed(t, exact, anchor(t, selectors));
-        },
-      ),
+      fc.property(text, rangeFractions, fc.array(fc.tuple(edit, fc.constantFrom('before', 'inside', 'after')), { minLength: 1, maxLength: 5 }), duplicate, (t0, rf, edits, dup: Placed | undefined) => {
+        const { start, end } = rangeIn(t0, rf);
+        const selectors = describe(t0, start, end);
+        const [pos, { exact, prefix, suffix }] = selectors;
+        let t = t0;
+        let qs = pos.start;
+        let qe = pos.end;
+        for (const [e, where] of edits) {
+          const [from, to] = where === 'before' ? [0, qs] : where === 'inside' ? [qs, qe] : [qe, t.length];
+          const out = applyEdit(t, e, from, to);
+          t = out.text;
+          if (where === 'before') qs += out.delta;
+          if (where !== 'after') qe += out.delta;
+        }
+        if (dup) {
+          const at = offsetIn(t, 0, t.length, dup.at);
+          t = `${t.slice(0, at)} ${dup.kind === 'full' ? prefix + exact + suffix : exact} ${t.slice(at)}`;
+        }
+        expectWellFormed(t, exact, anchor(t, selectors));
+      }),
       { numRuns: RUNS },
     );
   });
@@ -214,7 +199,10 @@ suite('anchoring properties', () => {
         // The match covers the edited passage, give or take its first and last few characters.
         expect(Math.abs(r.start! - start)).toBeLessThanOrEqual(8);
         expect(Math.abs(r.end! - (start + edited.length))).toBeLessThanOrEqual(8);
-        const back = r.diff!.filter((d) => d.op !== 'insert').map((d) => d.text).join('');
+        const back = r
+          .diff!.filter((d) => d.op !== 'insert')
+          .map((d) => d.text)
+          .join('');
         expect(back).toBe(quoted);
       }),
       { numRuns: 100 },

@@ -3,10 +3,7 @@ import { describe as suite, expect, it } from 'vitest';
 import { foldCodes } from '../../shared/anchoring/fold.ts';
 import { QGramIndex } from '../../shared/anchoring/qgram.ts';
 
-const paragraphs = Array.from(
-  { length: 300 },
-  (_, i) => `Item ${i}: berth ${i % 13} handled ${(i * 37) % 1000} boxes as the ${['tanker', 'feeder', 'barge'][i % 3]} queue eased.`,
-);
+const paragraphs = Array.from({ length: 300 }, (_, i) => `Item ${i}: berth ${i % 13} handled ${(i * 37) % 1000} boxes as the ${['tanker', 'feeder', 'barge'][i % 3]} queue eased.`);
 
 suite('QGramIndex', () => {
   it('ranks the place of an edited quote first, by its surviving grams and those of its context', () => {

@@ -6,12 +6,7 @@ const spans = (text: string): string[] => sentencesIn(text).map((s) => text.slic
 
 suite('units', () => {
   it('splits sentences at terminators followed by space, after closing quotes, and at line breaks', () => {
-    expect(spans('It rose 4.2% in May. "We are pleased," she said. Really?\nNext line')).toEqual([
-      'It rose 4.2% in May.',
-      '"We are pleased," she said.',
-      'Really?',
-      'Next line',
-    ]);
+    expect(spans('It rose 4.2% in May. "We are pleased," she said. Really?\nNext line')).toEqual(['It rose 4.2% in May.', '"We are pleased," she said.', 'Really?', 'Next line']);
     expect(spans('He said "enough." Then left.')).toEqual(['He said "enough."', 'Then left.']);
   });
 

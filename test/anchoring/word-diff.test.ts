@@ -5,7 +5,10 @@ import { wordDiff } from '../../shared/anchoring/index.ts';
 import type { WordDiffPart } from '../../shared/anchoring/index.ts';
 
 const side = (parts: WordDiffPart[], skip: WordDiffPart['op']): string =>
-  parts.filter((p) => p.op !== skip).map((p) => p.text).join('');
+  parts
+    .filter((p) => p.op !== skip)
+    .map((p) => p.text)
+    .join('');
 
 suite('wordDiff', () => {
   it('reports identical texts as one equal part, and two empty texts as no parts', () => {

@@ -4,7 +4,7 @@ import { figures } from '../../shared/anchoring/similarity.ts';
 import { compareWording, insideWord } from '../../shared/anchoring/wording.ts';
 
 suite('wording', () => {
-  it('counts the share of the quote\'s words kept in order, ignoring case and punctuation', () => {
+  it("counts the share of the quote's words kept in order, ignoring case and punctuation", () => {
     expect(compareWording('Rates were little changed.', 'rates were broadly unchanged').kept).toBeCloseTo(2 / 4, 10);
     expect(compareWording('The drug was well tolerated.', 'The treatment was well tolerated.').kept).toBeCloseTo(4 / 5, 10);
     expect(compareWording('A vintage tractor parade follows in the afternoon.', 'Vintage tractors will parade in the afternoon.').kept).toBeCloseTo(5 / 8, 10);

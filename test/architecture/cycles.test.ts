@@ -9,10 +9,13 @@ import { ROOT } from '../support/notebook.ts';
 import { files, imports } from './imports.ts';
 
 /** Relative imports and re-exports of a module, as absolute paths (with their extension: the tree imports by full name). */
-const localImports = (file: string): string[] => imports(file).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s));
+const localImports = (file: string): string[] =>
+  imports(file)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => resolve(dirname(file), s));
 
 /** Every import cycle among `graph`'s modules, each as the chain of files that closes it (Tarjan's strongly connected components). */
-export function cycles(graph: Map<string, string[]>): string[][] {
+function cycles(graph: Map<string, string[]>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -63,7 +66,6 @@ describe('import cycles', () => {
     const found = cycles(graphOf('shared')).filter((c) => c.some((f) => !f.startsWith(api)));
     expect(named(found)).toEqual([]);
   });
-
 
   it('finds a cycle when one exists (the checker itself works)', () => {
     const g = new Map([

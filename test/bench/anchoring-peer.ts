@@ -66,7 +66,7 @@ function cpuMs(fn: () => void): number {
 }
 
 export async function main(): Promise<void> {
-  console.log('\n## Re-anchoring vs the peers\' method (Hypothesis: one approx-string-match search per quote, scored quote 50 / prefix 20 / suffix 20 / position 2)');
+  console.log("\n## Re-anchoring vs the peers' method (Hypothesis: one approx-string-match search per quote, scored quote 50 / prefix 20 / suffix 20 / position 2)");
   const rows: (string | number)[][] = [];
   for (const sc of [scenario('realistic mix', 7, { edit: 0.1, delete: 0.03, moveParagraph: 0.05 }), scenario('worst case (all edited)', 11, { edit: 1, delete: 0, moveParagraph: 0.2 })]) {
     // The peer is slow on 1 MB: time it on the first 100 quotes and scale, saying so.
@@ -75,9 +75,12 @@ export async function main(): Promise<void> {
       const a = createAnchorer(sc.newText);
       for (const q of sc.quotes) a.anchor(q.selectors);
     });
-    const peer = (cpuMs(() => {
-      for (const q of sample) peerAnchor(sc.newText, q.selectors);
-    }) * sc.quotes.length) / sample.length;
+    const peer =
+      (cpuMs(() => {
+        for (const q of sample) peerAnchor(sc.newText, q.selectors);
+      }) *
+        sc.quotes.length) /
+      sample.length;
     rows.push([sc.name, ours, peer, peer / ours]);
   }
   console.log(table(['1,000 quotes on ~1 MB', 'ours CPU ms', 'peer CPU ms (100 timed, ×10)', 'peer ÷ ours'], rows));

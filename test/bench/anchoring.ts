@@ -141,10 +141,7 @@ function pad(s: string | number, n: number): string {
 }
 
 export async function main(): Promise<void> {
-  const scenarios = [
-    scenario('realistic mix', 7, { edit: 0.1, delete: 0.03, moveParagraph: 0.05 }),
-    scenario('worst case (all edited)', 11, { edit: 1, delete: 0, moveParagraph: 0.2 }),
-  ];
+  const scenarios = [scenario('realistic mix', 7, { edit: 0.1, delete: 0.03, moveParagraph: 0.05 }), scenario('worst case (all edited)', 11, { edit: 1, delete: 0, moveParagraph: 0.2 })];
   console.log("Anchoring: 1,000 quotes against an edited ~1 MB source (editor's note on top, paragraphs moved)");
   console.log(
     `${'scenario'.padEnd(26)}${pad('source', 9)}${pad('setup ms', 10)}${pad('anchor ms', 11)}${pad('cpu ms', 8)}${pad('anchors/s', 11)}${pad('exact', 7)}${pad('moved', 7)}${pad('fuzzy', 7)}${pad('orphan', 8)}${pad('as intended', 13)}`,
@@ -155,7 +152,10 @@ export async function main(): Promise<void> {
     const anchorer = createAnchorer(sc.newText);
     // The index is built lazily on the first approximate search; force it so
     // setup and per-quote cost are reported apart.
-    anchorer.anchor([{ type: 'TextPositionSelector', start: 0, end: 1 }, { type: 'TextQuoteSelector', exact: 'zzqqxxjj', prefix: '', suffix: '' }]);
+    anchorer.anchor([
+      { type: 'TextPositionSelector', start: 0, end: 1 },
+      { type: 'TextQuoteSelector', exact: 'zzqqxxjj', prefix: '', suffix: '' },
+    ]);
     const t1 = performance.now();
     const results = sc.quotes.map((q) => anchorer.anchor(q.selectors));
     const t2 = performance.now();

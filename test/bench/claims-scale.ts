@@ -21,9 +21,48 @@ import { NotebookService } from '../../electron/service/service.ts';
 import { startServer } from '../../electron/server/server.ts';
 import { mulberry32, percentile, table, time } from './stats.ts';
 
-const PLACES = ['China', 'the United States', 'Kazakhstan', 'Russia', 'Canada', 'Germany', 'Iran', 'Malaysia', 'Norway', 'Texas', 'Andalusia', 'Spain', 'Sichuan', 'Xinjiang', 'Quebec', 'Paraguay', 'Ethiopia', 'Iceland', 'Sweden', 'Brazil'];
-const METRICS = ['share of the global hash rate', 'share of national electricity demand', 'unemployment rate', 'share of wind in the power mix', 'annual inflation', 'share of coal generation', 'youth unemployment', 'share of renewable capacity', 'turnout', 'vaccination rate'];
-const HEDGES: Array<[string, Exclude<Bound, 'range'>]> = [['almost', 'near-below'], ['about', 'approximate'], ['more than', 'lower'], ['up to', 'upper'], ['', 'exact'], ['just over', 'near-above']];
+const PLACES = [
+  'China',
+  'the United States',
+  'Kazakhstan',
+  'Russia',
+  'Canada',
+  'Germany',
+  'Iran',
+  'Malaysia',
+  'Norway',
+  'Texas',
+  'Andalusia',
+  'Spain',
+  'Sichuan',
+  'Xinjiang',
+  'Quebec',
+  'Paraguay',
+  'Ethiopia',
+  'Iceland',
+  'Sweden',
+  'Brazil',
+];
+const METRICS = [
+  'share of the global hash rate',
+  'share of national electricity demand',
+  'unemployment rate',
+  'share of wind in the power mix',
+  'annual inflation',
+  'share of coal generation',
+  'youth unemployment',
+  'share of renewable capacity',
+  'turnout',
+  'vaccination rate',
+];
+const HEDGES: Array<[string, Exclude<Bound, 'range'>]> = [
+  ['almost', 'near-below'],
+  ['about', 'approximate'],
+  ['more than', 'lower'],
+  ['up to', 'upper'],
+  ['', 'exact'],
+  ['just over', 'near-above'],
+];
 
 /** Writes `n` claims straight into claim shards (creating them one by one through the API would time the disk, not the listing). */
 function generate(dir: string, n: number, seed = 7): void {
@@ -41,7 +80,16 @@ function generate(dir: string, n: number, seed = 7): void {
     const raw = `${hedge ? hedge + ' ' : ''}${value}%`;
     const id = makeId('claim', randomBytes(10));
     const claim: Claim = {
-      id, statement: `${place}: ${metric} ${raw}`, status: 'unverified', tags: [], evidence: [], links: [], notConflictingWith: [], note: '', createdAt: now, updatedAt: now,
+      id,
+      statement: `${place}: ${metric} ${raw}`,
+      status: 'unverified',
+      tags: [],
+      evidence: [],
+      links: [],
+      notConflictingWith: [],
+      note: '',
+      createdAt: now,
+      updatedAt: now,
       subject: `${place} — ${metric}`,
       quantity: { value, ...boundsFor(value, bound), unit: '%', hedge: hedge || null, bound, raw, kind: 'level', asOf: null, reading: null },
     };
@@ -95,7 +143,9 @@ export async function main(): Promise<void> {
         if (!res.ok) throw new Error(res.error.message);
       });
       await store.close();
-      const growth = previous ? `${(listMs / previous.ms).toFixed(1)}× for ${(n / previous.n).toFixed(0)}× claims (n log n: ${((n * Math.log(n)) / (previous.n * Math.log(previous.n))).toFixed(1)}×)` : '';
+      const growth = previous
+        ? `${(listMs / previous.ms).toFixed(1)}× for ${(n / previous.n).toFixed(0)}× claims (n log n: ${((n * Math.log(n)) / (previous.n * Math.log(previous.n))).toFixed(1)}×)`
+        : '';
       rows.push([n.toLocaleString(), floorMs, listMs, conflictMs, Math.round(conflicts), growth]);
       previous = { n, ms: listMs };
     }
@@ -118,7 +168,9 @@ export async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 10));
       }
       const listed = await list;
-      console.log(`\nbrowser mode, ${n.toLocaleString()} claims: first listClaims ${listed.ms.toFixed(0)} ms (${(listed.bytes / 1e6).toFixed(1)} MB); getInfo meanwhile: ${during.length} requests, p50 ${percentile(during, 50).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms; idle server: p50 ${percentile(idle, 50).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`);
+      console.log(
+        `\nbrowser mode, ${n.toLocaleString()} claims: first listClaims ${listed.ms.toFixed(0)} ms (${(listed.bytes / 1e6).toFixed(1)} MB); getInfo meanwhile: ${during.length} requests, p50 ${percentile(during, 50).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms; idle server: p50 ${percentile(idle, 50).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`,
+      );
     } finally {
       await server.close();
     }

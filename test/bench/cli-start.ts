@@ -18,6 +18,7 @@ import { percentile, table } from './stats.ts';
 const TIME = '/usr/bin/time';
 /** Without /usr/bin/time the child reports its own resource usage as it exits. */
 const SELF_REPORT = `data:text/javascript,${encodeURIComponent(
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the code the child runs, a template inside it on purpose
   "import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeFileSync(process.env.CPU_REPORT,`${u.userCPUTime/1e6} ${u.systemCPUTime/1e6}`)})",
 )}`;
 
@@ -55,7 +56,12 @@ export async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) rows.forEach(([, run], k) => samples[k]!.push(run()));
   const medians = samples.map((s) => percentile(s, 50));
   const base = medians[0]!;
-  console.log(table(['command', 'CPU s', '× node -e 0'], rows.map(([name], k) => [name, medians[k]!, `${(medians[k]! / base).toFixed(1)}×`])));
+  console.log(
+    table(
+      ['command', 'CPU s', '× node -e 0'],
+      rows.map(([name], k) => [name, medians[k]!, `${(medians[k]! / base).toFixed(1)}×`]),
+    ),
+  );
   console.log('Target: --help and sources ≤ 5× node -e 0.');
   rmSync(notebook, { recursive: true, force: true });
 }

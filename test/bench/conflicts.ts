@@ -11,8 +11,50 @@ import { commonFactors } from '../../shared/claims/units.ts';
 import { boundsFor, type Bound, type Quantity } from '../../shared/claims/quantity.ts';
 import { mulberry32, table, time } from './stats.ts';
 
-const PLACES = ['China', 'Chinese', 'United States', 'U.S.', 'American', 'Texas', 'Kazakhstan', 'Germany', 'German', 'Spain', 'Andalusia', 'Russia', 'Canada', 'Iran', 'Malaysia', 'Norway', 'Iceland', 'Sichuan', 'Xinjiang', 'Inner Mongolia'];
-const METRICS = ['global hash rate', 'share of the global hash rate', 'bitcoin mining capacity', 'electricity use of mining', 'unemployment rate', 'youth unemployment', 'wheat exports', 'rice exports', 'coal output', 'wind output', 'solar capacity', 'crude output', 'gas imports', 'home prices', 'container volumes', 'grid power from coal', 'household savings rate', 'industrial production', 'rig count', 'mining revenue'];
+const PLACES = [
+  'China',
+  'Chinese',
+  'United States',
+  'U.S.',
+  'American',
+  'Texas',
+  'Kazakhstan',
+  'Germany',
+  'German',
+  'Spain',
+  'Andalusia',
+  'Russia',
+  'Canada',
+  'Iran',
+  'Malaysia',
+  'Norway',
+  'Iceland',
+  'Sichuan',
+  'Xinjiang',
+  'Inner Mongolia',
+];
+const METRICS = [
+  'global hash rate',
+  'share of the global hash rate',
+  'bitcoin mining capacity',
+  'electricity use of mining',
+  'unemployment rate',
+  'youth unemployment',
+  'wheat exports',
+  'rice exports',
+  'coal output',
+  'wind output',
+  'solar capacity',
+  'crude output',
+  'gas imports',
+  'home prices',
+  'container volumes',
+  'grid power from coal',
+  'household savings rate',
+  'industrial production',
+  'rig count',
+  'mining revenue',
+];
 const UNITS = ['%', '%', '%', 'GW', 'MW', 'TWh', 'USD', 'EUR', 't', 'count'];
 const BOUNDS: Exclude<Bound, 'range'>[] = ['exact', 'exact', 'approximate', 'near-below', 'near-above', 'upper', 'lower'];
 
@@ -26,7 +68,17 @@ export function generate(n: number, seed = 7): ConflictCandidate[] {
     const bound = pick(BOUNDS);
     const year = 2015 + Math.floor(rnd() * 9);
     const asOf = rnd() < 0.3 ? { from: `${year}-04-01`, to: `${year}-04-30`, text: `in April ${year}` } : null;
-    const quantity: Quantity = { value, ...boundsFor(value, bound), unit, hedge: bound === 'exact' ? null : 'about', bound, raw: `${value}${unit === '%' ? '%' : ' ' + unit}`, kind: rnd() < 0.85 ? 'level' : 'rise', asOf, reading: null };
+    const quantity: Quantity = {
+      value,
+      ...boundsFor(value, bound),
+      unit,
+      hedge: bound === 'exact' ? null : 'about',
+      bound,
+      raw: `${value}${unit === '%' ? '%' : ' ' + unit}`,
+      kind: rnd() < 0.85 ? 'level' : 'rise',
+      asOf,
+      reading: null,
+    };
     const published = rnd() < 0.7 ? `${2015 + Math.floor(rnd() * 9)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}` : null;
     return { id: `c${i}`, statement: '', quantity, subject: `${pick(PLACES, true)} — ${pick(METRICS, true)}`, published };
   });

@@ -36,7 +36,9 @@ export async function main(): Promise<void> {
   for (const m of ev.misses) {
     const { pair, result } = m;
     const want = pair.expectedRange ? pair.new.slice(pair.expectedRange.start, pair.expectedRange.end) : null;
-    console.log(`  ${pair.id} [${pair.style}, ${pair.kind}${pair.light ? ', light' : ''}] expected ${pair.expected}, got ${result.status} (score ${f3(result.score)})${m.wrongWords ? ' WRONG WORDS' : ''}`);
+    console.log(
+      `  ${pair.id} [${pair.style}, ${pair.kind}${pair.light ? ', light' : ''}] expected ${pair.expected}, got ${result.status} (score ${f3(result.score)})${m.wrongWords ? ' WRONG WORDS' : ''}`,
+    );
     console.log(`      quote ${show(pair.selectors[1].exact)}`);
     if (want !== null) console.log(`      want  ${show(want)}`);
     if (result.text !== null) console.log(`      got   ${show(result.text)}`);

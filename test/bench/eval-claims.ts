@@ -23,14 +23,20 @@ export function loadFigureSet(): LabelledSentence[] {
 }
 /** The news-style set: one file per topic, figures-<topic>.json (the held-out batches included). */
 export function loadNewsSet(): LabelledSentence[] {
-  return readdirSync(dir).filter((f) => /^figures-.+\.json$/.test(f)).sort().flatMap(load);
+  return readdirSync(dir)
+    .filter((f) => /^figures-.+\.json$/.test(f))
+    .sort()
+    .flatMap(load);
 }
 /**
  * The held-out batches, figures-holdout*.json, each written after the rules were tuned and
  * scored on its own, so how the rules carry over to new wording stays visible.
  */
 export function loadHeldOutBatches(): Array<{ name: string; sentences: LabelledSentence[] }> {
-  return readdirSync(dir).filter((f) => /^figures-holdout.*\.json$/.test(f)).sort().map((name) => ({ name, sentences: load(name) }));
+  return readdirSync(dir)
+    .filter((f) => /^figures-holdout.*\.json$/.test(f))
+    .sort()
+    .map((name) => ({ name, sentences: load(name) }));
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -63,7 +69,8 @@ function listErrors(r: FigureEvaluation): void {
     console.log(`  ${m.id} want ${JSON.stringify(want)}; ${got}`);
   }
   if (r.falseAlarms.length) console.log('\nfigure false alarms:');
-  for (const f of r.falseAlarms) console.log(`  ${f.id} ${JSON.stringify({ raw: f.figure.raw, value: f.figure.value, unit: f.figure.unit, hedge: f.figure.hedge, bound: f.figure.bound, kind: f.figure.kind })}`);
+  for (const f of r.falseAlarms)
+    console.log(`  ${f.id} ${JSON.stringify({ raw: f.figure.raw, value: f.figure.value, unit: f.figure.unit, hedge: f.figure.hedge, bound: f.figure.bound, kind: f.figure.kind })}`);
   if (r.nonFigureAlarms.length) console.log('\nnon-figures read as figures:');
   for (const a of r.nonFigureAlarms) console.log(`  ${a.id} ${a.label.kind} "${a.label.raw}" -> "${a.figure.raw}"`);
 }
@@ -91,7 +98,9 @@ export async function main(): Promise<void> {
   const t5 = performance.now();
   const conflicts = findConflicts(claims);
   const t6 = performance.now();
-  console.log(`\nthroughput: detectFigures ${(doc.length / 1024).toFixed(0)} KiB, ${found.length} figures in ${(t4 - t3).toFixed(0)} ms (${((doc.length / 1024) / ((t4 - t3) / 1000)).toFixed(0)} KiB/s)`);
+  console.log(
+    `\nthroughput: detectFigures ${(doc.length / 1024).toFixed(0)} KiB, ${found.length} figures in ${(t4 - t3).toFixed(0)} ms (${(doc.length / 1024 / ((t4 - t3) / 1000)).toFixed(0)} KiB/s)`,
+  );
   console.log(`            findConflicts ${claims.length} claims (${(claims.length * (claims.length - 1)) / 2} pairs) in ${(t6 - t5).toFixed(0)} ms, ${conflicts.length} conflicts`);
   if (a.misses.length + a.falseAlarms.length) console.log("\n--- project's own set ---");
   listErrors(a);

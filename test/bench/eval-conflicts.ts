@@ -12,7 +12,9 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/cla
 /** Every labelled pair file, by name: conflict-pairs.json and its extra sets (conflict-pairs-*.json). */
 export function loadPairSets(): Map<string, LabelledPair[]> {
   const dir = fileURLToPath(new URL('../fixtures/claims/', import.meta.url));
-  const names = readdirSync(dir).filter((n) => /^conflict-pairs(?:-[\w-]+)?\.json$/.test(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => /^conflict-pairs(?:-[\w-]+)?\.json$/.test(n))
+    .sort();
   return new Map(names.map((n) => [n, (JSON.parse(readFileSync(fixture(n), 'utf8')) as { pairs: LabelledPair[] }).pairs]));
 }
 
@@ -34,7 +36,9 @@ export async function main(): Promise<void> {
   for (const rel of ['conflict', 'change', 'superseded'] as const) {
     const s = r.relations[rel];
     const items = pairs.filter((p) => expectedOf(p) === rel).length;
-    console.log(`${rel.padEnd(11)} ${String(items).padStart(6)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+    console.log(
+      `${rel.padEnd(11)} ${String(items).padStart(6)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`,
+    );
   }
   console.log(`(${pairs.length} pairs, ${pairs.filter((p) => expectedOf(p) === 'none').length} expected none; ${(t1 - t0).toFixed(0)} ms)`);
   console.log('\nexpected \\ predicted  ' + KINDS.map((k) => k.padStart(12)).join(''));

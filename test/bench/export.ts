@@ -26,7 +26,9 @@ const T = '2026-01-01T00:00:00.000Z';
 function article(i: number): string {
   const paras = [];
   for (let p = 0; p < 30; p++) {
-    paras.push(`Report ${i}, part ${p}: output at the site fell by almost ${(i * 7 + p) % 90}% while shipments rose about ${(i + p) % 40} percent, officials said. Brokers expect a rebound of up to ${(p * 3) % 20}% next quarter.`);
+    paras.push(
+      `Report ${i}, part ${p}: output at the site fell by almost ${(i * 7 + p) % 90}% while shipments rose about ${(i + p) % 40} percent, officials said. Brokers expect a rebound of up to ${(p * 3) % 20}% next quarter.`,
+    );
   }
   return paras.join('\n\n');
 }
@@ -40,9 +42,22 @@ export function generate(sources: number, quotes: number, claims: number): { not
     const sid = id('s_', i) as SourceId;
     texts.set(sid, text);
     const record: SourceMeta = {
-      id: sid, title: `Output report number ${i}`, authors: [authors[i % authors.length]!, authors[(i + 2) % authors.length]!], publisher: i % 3 ? 'The Harbour Courier' : null,
-      published: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, url: `https://news.example/report-${i}`, accessed: '2025-12-01',
-      fileName: `report-${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: sha256(text), length: text.length, importedAt: T, updatedAt: T, versions: [], suggestions: { accepted: [], dismissed: [] },
+      id: sid,
+      title: `Output report number ${i}`,
+      authors: [authors[i % authors.length]!, authors[(i + 2) % authors.length]!],
+      publisher: i % 3 ? 'The Harbour Courier' : null,
+      published: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      url: `https://news.example/report-${i}`,
+      accessed: '2025-12-01',
+      fileName: `report-${i}.txt`,
+      format: 'txt',
+      encoding: 'utf-8',
+      sha256: sha256(text),
+      length: text.length,
+      importedAt: T,
+      updatedAt: T,
+      versions: [],
+      suggestions: { accepted: [], dismissed: [] },
     };
     notebook.apply([{ kind: 'source', op: 'put', record }]);
   }
@@ -58,8 +73,17 @@ export function generate(sources: number, quotes: number, claims: number): { not
     const qid = id('q_', i) as QuoteId;
     quoteIds.push(qid);
     const record: Quote = {
-      id: qid, sourceId: sid, selectors, exact: selectors[1].exact, color: 'yellow', note: '', tags: [], createdAt: T, updatedAt: T,
-      anchor: { status: 'exact', sha256: sha256(text), score: 1, candidate: null, review: null }, origin: { sha256: sha256(text), start, end },
+      id: qid,
+      sourceId: sid,
+      selectors,
+      exact: selectors[1].exact,
+      color: 'yellow',
+      note: '',
+      tags: [],
+      createdAt: T,
+      updatedAt: T,
+      anchor: { status: 'exact', sha256: sha256(text), score: 1, candidate: null, review: null },
+      origin: { sha256: sha256(text), start, end },
     };
     notebook.apply([{ kind: 'quote', op: 'put', record }]);
   }
@@ -68,8 +92,18 @@ export function generate(sources: number, quotes: number, claims: number): { not
   for (let i = 0; i < claims; i++) {
     const evidence = relations.slice(0, perClaim).map((relation, k) => ({ quoteId: quoteIds[(i * perClaim + k) % quoteIds.length]!, relation }));
     const record: Claim = {
-      id: id('c_', i) as ClaimId, statement: `Output at site ${i} fell by almost ${i % 90}%`, quantity: null, status: 'supported',
-      tags: [`topic/${i % 12}`], evidence, links: [], subject: null, notConflictingWith: [], note: '', createdAt: T, updatedAt: T,
+      id: id('c_', i) as ClaimId,
+      statement: `Output at site ${i} fell by almost ${i % 90}%`,
+      quantity: null,
+      status: 'supported',
+      tags: [`topic/${i % 12}`],
+      evidence,
+      links: [],
+      subject: null,
+      notConflictingWith: [],
+      note: '',
+      createdAt: T,
+      updatedAt: T,
     };
     notebook.apply([{ kind: 'claim', op: 'put', record }]);
   }
@@ -78,8 +112,19 @@ export function generate(sources: number, quotes: number, claims: number): { not
 
 /** Every format and style the export offers, each compared with the Markdown briefing (APA) of the same notebook. */
 const VARIANTS: [ExportFormat, ExportStyle][] = [
-  ['md', 'apa'], ['html', 'apa'], ['docx', 'apa'], ['md', 'chicago'], ['md', 'mla'], ['md', 'harvard'], ['md', 'vancouver'],
-  ['evidence-csv', 'apa'], ['evidence-xlsx', 'apa'], ['obsidian', 'apa'], ['annotations', 'apa'], ['csl', 'apa'], ['bibtex', 'apa'],
+  ['md', 'apa'],
+  ['html', 'apa'],
+  ['docx', 'apa'],
+  ['md', 'chicago'],
+  ['md', 'mla'],
+  ['md', 'harvard'],
+  ['md', 'vancouver'],
+  ['evidence-csv', 'apa'],
+  ['evidence-xlsx', 'apa'],
+  ['obsidian', 'apa'],
+  ['annotations', 'apa'],
+  ['csl', 'apa'],
+  ['bibtex', 'apa'],
 ];
 const ROUNDS = 3;
 

@@ -110,7 +110,10 @@ export async function main(): Promise<void> {
   try {
     const rows: (string | number)[][] = [];
     const results: Record<string, number[]> = {};
-    for (const [label, n] of [['1 source, 10 quotes', 1], [`${SOURCES.toLocaleString('en')} sources, ${(SOURCES * 10).toLocaleString('en')} quotes`, SOURCES]] as const) {
+    for (const [label, n] of [
+      ['1 source, 10 quotes', 1],
+      [`${SOURCES.toLocaleString('en')} sources, ${(SOURCES * 10).toLocaleString('en')} quotes`, SOURCES],
+    ] as const) {
       const dir = join(root, `nb-${n}`);
       const all = generate(dir, n, 10);
       const server = await startServer({ notebookDir: dir, port: 0, staticDir: DIST });

@@ -24,7 +24,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 function pdftotextCpu(file: string): number | null {
   const r = spawnSync('bash', ['-c', `pdftotext ${JSON.stringify(file)} - > /dev/null || exit 3; times`], { encoding: 'utf8' });
   if (r.status !== 0) return null;
-  const children = r.stdout.trim().split('\n').at(-1)!.match(/(\d+)m([\d.]+)s/g)!;
+  const children = r.stdout
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .match(/(\d+)m([\d.]+)s/g)!;
   return children.reduce((n, t) => {
     const [, m, s] = /(\d+)m([\d.]+)s/.exec(t)!;
     return n + (Number(m) * 60 + Number(s)) * 1000;
@@ -57,7 +61,10 @@ export async function main(): Promise<void> {
     console.log(`\n## PDF extraction: ${pages} pages, ${(book.bytes.length / 1024).toFixed(0)} KB (CPU per page, median of ${runs})`);
     console.log(`ours (pdfjs-dist 5, reading order, page map)   ${(median(ours) / pages).toFixed(2)} ms/page  (${median(ours).toFixed(0)} ms the file)`);
     console.log(`ours, first read in a process (loads pdfjs)    ${(first / pages).toFixed(2)} ms/page  (${first.toFixed(0)} ms the file)`);
-    if (theirs.length) console.log(`pdftotext (poppler), fresh process             ${(median(theirs) / pages).toFixed(2)} ms/page  (${median(theirs).toFixed(0)} ms the file)  → ours ${(median(ours) / median(theirs)).toFixed(1)}×`);
+    if (theirs.length)
+      console.log(
+        `pdftotext (poppler), fresh process             ${(median(theirs) / pages).toFixed(2)} ms/page  (${median(theirs).toFixed(0)} ms the file)  → ours ${(median(ours) / median(theirs)).toFixed(1)}×`,
+      );
     else console.log('pdftotext not installed (apt-get install poppler-utils): no baseline this run');
   } finally {
     rmSync(dir, { recursive: true, force: true });

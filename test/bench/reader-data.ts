@@ -16,7 +16,14 @@ import { mulberry32 } from './stats.ts';
 const SUBJECTS = ['Output at the northern plant', 'The regional grid', 'Freight volume', 'The harbour authority', 'Household demand', 'The survey panel', 'Average rainfall', 'The wind fleet'];
 const VERBS = ['rose by about', 'fell by almost', 'stayed near', 'reached up to', 'dropped to roughly', 'climbed past'];
 const UNITS = ['%', ' percent', ' tonnes', ' MW', ' km', ' households'];
-const TAILS = ['officials said on Tuesday', 'according to the quarterly filing', 'although estimates vary between brokers', 'the second year in a row', 'which surprised most observers', 'as the committee noted'];
+const TAILS = [
+  'officials said on Tuesday',
+  'according to the quarterly filing',
+  'although estimates vary between brokers',
+  'the second year in a row',
+  'which surprised most observers',
+  'as the committee noted',
+];
 
 /** A long text of about `bytes` characters: paragraphs of four to eight sentences, separated by blank lines. */
 export function longText(bytes: number, seed = 7): string {
@@ -46,7 +53,24 @@ const NOW = '2026-01-01T00:00:00.000Z';
 export function sourceWith(text: string, title: string, highlights: number, seed = 11): GeneratedSource {
   const rnd = mulberry32(seed);
   const hash = sha256(text);
-  const source: SourceMeta = { id: makeId('source', randomBytes(10)), title, authors: ['B. Analyst'], publisher: 'Bench Press', published: '2025-06-01', url: null, accessed: '2026-01-01', fileName: `${title.toLowerCase().replace(/\W+/g, '-')}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: NOW, updatedAt: NOW, versions: [], suggestions: { accepted: [], dismissed: [] } };
+  const source: SourceMeta = {
+    id: makeId('source', randomBytes(10)),
+    title,
+    authors: ['B. Analyst'],
+    publisher: 'Bench Press',
+    published: '2025-06-01',
+    url: null,
+    accessed: '2026-01-01',
+    fileName: `${title.toLowerCase().replace(/\W+/g, '-')}.txt`,
+    format: 'txt',
+    encoding: 'utf-8',
+    sha256: hash,
+    length: text.length,
+    importedAt: NOW,
+    updatedAt: NOW,
+    versions: [],
+    suggestions: { accepted: [], dismissed: [] },
+  };
   const quotes: Quote[] = [];
   const step = Math.floor(text.length / Math.max(1, highlights));
   const colors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -58,7 +82,22 @@ export function sourceWith(text: string, title: string, highlights: number, seed
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end <= start) continue;
     const exact = text.slice(start, end);
-    quotes.push({ id: makeId('quote', randomBytes(10)), sourceId: source.id, selectors: [{ type: 'TextPositionSelector', start, end }, { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }], exact, color: colors[q % colors.length]!, note: '', tags: [], anchor: { status: 'exact', sha256: hash, score: 1, candidate: null, review: null }, origin: { sha256: hash, start, end }, createdAt: NOW, updatedAt: NOW });
+    quotes.push({
+      id: makeId('quote', randomBytes(10)),
+      sourceId: source.id,
+      selectors: [
+        { type: 'TextPositionSelector', start, end },
+        { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      ],
+      exact,
+      color: colors[q % colors.length]!,
+      note: '',
+      tags: [],
+      anchor: { status: 'exact', sha256: hash, score: 1, candidate: null, review: null },
+      origin: { sha256: hash, start, end },
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
   }
   return { source: { ...source, text }, quotes };
 }

@@ -52,7 +52,10 @@ async function openFromLibrary(page: Page, url: string, title: string, whole = f
     const place = JSON.parse(sessionStorage.getItem('notebook.place') ?? 'null') as { view: string } | null;
     return place?.view !== 'reader' || document.querySelector('.reader-pane') !== null;
   });
-  await page.getByRole('button', { name: /^Library/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Library/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: title, exact: true }).waitFor();
   return page.evaluate(
     ({ t, whole }) =>
@@ -143,7 +146,18 @@ export async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'nb-reader-bench-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-frame-rate-limit',
+      '--disable-gpu-vsync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const only = arg('--only');
   try {
@@ -206,7 +220,6 @@ async function readerBench(browser: Browser, root: string): Promise<void> {
     } finally {
       await server.close();
     }
-
   }
 }
 
@@ -226,7 +239,12 @@ async function pageBench(browser: Browser, root: string, SOURCES: number): Promi
       }
       const rows = await page.locator('.source-list .source-card').count();
       await page.context().close();
-      console.log(table(['measure', 'the app', 'baseline', 'baseline is', 'ratio'], [[`page open (ms; ${rows} rows in the DOM)`, median(open), median(floor), 'fetch + parse the snapshot', `${fmt(median(open) / median(floor))}×`]]));
+      console.log(
+        table(
+          ['measure', 'the app', 'baseline', 'baseline is', 'ratio'],
+          [[`page open (ms; ${rows} rows in the DOM)`, median(open), median(floor), 'fetch + parse the snapshot', `${fmt(median(open) / median(floor))}×`]],
+        ),
+      );
     } finally {
       await server2.close();
     }

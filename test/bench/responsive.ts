@@ -95,9 +95,23 @@ async function best<T>(runs: number, work: () => Promise<T> | T): Promise<Probed
   return out!;
 }
 
-const row = (what: string, before: Probed<unknown> | null, after: Probed<unknown>, same: boolean): (string | number)[] => [what, before?.stallMs ?? '—', after.stallMs, before?.stallCpuMs ?? '—', after.stallCpuMs, before?.cpuMs ?? '—', after.cpuMs, same ? 'yes' : 'NO'];
+const row = (what: string, before: Probed<unknown> | null, after: Probed<unknown>, same: boolean): (string | number)[] => [
+  what,
+  before?.stallMs ?? '—',
+  after.stallMs,
+  before?.stallCpuMs ?? '—',
+  after.stallCpuMs,
+  before?.cpuMs ?? '—',
+  after.cpuMs,
+  same ? 'yes' : 'NO',
+];
 
-async function withNotebook<T>(root: string, name: string, fill: (service: NotebookService, dir: string) => Promise<void> | void, use: (open: () => Promise<{ service: NotebookService; close: () => Promise<void> }>) => Promise<T>): Promise<T> {
+async function withNotebook<T>(
+  root: string,
+  name: string,
+  fill: (service: NotebookService, dir: string) => Promise<void> | void,
+  use: (open: () => Promise<{ service: NotebookService; close: () => Promise<void> }>) => Promise<T>,
+): Promise<T> {
   const dir = join(root, name);
   const store = await NotebookStore.open(dir, { write: 'required' });
   await fill(new NotebookService(store), dir);
@@ -119,47 +133,57 @@ export async function main(): Promise<void> {
     const bigLines = Math.max(2_000, Math.round(225_000 * scale));
     const big = reportText(bigLines);
     const mb = (big.length / 1e6).toFixed(1);
-    await withNotebook(root, 'search', async (s) => void (await dispatch(s, 'importText', { text: big, title: 'Big report' })), async (open) => {
-      const query = 'hash rate substations';
-      // Each run on a freshly opened notebook (no index yet); opening and closing are outside the probe.
-      const fresh = async <T>(work: (service: NotebookService) => Promise<T>): Promise<Probed<T>> => {
-        let out: Probed<T> | null = null;
-        for (let i = 0; i < RUNS; i++) {
-          const { service, close } = await open();
-          const p = await probe(() => work(service));
-          await close();
-          out = least(out, p);
-        }
-        return out!;
-      };
-      const before = await fresh(async (service) => {
-        const source = [...service.store.memory.sources()][0]!;
-        const index = createIndex();
-        for (const d of sourceParagraphDocs(source.id, source.title, await service.store.getText(source.sha256))) index.add(d);
-        const r = index.run(query, { limit: 20 });
-        return r.ok ? r.total : -1;
-      });
-      const after = await fresh(async (service) => {
-        const r = await dispatch(service, 'search', { query });
-        return r.ok ? r.value.total : -1;
-      });
-      rows.push(row(`first search, one ${mb} MB source`, before, after, before.value === after.value && after.value > 0));
-    });
+    await withNotebook(
+      root,
+      'search',
+      async (s) => void (await dispatch(s, 'importText', { text: big, title: 'Big report' })),
+      async (open) => {
+        const query = 'hash rate substations';
+        // Each run on a freshly opened notebook (no index yet); opening and closing are outside the probe.
+        const fresh = async <T>(work: (service: NotebookService) => Promise<T>): Promise<Probed<T>> => {
+          let out: Probed<T> | null = null;
+          for (let i = 0; i < RUNS; i++) {
+            const { service, close } = await open();
+            const p = await probe(() => work(service));
+            await close();
+            out = least(out, p);
+          }
+          return out!;
+        };
+        const before = await fresh(async (service) => {
+          const source = [...service.store.memory.sources()][0]!;
+          const index = createIndex();
+          for (const d of sourceParagraphDocs(source.id, source.title, await service.store.getText(source.sha256))) index.add(d);
+          const r = index.run(query, { limit: 20 });
+          return r.ok ? r.total : -1;
+        });
+        const after = await fresh(async (service) => {
+          const r = await dispatch(service, 'search', { query });
+          return r.ok ? r.value.total : -1;
+        });
+        rows.push(row(`first search, one ${mb} MB source`, before, after, before.value === after.value && after.value > 0));
+      },
+    );
 
     // 2. Suggested figures of a 100,000-line source.
     const lines = Math.max(1_000, Math.round(100_000 * scale));
-    await withNotebook(root, 'suggest', async (s) => void (await dispatch(s, 'importText', { text: reportText(lines, 5), title: 'Long report' })), async (open) => {
-      const { service, close } = await open();
-      const source = [...service.store.memory.sources()][0]!;
-      const text = await service.store.getText(source.sha256);
-      const before = await best(1, () => sourceSuggestions(service.store.memory, source, text).filter((s) => s.status === 'open').length);
-      const after = await best(RUNS, async () => {
-        const r = await dispatch(service, 'listSuggestions', { sourceId: source.id });
-        return r.ok ? r.value.length : -1;
-      });
-      await close();
-      rows.push(row(`suggestions, ${lines.toLocaleString('en')}-line source`, before, after, before.value === after.value && after.value > 0));
-    });
+    await withNotebook(
+      root,
+      'suggest',
+      async (s) => void (await dispatch(s, 'importText', { text: reportText(lines, 5), title: 'Long report' })),
+      async (open) => {
+        const { service, close } = await open();
+        const source = [...service.store.memory.sources()][0]!;
+        const text = await service.store.getText(source.sha256);
+        const before = await best(1, () => sourceSuggestions(service.store.memory, source, text).filter((s) => s.status === 'open').length);
+        const after = await best(RUNS, async () => {
+          const r = await dispatch(service, 'listSuggestions', { sourceId: source.id });
+          return r.ok ? r.value.length : -1;
+        });
+        await close();
+        rows.push(row(`suggestions, ${lines.toLocaleString('en')}-line source`, before, after, before.value === after.value && after.value > 0));
+      },
+    );
 
     // 3. Listing 5,000 sources, and the snapshot the page loads (unchanged code: measured, no "before").
     const n = Math.max(100, Math.round(5_000 * scale));
@@ -183,7 +207,7 @@ export async function main(): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  console.log('\n## Responsiveness: longest event-loop stall during long work (ms, least of runs: wall, and the service thread\'s own CPU within it), and the work\'s CPU (ms, all threads)');
+  console.log("\n## Responsiveness: longest event-loop stall during long work (ms, least of runs: wall, and the service thread's own CPU within it), and the work's CPU (ms, all threads)");
   console.log(table(['work', 'stall before', 'stall now', 'stall CPU before', 'stall CPU now', 'CPU before', 'CPU now', 'same answer'], rows));
 }
 

@@ -72,7 +72,11 @@ function matchesFilter(d: SearchDoc, f: Query['filter']): boolean {
 export function makeQueries(docs: SearchDoc[], quotes: SearchDoc[], paragraphs: SearchDoc[], perKind: number, seed = 7): Query[] {
   const rnd = mulberry32(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
-  const wordsOf = (t: string): string[] => t.split(/\s+/).map((w) => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '')).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  const wordsOf = (t: string): string[] =>
+    t
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, ''))
+      .filter((w) => /^[A-Za-z]{3,}$/.test(w));
   const out: Query[] = [];
   for (let i = 0; i < perKind; i++) {
     const w = pick(wordsOf(pick(quotes).text)).toLowerCase();
@@ -103,8 +107,7 @@ export function makeQueries(docs: SearchDoc[], quotes: SearchDoc[], paragraphs: 
     const q = pick(quotes);
     const w = pick(wordsOf(q.text)).toLowerCase();
     const r = rnd();
-    const filter: Query['filter'] =
-      r < 0.34 ? { field: 'type', value: 'quote' } : r < 0.67 ? { field: 'tag', value: q.tags![0]!.split('/')[0]! } : { field: 'source', value: q.sourceId! };
+    const filter: Query['filter'] = r < 0.34 ? { field: 'type', value: 'quote' } : r < 0.67 ? { field: 'tag', value: q.tags![0]!.split('/')[0]! } : { field: 'source', value: q.sourceId! };
     out.push({ kind: 'filtered', text: `${w} ${filter.field}:${filter.value}`, words: [w], filter });
   }
   return out;
@@ -158,7 +161,14 @@ export async function main(): Promise<void> {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const engines: Engine[] = [];
   const extra: string[] = [];
-  const newQuote = (i: number): SearchDoc => ({ id: `new${i}`, type: 'quote', text: `Port congestion at the northern terminal eased ${i % 90}% after new pilotage rules`, refId: `new${i}`, tags: ['shipping/ports'], sourceId: 'src1' });
+  const newQuote = (i: number): SearchDoc => ({
+    id: `new${i}`,
+    type: 'quote',
+    text: `Port congestion at the northern terminal eased ${i % 90}% after new pilotage rules`,
+    refId: `new${i}`,
+    tags: ['shipping/ports'],
+    sourceId: 'src1',
+  });
 
   // ---- this index ---------------------------------------------------------------
   let m0 = memNow();
@@ -190,7 +200,9 @@ export async function main(): Promise<void> {
   reopened.search('warm');
   const openMs = performance.now() - t;
   const same = queries.slice(0, 50).every((q) => JSON.stringify(reopened.run(q.text)) === JSON.stringify(idx.run(q.text)));
-  extra.push(`persist: toBytes ${fmtMs(saveMs)} ms (${(bytes.length / 1048576).toFixed(0)} MB); indexFromBytes + first query ${fmtMs(openMs)} ms vs fresh build ${fmtMs(buildMs)} ms (${(buildMs / openMs).toFixed(1)}x faster to open); reopened results identical: ${same ? 'yes' : 'NO'}`);
+  extra.push(
+    `persist: toBytes ${fmtMs(saveMs)} ms (${(bytes.length / 1048576).toFixed(0)} MB); indexFromBytes + first query ${fmtMs(openMs)} ms vs fresh build ${fmtMs(buildMs)} ms (${(buildMs / openMs).toFixed(1)}x faster to open); reopened results identical: ${same ? 'yes' : 'NO'}`,
+  );
 
   // ---- regex scan ---------------------------------------------------------------
   const scanRun = (q: Query): number => {
@@ -224,7 +236,12 @@ export async function main(): Promise<void> {
         combineWith: 'AND',
         prefix: (_term, i, terms) => q.kind !== 'phrase' && i === terms.length - 1,
         fuzzy: q.kind === 'fuzzy' ? 0.2 : false,
-        filter: q.filter ? (r) => { const d = byId.get(r.id as string); return d !== undefined && matchesFilter(d, q.filter); } : undefined,
+        filter: q.filter
+          ? (r) => {
+              const d = byId.get(r.id as string);
+              return d !== undefined && matchesFilter(d, q.filter);
+            }
+          : undefined,
       });
       if (q.kind !== 'phrase') return res.length;
       const re = phraseRe(q.words);
@@ -254,7 +271,15 @@ export async function main(): Promise<void> {
       }
       return n;
     };
-    engines.push({ name: 'FlexSearch', buildMs: b, memBytes: mm, updateMs: u, lat: timeQueries(queries, run, warm), note: 'no edit-distance typo tolerance (fuzzy = suggest mode, finds nothing; left out of the fuzzy comparison); no prefix on last word', unsupported: ['fuzzy'] });
+    engines.push({
+      name: 'FlexSearch',
+      buildMs: b,
+      memBytes: mm,
+      updateMs: u,
+      lat: timeQueries(queries, run, warm),
+      note: 'no edit-distance typo tolerance (fuzzy = suggest mode, finds nothing; left out of the fuzzy comparison); no prefix on last word',
+      unsupported: ['fuzzy'],
+    });
   }
 
   // ---- report -------------------------------------------------------------------
@@ -274,8 +299,7 @@ export async function main(): Promise<void> {
   log(line(cols));
   for (const r of rows) log(line(r));
   log('');
-  const best = (k: Kind): number =>
-    Math.min(...engines.filter((e) => e.name !== 'this index' && e.name !== 'regex scan' && !e.unsupported?.includes(k)).map((e) => pct(e.lat[k], 95)));
+  const best = (k: Kind): number => Math.min(...engines.filter((e) => e.name !== 'this index' && e.name !== 'regex scan' && !e.unsupported?.includes(k)).map((e) => pct(e.lat[k], 95)));
   const scanP95 = (k: Kind): number => pct(scan.lat[k], 95);
   for (const k of KINDS) {
     const o = pct(ours.lat[k], 95);

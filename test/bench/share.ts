@@ -39,14 +39,23 @@ function twoCopies(root: string, name: string, n: number, driver: boolean): { a:
   if (driver) shareCopy(a);
   else {
     git(root, 'init', '--quiet', a);
-    for (const [k, v] of [['user.name', 'Bench'], ['user.email', 'bench@example.invalid'], ['commit.gpgsign', 'false']]) git(a, 'config', k!, v!);
+    for (const [k, v] of [
+      ['user.name', 'Bench'],
+      ['user.email', 'bench@example.invalid'],
+      ['commit.gpgsign', 'false'],
+    ])
+      git(a, 'config', k!, v!);
     commitAll(a, 'first');
   }
   const b = join(root, `${name}-b`);
   if (driver) shareCopy(b, a);
   else {
     execFileSync('git', ['clone', '--quiet', a, b]);
-    for (const [k, v] of [['user.name', 'Bench'], ['user.email', 'bench@example.invalid']]) git(b, 'config', k!, v!);
+    for (const [k, v] of [
+      ['user.name', 'Bench'],
+      ['user.email', 'bench@example.invalid'],
+    ])
+      git(b, 'config', k!, v!);
   }
   return { a, b, names: readdirSync(join(a, 'sources')).sort() };
 }
@@ -78,7 +87,12 @@ export async function main(): Promise<void> {
     git(nb.a, 'fetch', '--quiet', nb.b, 'HEAD');
     const m = timedMerge(nb.a);
     const check = audit(nb.a);
-    rows.push([`notebook driver, ${n} sources, ${both} edited in both copies`, m.wall.toFixed(2), m.cpu.toFixed(2), `${m.clean ? 'clean' : 'CONFLICT'}; ${check.invalid.length} invalid, ${check.dangling.length} dangling`]);
+    rows.push([
+      `notebook driver, ${n} sources, ${both} edited in both copies`,
+      m.wall.toFixed(2),
+      m.cpu.toFixed(2),
+      `${m.clean ? 'clean' : 'CONFLICT'}; ${check.invalid.length} invalid, ${check.dangling.length} dangling`,
+    ]);
     console.log(`\n## share: merging two ${n}-source notebooks (git ${git(root, '--version').trim().split(' ')[2]})\n`);
     console.log(table(['merge', 'wall s', 'CPU s', 'result'], rows));
     console.log(`\nper file the driver merged: ${((m.cpu - p.cpu) / Math.max(1, both)).toFixed(3)} CPU s (one node process per file, as git runs drivers)`);
@@ -92,7 +106,9 @@ export async function main(): Promise<void> {
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpu = process.cpuUsage(c0);
     const files = r.copies.map((d) => JSON.stringify(sharedFiles(d)));
-    console.log(`\nconvergence: ${r.edits} edits across ${r.copies.length} copies, ${r.merges} git merges (${r.gitConflicts} files git stopped on, finished by share resolve), ${r.clashesExpected} predicted clashes all listed, ${r.lost.length} records lost of ${r.ids}; copies identical: ${files.every((f) => f === files[0])}; ${wall.toFixed(0)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU in this process (git and the driver run as children)`);
+    console.log(
+      `\nconvergence: ${r.edits} edits across ${r.copies.length} copies, ${r.merges} git merges (${r.gitConflicts} files git stopped on, finished by share resolve), ${r.clashesExpected} predicted clashes all listed, ${r.lost.length} records lost of ${r.ids}; copies identical: ${files.every((f) => f === files[0])}; ${wall.toFixed(0)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU in this process (git and the driver run as children)`,
+    );
     for (const d of r.copies) rmSync(d, { recursive: true, force: true }); // the run's own temp copies
   } finally {
     rmSync(root, { recursive: true, force: true });

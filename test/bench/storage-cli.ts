@@ -85,7 +85,9 @@ export async function main(): Promise<void> {
         ],
       ),
     );
-    console.log(`node -e 0: ${f(node0)} s; notebook --help: ${f(help)} s (the CLI's own start, in every command above). Warm query (index in memory): phrase ${(warmPhrase * 1000).toFixed(1)} ms, word ${(warmWord * 1000).toFixed(1)} ms.`);
+    console.log(
+      `node -e 0: ${f(node0)} s; notebook --help: ${f(help)} s (the CLI's own start, in every command above). Warm query (index in memory): phrase ${(warmPhrase * 1000).toFixed(1)} ms, word ${(warmWord * 1000).toFixed(1)} ms.`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

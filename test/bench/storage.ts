@@ -25,7 +25,10 @@ const arg = (name: string) => {
 
 function article(i: number): string {
   const paras = [];
-  for (let p = 0; p < 8; p++) paras.push(`Paragraph ${p} of report ${i}: output at site ${i % 97} fell by almost ${(i * 7 + p) % 90}% while shipments rose about ${(i + p) % 40} percent, officials said on day ${p}. Analysts expect a rebound of up to ${(p * 3) % 20}% next quarter, although estimates vary widely between brokers.`);
+  for (let p = 0; p < 8; p++)
+    paras.push(
+      `Paragraph ${p} of report ${i}: output at site ${i % 97} fell by almost ${(i * 7 + p) % 90}% while shipments rose about ${(i + p) % 40} percent, officials said on day ${p}. Analysts expect a rebound of up to ${(p * 3) % 20}% next quarter, although estimates vary widely between brokers.`,
+    );
   return paras.join('\n\n');
 }
 
@@ -40,12 +43,44 @@ export function generate(dir: string, sources: number, quotesPerSource: number) 
   for (let i = 0; i < sources; i++) {
     const text = article(i);
     const hash = sha256(text);
-    const source: SourceMeta = { id: makeId('source', randomBytes(10)), title: `Report ${i}`, authors: ['A. Writer'], publisher: 'Wire', published: '2025-01-01', url: null, accessed: '2026-01-01', fileName: `r${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: hash, length: text.length, importedAt: now, updatedAt: now, versions: [], suggestions: { accepted: [], dismissed: [] } };
+    const source: SourceMeta = {
+      id: makeId('source', randomBytes(10)),
+      title: `Report ${i}`,
+      authors: ['A. Writer'],
+      publisher: 'Wire',
+      published: '2025-01-01',
+      url: null,
+      accessed: '2026-01-01',
+      fileName: `r${i}.txt`,
+      format: 'txt',
+      encoding: 'utf-8',
+      sha256: hash,
+      length: text.length,
+      importedAt: now,
+      updatedAt: now,
+      versions: [],
+      suggestions: { accepted: [], dismissed: [] },
+    };
     const quotes: Quote[] = [];
     for (let q = 0; q < quotesPerSource; q++) {
       const start = q * 100;
       const exact = text.slice(start, start + 40);
-      quotes.push({ id: makeId('quote', randomBytes(10)), sourceId: source.id, selectors: [{ type: 'TextPositionSelector', start, end: start + 40 }, { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 40, start + 72) }], exact, color: 'yellow', note: '', tags: [], anchor: { status: 'exact', sha256: hash, score: 1, candidate: null, review: null }, origin: { sha256: hash, start, end: start + 40 }, createdAt: now, updatedAt: now });
+      quotes.push({
+        id: makeId('quote', randomBytes(10)),
+        sourceId: source.id,
+        selectors: [
+          { type: 'TextPositionSelector', start, end: start + 40 },
+          { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 40, start + 72) },
+        ],
+        exact,
+        color: 'yellow',
+        note: '',
+        tags: [],
+        anchor: { status: 'exact', sha256: hash, score: 1, candidate: null, review: null },
+        origin: { sha256: hash, start, end: start + 40 },
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     writeFileSync(join(dir, 'texts', `${hash}.txt`), text);
     writeFileSync(join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: SCHEMA_VERSION, source, quotes }) + '\n');
@@ -62,7 +97,9 @@ export async function main(): Promise<void> {
   const LOWDB_SAMPLES = 15;
   const root = mkdtempSync(join(tmpdir(), 'nb-bench-'));
   try {
-    console.log(`\n## Storage: add one quote to a notebook of ${SOURCES.toLocaleString()} sources and ${(SOURCES * QUOTES_PER_SOURCE).toLocaleString()} quotes${scale !== 1 ? ` (scale ${scale})` : ''}`);
+    console.log(
+      `\n## Storage: add one quote to a notebook of ${SOURCES.toLocaleString()} sources and ${(SOURCES * QUOTES_PER_SOURCE).toLocaleString()} quotes${scale !== 1 ? ` (scale ${scale})` : ''}`,
+    );
     const dir = join(root, 'notebook');
     const t0 = Date.now();
     const data = generate(dir, SOURCES, QUOTES_PER_SOURCE);
@@ -117,7 +154,12 @@ export async function main(): Promise<void> {
 
     const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
     const row = (name: string, s: number[]) => [name, String(s.length), percentile(s, 50), percentile(s, 95), mean(s), Math.max(...s)];
-    console.log(table(['add one quote', 'samples', 'median ms', 'p95 ms', 'mean ms', 'max ms'], [row('this notebook (shards + write-ahead log)', ours), row('(a) single-file lowdb', lowdb), row('(b) floor: write+fsync one small file', floor)]));
+    console.log(
+      table(
+        ['add one quote', 'samples', 'median ms', 'p95 ms', 'mean ms', 'max ms'],
+        [row('this notebook (shards + write-ahead log)', ours), row('(a) single-file lowdb', lowdb), row('(b) floor: write+fsync one small file', floor)],
+      ),
+    );
     const p50 = percentile(ours, 50);
     console.log(`ratio to floor (median): ${(p50 / percentile(floor, 50)).toFixed(2)}×  (target ≤ 2×)`);
     console.log(`speed-up over single-file lowdb (median): ${(percentile(lowdb, 50) / p50).toFixed(0)}×  (target ≥ 20×)`);

@@ -7,7 +7,11 @@ const pairs = loadPairs();
 describe('the labelled claim pairs', () => {
   it('hold at least 60 pairs, with every relation and several house styles', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(60);
-    for (const r of ['conflict', 'change', 'superseded', 'none'] as const) expect(pairs.some((p) => expectedOf(p) === r), r).toBe(true);
+    for (const r of ['conflict', 'change', 'superseded', 'none'] as const)
+      expect(
+        pairs.some((p) => expectedOf(p) === r),
+        r,
+      ).toBe(true);
     expect(new Set(pairs.map((p) => p.style).filter(Boolean)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
   });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  candidateFromStatement,
-  compatible,
-  conflictBetween,
-  conflictKey,
-  findConflicts,
-  intervalOf,
-  type ConflictCandidate,
-} from '../../shared/claims/conflicts.ts';
+import { candidateFromStatement, compatible, conflictBetween, conflictKey, findConflicts, intervalOf, type ConflictCandidate } from '../../shared/claims/conflicts.ts';
 import { termOverlap } from '../../shared/claims/terms.ts';
 import type { Quantity } from '../../shared/claims/quantity.ts';
 
@@ -99,12 +91,7 @@ describe('only the same metric in comparable units is compared', () => {
 
   it('does not compare different subjects', () => {
     expect(findConflicts([claim('a', 'Wheat exports rose 12% year on year.'), claim('b', 'Rice exports rose 3% year on year.')])).toEqual([]);
-    expect(
-      findConflicts([
-        claim('a', 'The United States hosts about 35% of the global hash rate.'),
-        claim('b', 'China accounts for almost 70% of the global hash rate.'),
-      ]),
-    ).toEqual([]);
+    expect(findConflicts([claim('a', 'The United States hosts about 35% of the global hash rate.'), claim('b', 'China accounts for almost 70% of the global hash rate.')])).toEqual([]);
   });
 
   it('uses a subject given with the claim over the one read from the statement', () => {
@@ -148,7 +135,11 @@ describe('pairs', () => {
   });
 
   it('returns every conflicting pair among many claims', () => {
-    expect(findConflicts([a, b, c]).map((p) => p.key).sort()).toEqual(['a-claim|m-claim', 'a-claim|z-claim', 'm-claim|z-claim']);
+    expect(
+      findConflicts([a, b, c])
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual(['a-claim|m-claim', 'a-claim|z-claim', 'm-claim|z-claim']);
   });
 
   it('leaves out dismissed pairs', () => {
@@ -196,7 +187,7 @@ describe('places, demonyms and scope', () => {
     expect(findConflicts([a, b])).toHaveLength(1);
   });
 
-  it('does not take a destination or origin for the subject\'s place', () => {
+  it("does not take a destination or origin for the subject's place", () => {
     const a = claim('a', 'Imports of gas from Russia fell to 40 billion cubic metres.');
     const b = claim('b', "Russia's gas output fell to 600 billion cubic metres.");
     expect(findConflicts([a, b])).toEqual([]);

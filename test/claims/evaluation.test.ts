@@ -20,10 +20,17 @@ describe('the labelled sets', () => {
   it('cover every bound, non-figure sentences and the main unit families', () => {
     const labels = sentences.flatMap((s) => s.figures);
     for (const bound of ['exact', 'upper', 'lower', 'approximate', 'range']) expect(labels.some((l) => l.bound === bound)).toBe(true);
-    for (const rate of ['/day', '/week', '/month', '/year', '/yoy']) expect(labels.some((l) => l.unit?.endsWith(rate)), rate).toBe(true);
+    for (const rate of ['/day', '/week', '/month', '/year', '/yoy'])
+      expect(
+        labels.some((l) => l.unit?.endsWith(rate)),
+        rate,
+      ).toBe(true);
     expect(sentences.filter((s) => s.figures.length === 0).length).toBeGreaterThanOrEqual(15);
     for (const unit of ['%', 'pp', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'GW', 'MW', 'TWh', 'EH/s', 't', 'km', 'count']) {
-      expect(labels.some((l) => l.unit !== null && splitUnit(l.unit).base === unit), unit).toBe(true);
+      expect(
+        labels.some((l) => l.unit !== null && splitUnit(l.unit).base === unit),
+        unit,
+      ).toBe(true);
     }
   });
 });
@@ -51,7 +58,11 @@ describe('the news-style set', () => {
     expect(fam.filter((f) => f.multiplier).length).toBeGreaterThanOrEqual(20);
     expect(fam.filter((f) => f.change === 'change').length).toBeGreaterThanOrEqual(50);
     expect(fam.filter((f) => f.unit === 'temperature').length).toBeGreaterThanOrEqual(10);
-    for (const kind of ['age', 'name', 'score', 'period', 'date-range', 'year', 'code', 'ordinal', 'phone-time']) expect(nonFigures.some((n) => n.kind === kind), kind).toBe(true);
+    for (const kind of ['age', 'name', 'score', 'period', 'date-range', 'year', 'code', 'ordinal', 'phone-time'])
+      expect(
+        nonFigures.some((n) => n.kind === kind),
+        kind,
+      ).toBe(true);
   });
 });
 

@@ -56,7 +56,10 @@ describe('scientific abstracts', () => {
   });
   it('drops the confidence level and gives the interval the estimate’s unit', () => {
     const figs = detectFigures('Weight fell by 3.1 kg (90% CI 2.2 to 4.0) versus controls.');
-    expect(figs.map((f) => [f.raw, f.unit])).toEqual([['3.1 kg', 'kg'], ['2.2 to 4.0', 'kg']]);
+    expect(figs.map((f) => [f.raw, f.unit])).toEqual([
+      ['3.1 kg', 'kg'],
+      ['2.2 to 4.0', 'kg'],
+    ]);
     expect(detectFigures('The median stay was 6 days (IQR 4–9).').map((f) => f.unit)).toEqual(['day', 'day']);
   });
   it('reads a statistic after its abbreviation, but keeps names with decimals', () => {
@@ -143,10 +146,18 @@ describe('polls and markets', () => {
     expect(detectFigures('The All Ordinaries rose 0.5% to 8,040 points.').map((f) => f.unit)).toEqual(['%', 'pt']);
   });
   it('reads a signed change in brackets after a share as points', () => {
-    expect(detectFigures('Greens 9% (+1), Labour 31% (−3)').map((f) => [f.value, f.unit])).toEqual([[9, '%'], [1, 'pp'], [31, '%'], [-3, 'pp']]);
+    expect(detectFigures('Greens 9% (+1), Labour 31% (−3)').map((f) => [f.value, f.unit])).toEqual([
+      [9, '%'],
+      [1, 'pp'],
+      [31, '%'],
+      [-3, 'pp'],
+    ]);
   });
   it('reads "lost $3 to $88" as a fall and a level, and a change joined by "and"', () => {
-    expect(detectFigures('Nickel lost $120 to $16,300.').map((f) => [f.value, f.kind])).toEqual([[120, 'fall'], [16300, 'level']]);
+    expect(detectFigures('Nickel lost $120 to $16,300.').map((f) => [f.value, f.kind])).toEqual([
+      [120, 'fall'],
+      [16300, 'level'],
+    ]);
     expect(detectFigures('Output grew 2% q/q and 7% y/y.').map((f) => f.kind)).toEqual(['rise', 'rise']);
     expect(detectFigures('Rents rose 6% and 40% of tenants moved.').map((f) => f.kind)).toEqual(['rise', 'level']);
   });

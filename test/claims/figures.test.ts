@@ -272,7 +272,7 @@ describe('ranges', () => {
   it('reads "between 20 and 30" and keeps "between" in the span', () => {
     expect(only('Between 20 and 30 ships are due.')).toMatchObject({ raw: 'Between 20 and 30', lower: 20, upper: 30, hedge: null, bound: 'range' });
   });
-  it('lends the second number\'s scale to the first', () => {
+  it("lends the second number's scale to the first", () => {
     expect(only('About 2 to 3 million households lack power.')).toMatchObject({ lower: 2e6, upper: 3e6, hedge: 'about', bound: 'range' });
     expect(only('The fund is $5-10m.')).toMatchObject({ lower: 5e6, upper: 10e6, unit: 'USD' });
   });
@@ -328,11 +328,7 @@ describe('spans and offsets', () => {
   it('places each figure inside its sentence', () => {
     const text = 'Dr. Li said output was 3.5 GW. The U.S. share was 35.5%. Prices rose 2%.';
     const figs = detectFigures(text);
-    expect(figs.map((f) => text.slice(f.sentenceStart, f.sentenceEnd))).toEqual([
-      'Dr. Li said output was 3.5 GW.',
-      'The U.S. share was 35.5%.',
-      'Prices rose 2%.',
-    ]);
+    expect(figs.map((f) => text.slice(f.sentenceStart, f.sentenceEnd))).toEqual(['Dr. Li said output was 3.5 GW.', 'The U.S. share was 35.5%.', 'Prices rose 2%.']);
   });
 
   it('keeps span, sentence and text consistent on every labelled sentence', () => {
@@ -346,7 +342,33 @@ describe('spans and offsets', () => {
   });
 
   it('keeps the span invariant on arbitrary text mixing digits, units and words', () => {
-    const piece = fc.constantFrom('about ', 'almost ', '70', '%', ' per cent', '$', '3m', '1,500', ' tonnes', ' a day', '-', ' to ', 'between ', ' and ', '. ', 'May ', '2021', 'x', ' ', '\n', '🚢', '¥', '9:30', 'half', ' of ');
+    const piece = fc.constantFrom(
+      'about ',
+      'almost ',
+      '70',
+      '%',
+      ' per cent',
+      '$',
+      '3m',
+      '1,500',
+      ' tonnes',
+      ' a day',
+      '-',
+      ' to ',
+      'between ',
+      ' and ',
+      '. ',
+      'May ',
+      '2021',
+      'x',
+      ' ',
+      '\n',
+      '🚢',
+      '¥',
+      '9:30',
+      'half',
+      ' of ',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
         const text = parts.join('');
@@ -370,12 +392,7 @@ describe('sentences', () => {
     ]);
   });
   it('splits at line breaks, question and exclamation marks, and after closing quotes', () => {
-    expect(split('Headline without a stop\n"Prices fell." Will they recover? Yes!')).toEqual([
-      'Headline without a stop',
-      '"Prices fell."',
-      'Will they recover?',
-      'Yes!',
-    ]);
+    expect(split('Headline without a stop\n"Prices fell." Will they recover? Yes!')).toEqual(['Headline without a stop', '"Prices fell."', 'Will they recover?', 'Yes!']);
   });
   it('does not split before a lower-case word', () => {
     expect(split('The firm, e.g. the larger one, grew approx. 5% a year.')).toHaveLength(1);

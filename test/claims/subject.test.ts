@@ -22,7 +22,6 @@ describe('subject hints', () => {
   });
 });
 
-
 describe('subject hints keep their place', () => {
   it('keeps a place named after the figure or after a locative preposition', () => {
     expect(only('The share of the global hash rate attributed to China was about 46%.').subject).toBe('China — share of global hash rate');

@@ -51,10 +51,10 @@ describe('suggestion decisions across versions', () => {
 describe('conflicting figures', () => {
   it('flags claims whose hedged ranges cannot both hold, shows both sides, and keeps a "not a conflict" decision', async () => {
     const dir = tempDir();
-    const a = (await cli(dir, ['claim', 'add', 'The three largest operators supply nearly 64% of the region\'s carbonate', '--json'])).json.claim.id;
-    const b = (await cli(dir, ['claim', 'add', 'The three largest operators supply more than 80% of the region\'s carbonate', '--json'])).json.claim.id;
+    const a = (await cli(dir, ['claim', 'add', "The three largest operators supply nearly 64% of the region's carbonate", '--json'])).json.claim.id;
+    const b = (await cli(dir, ['claim', 'add', "The three largest operators supply more than 80% of the region's carbonate", '--json'])).json.claim.id;
     // Compatible with a: "about 62%" (55.8–68.2) overlaps "nearly 64%" (≤ 64); but it cannot hold with b's "more than 80%".
-    const c = (await cli(dir, ['claim', 'add', 'The three largest operators supply about 62% of the region\'s carbonate', '--json'])).json.claim.id;
+    const c = (await cli(dir, ['claim', 'add', "The three largest operators supply about 62% of the region's carbonate", '--json'])).json.claim.id;
     // A different subject: never compared.
     await cli(dir, ['claim', 'add', 'Brine ponds lost about 30% of their water']);
     const pairs = async () => (await cli(dir, ['conflicts', '--json'])).json.conflicts.map((x: any) => [x.a.claimId, x.b.claimId].sort().join('|')).sort();

@@ -19,7 +19,11 @@ describe('notebook import', () => {
     const dir = tempDir();
     const r = await cli(dir, ['import', LITHIUM, GRID, SHIPPING, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json.results.map((x: any) => [x.source.format, x.duplicate])).toEqual([['txt', false], ['md', false], ['html', false]]);
+    expect(r.json.results.map((x: any) => [x.source.format, x.duplicate])).toEqual([
+      ['txt', false],
+      ['md', false],
+      ['html', false],
+    ]);
     const list = await cli(dir, ['sources', '--json']);
     expect(list.json.sources.map((s: any) => s.title)).toEqual([
       'Salt-Flat Lithium Output Slips as Brine Ponds Freeze',
@@ -63,7 +67,7 @@ describe('notebook import', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/^imported  s_\w+  Wind Farms Curtailed as Northern Grid Hits Its Limit/);
+    expect(r.stdout).toMatch(/^imported {2}s_\w+ {2}Wind Farms Curtailed as Northern Grid Hits Its Limit/);
     const list = await cli(dir, ['sources', '--json']);
     expect(list.json.sources.map((s: any) => s.fileName)).toEqual(['lithium-output.txt', 'grid-curtailment.md']);
   });
@@ -117,7 +121,15 @@ describe('quoting, tagging and claiming', () => {
     const q2 = (await cli(dir, ['quote', id, '--exact', 'partial rebound of up to 5%', '--json'])).json.quote.id;
     const c1 = await cli(dir, ['claim', 'add', 'Output fell by almost 12%', '--evidence', `${q1}:supports`, '--evidence', `${q2}:contradicts`, '--tag', 'mining', '--status', 'supported', '--json']);
     expect(c1.code, c1.stderr).toBe(0);
-    expect(c1.json.claim).toMatchObject({ statement: 'Output fell by almost 12%', status: 'supported', tags: ['mining'], evidence: [{ quoteId: q1, relation: 'supports' }, { quoteId: q2, relation: 'contradicts' }] });
+    expect(c1.json.claim).toMatchObject({
+      statement: 'Output fell by almost 12%',
+      status: 'supported',
+      tags: ['mining'],
+      evidence: [
+        { quoteId: q1, relation: 'supports' },
+        { quoteId: q2, relation: 'contradicts' },
+      ],
+    });
     const c2 = (await cli(dir, ['claim', 'add', 'Prices rose more than 20%', '--json'])).json.claim.id;
     expect((await cli(dir, ['claim', 'link', c2, c1.json.claim.id, '--relation', 'refines'])).code).toBe(0);
 

@@ -22,7 +22,7 @@ describe('control characters in what the CLI prints', () => {
     expect((await cli(dir, ['claims', '--json'])).json.claims[0].claim.statement).toBe(HOSTILE);
   });
 
-  it('keeps newlines and tabs, the CLI\'s own layout', () => {
+  it("keeps newlines and tabs, the CLI's own layout", () => {
     expect(escapeControls('a\tb\nc')).toBe('a\tb\nc');
     expect(escapeControls('\u0000\u007f')).toBe('\\u0000\\u007F');
   });

@@ -139,7 +139,12 @@ describe('notebook export', () => {
   it('exports annotations, CSL-JSON and BibTeX', async () => {
     const { dir, q1 } = await notebookWithBriefing();
     const folder = tempDir();
-    for (const [format, file] of [['annotations', 'a.jsonld'], ['csl', 'c.json'], ['bibtex', 'b.bib'], ['html', 'h.html']] as const) {
+    for (const [format, file] of [
+      ['annotations', 'a.jsonld'],
+      ['csl', 'c.json'],
+      ['bibtex', 'b.bib'],
+      ['html', 'h.html'],
+    ] as const) {
       const r = await cli(dir, ['export', '--out', join(folder, file), '--format', format]);
       expect(r.code, `${format}: ${r.stderr}`).toBe(0);
     }

@@ -97,15 +97,17 @@ describe('the notebook bin', () => {
   it('gives every one of several concurrent first runs the whole bundle', async () => {
     const cache = join(tempDir('nb-cli-cache-'), 'cache');
     const dir = tempDir();
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, '--notebook', dir, 'sources', '--json'], { env: { ...process.env, NOTEBOOK_CLI_CACHE: cache } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.once('close', (code) => resolve({ code, stdout, stderr }));
-      }),
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, [BIN, '--notebook', dir, 'sources', '--json'], { env: { ...process.env, NOTEBOOK_CLI_CACHE: cache } });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+          child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+          child.once('close', (code) => resolve({ code, stdout, stderr }));
+        }),
     );
     for (const r of await Promise.all(runs)) {
       expect(r.stderr).toBe('');

@@ -17,7 +17,13 @@ async function seeded() {
   const ferry = (await nb.call('importText', { text: FERRY, title: 'Ferry week one' })).source;
   const q1 = await nb.call('createQuote', { sourceId: depot.id, exact: 'repaired 37 trams in March' });
   const q2 = await nb.call('createQuote', { sourceId: depot.id, exact: 'about 6 minutes at peak hours' });
-  const claim = await nb.call('createClaim', { statement: 'Trams run more often', evidence: [{ quoteId: q2.id, relation: 'supports' }, { quoteId: q1.id, relation: 'context' }] });
+  const claim = await nb.call('createClaim', {
+    statement: 'Trams run more often',
+    evidence: [
+      { quoteId: q2.id, relation: 'supports' },
+      { quoteId: q1.id, relation: 'context' },
+    ],
+  });
   await nb.close();
   return { dir, depot, ferry, q1, q2, claim };
 }
@@ -72,7 +78,9 @@ describe('notebook delete source and notebook trash', () => {
     const before = folderHash(dir);
     const r = await cli(dir, ['trash', 'restore', depot.id]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`notebook: “Tram depot report” cannot be restored: the same text was imported again since as “Depot again” (${twin.id}); delete that source first to restore this one with its quotes\n`);
+    expect(r.stderr).toBe(
+      `notebook: “Tram depot report” cannot be restored: the same text was imported again since as “Depot again” (${twin.id}); delete that source first to restore this one with its quotes\n`,
+    );
     expect(folderHash(dir)).toBe(before);
     expect((await cli(dir, ['trash'])).stdout).toContain(`cannot be restored while ${twin.id} “Depot again” holds the same text`);
   });

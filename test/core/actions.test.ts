@@ -73,7 +73,20 @@ describe('deleting never leaves a dangling link', () => {
   it('deleting a quote removes it from every claim that cites it', () => {
     const q1 = apply(nb, a.createQuote(nb, TEXT, { sourceId: SID, exact: 'in March' }, ctx));
     const q2 = apply(nb, a.createQuote(nb, TEXT, { sourceId: SID, exact: 'about 1,800 tonnes' }, ctx));
-    const c = apply(nb, a.createClaim(nb, { statement: 'Output fell', evidence: [{ quoteId: q1.id, relation: 'supports' }, { quoteId: q2.id, relation: 'context' }] }, ctx));
+    const c = apply(
+      nb,
+      a.createClaim(
+        nb,
+        {
+          statement: 'Output fell',
+          evidence: [
+            { quoteId: q1.id, relation: 'supports' },
+            { quoteId: q2.id, relation: 'context' },
+          ],
+        },
+        ctx,
+      ),
+    );
     apply(nb, a.deleteQuote(nb, q1.id, ctx));
     expect(nb.getClaim(c.id)!.evidence).toEqual([{ quoteId: q2.id, relation: 'context' }]);
     expect(nb.claimsCiting(q1.id)).toEqual([]);

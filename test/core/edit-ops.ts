@@ -42,10 +42,18 @@ export async function applyEdit(nb: Nb, op: Op): Promise<void> {
       if (quotes.length) await call('deleteQuote', { id: pick(quotes, op.a) });
       return;
     case 'claim':
-      await call('createClaim', { statement: pick(STATEMENTS, op.text), subject: op.a % 2 ? 'Tidewater — grain share' : undefined, evidence: quotes.length ? [{ quoteId: pick(quotes, op.b), relation: 'supports' }] : [] });
+      await call('createClaim', {
+        statement: pick(STATEMENTS, op.text),
+        subject: op.a % 2 ? 'Tidewater — grain share' : undefined,
+        evidence: quotes.length ? [{ quoteId: pick(quotes, op.b), relation: 'supports' }] : [],
+      });
       return;
     case 'editClaim':
-      if (claims.length) await call('updateClaim', { id: pick(claims, op.a), patch: op.text % 2 ? { status: pick(['supported', 'disputed', 'unverified'], op.b) } : { statement: pick(STATEMENTS, op.b), tags: [pick(TAGS, op.b)] } });
+      if (claims.length)
+        await call('updateClaim', {
+          id: pick(claims, op.a),
+          patch: op.text % 2 ? { status: pick(['supported', 'disputed', 'unverified'], op.b) } : { statement: pick(STATEMENTS, op.b), tags: [pick(TAGS, op.b)] },
+        });
       return;
     case 'deleteClaim':
       if (claims.length) await call('deleteClaim', { id: pick(claims, op.a) });

@@ -43,7 +43,9 @@ export async function baseNotebook(): Promise<Nb & { ids: Record<string, string>
   const berth = (await call('createQuote', { sourceId: harbour, exact: 'adding capacity for six more vessels', tags: ['energy/solar', 'ports'], note: 'the berth' })).id;
   const grain = (await call('createQuote', { sourceId: harbour, exact: 'Grain made up close to 30% of that volume', tags: ['energy'], color: 'green' })).id;
   const apples = (await call('createQuote', { sourceId: orchard, exact: 'picked almost 70% more fruit than in the frost year', tags: ['farming'] })).id;
-  const c1 = (await call('createClaim', { statement: 'Grain was close to 30% of Tidewater bulk', subject: 'Tidewater — grain share', tags: ['energy'], evidence: [{ quoteId: grain, relation: 'supports' }] })).id;
+  const c1 = (
+    await call('createClaim', { statement: 'Grain was close to 30% of Tidewater bulk', subject: 'Tidewater — grain share', tags: ['energy'], evidence: [{ quoteId: grain, relation: 'supports' }] })
+  ).id;
   const c2 = (await call('createClaim', { statement: 'Grain was about 45% of Tidewater bulk', subject: 'Tidewater — grain share', evidence: [{ quoteId: berth, relation: 'context' }] })).id;
   const c3 = (await call('createClaim', { statement: 'The new berth adds six vessels', note: 'check the spring date', status: 'supported' })).id;
   await call('linkClaims', { from: c3, to: c1, relation: 'refines' });

@@ -13,7 +13,23 @@ import { applyEdit, opsOf } from './edit-ops.ts';
 
 const TRASHED = 'Lock keeper notes\n\nThe lock keeper counted 212 barges in May, most of them carrying gravel.';
 
-const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'notConflict', 'renameTag', 'mergeTags', 'deleteSource', 'restoreSource', 'emptyTrash', 'import', 'newVersion'];
+const KINDS = [
+  'quote',
+  'editQuote',
+  'deleteQuote',
+  'claim',
+  'editClaim',
+  'deleteClaim',
+  'link',
+  'notConflict',
+  'renameTag',
+  'mergeTags',
+  'deleteSource',
+  'restoreSource',
+  'emptyTrash',
+  'import',
+  'newVersion',
+];
 const opArb = opsOf(KINDS);
 
 describe('undo history over random edit sequences', () => {

@@ -22,47 +22,103 @@ const suggestion = async ({ call }: Nb, ids: Ids, raw: RegExp) => {
 };
 
 const CASES: Case[] = [
-  { name: 'import a file', edit: ({ call }) => call('importFile', { fileName: 'notes.txt', dataBase64: b64('Ferry notes\n\nThe ferry ran 14 crossings a day in August.') }), label: 'import of “Ferry notes”' },
+  {
+    name: 'import a file',
+    edit: ({ call }) => call('importFile', { fileName: 'notes.txt', dataBase64: b64('Ferry notes\n\nThe ferry ran 14 crossings a day in August.') }),
+    label: 'import of “Ferry notes”',
+  },
   {
     name: 'import several files at once',
-    edit: ({ call }) => call('importFiles', { files: [
-      { fileName: 'a.txt', dataBase64: b64('Lock notes\n\nThe lock opened 6 times on Sunday.') },
-      { fileName: 'b.txt', dataBase64: b64('Weir notes\n\nThe weir gauge read 2.4 metres at noon.') },
-      { fileName: 'c.txt', dataBase64: b64('Quay notes\n\nTwo cranes stood idle for a week.') },
-    ] }),
+    edit: ({ call }) =>
+      call('importFiles', {
+        files: [
+          { fileName: 'a.txt', dataBase64: b64('Lock notes\n\nThe lock opened 6 times on Sunday.') },
+          { fileName: 'b.txt', dataBase64: b64('Weir notes\n\nThe weir gauge read 2.4 metres at noon.') },
+          { fileName: 'c.txt', dataBase64: b64('Quay notes\n\nTwo cranes stood idle for a week.') },
+        ],
+      }),
     label: 'import of 3 files',
   },
   { name: 'import pasted text', edit: ({ call }) => call('importText', { text: 'Buoys were replaced along the channel in May.', title: 'Buoy log' }), label: 'import of “Buoy log”' },
   { name: 'import a new version of a source', edit: newVersion, label: 'new version of “Harbour”' },
-  { name: 'edit source details', edit: ({ call }, ids) => call('updateSource', { id: ids.harbour, patch: { title: 'Harbour bulk', authors: ['R. Quill'], published: '2024-03-02' } }), label: 'edit details of “Harbour”' },
+  {
+    name: 'edit source details',
+    edit: ({ call }, ids) => call('updateSource', { id: ids.harbour, patch: { title: 'Harbour bulk', authors: ['R. Quill'], published: '2024-03-02' } }),
+    label: 'edit details of “Harbour”',
+  },
   { name: 'delete a source', edit: ({ call }, ids) => call('deleteSource', { id: ids.harbour }), label: 'delete source “Harbour” and its 2 quotes' },
-  { name: 'create a quote', edit: ({ call }, ids) => call('createQuote', { sourceId: ids.harbour, exact: 'the night shifts were the busiest in a decade', tags: ['labour'] }), label: 'quote “the night shifts were the busiest in a decade”' },
-  { name: 'edit a quote', edit: ({ call }, ids) => call('updateQuote', { id: ids.berth, patch: { color: 'pink', note: 'spring?', tags: ['ports'] } }), label: 'edit quote “adding capacity for six more vessels”' },
+  {
+    name: 'create a quote',
+    edit: ({ call }, ids) => call('createQuote', { sourceId: ids.harbour, exact: 'the night shifts were the busiest in a decade', tags: ['labour'] }),
+    label: 'quote “the night shifts were the busiest in a decade”',
+  },
+  {
+    name: 'edit a quote',
+    edit: ({ call }, ids) => call('updateQuote', { id: ids.berth, patch: { color: 'pink', note: 'spring?', tags: ['ports'] } }),
+    label: 'edit quote “adding capacity for six more vessels”',
+  },
   { name: 'delete a quote', edit: ({ call }, ids) => call('deleteQuote', { id: ids.grain }), label: 'delete quote “Grain made up close to 30% of that volume”' },
   { name: 'rename a tag', edit: ({ call }) => call('renameTag', { from: 'energy', to: 'power' }), label: 'rename tag energy → power' },
   { name: 'merge tags', edit: ({ call }) => call('mergeTags', { from: 'energy/solar', into: 'ports' }), label: 'merge tag energy/solar into ports' },
   { name: 'set a tag color', edit: ({ call }) => call('setTagColor', { name: 'ports', color: '#aa3300' }), label: 'color tag ports #aa3300' },
-  { name: 'create a claim', edit: ({ call }, ids) => call('createClaim', { statement: 'Coal fell to roughly 9 million tonnes', evidence: [{ quoteId: ids.grain, relation: 'context' }] }), label: 'create claim “Coal fell to roughly 9 million tonnes”' },
+  {
+    name: 'create a claim',
+    edit: ({ call }, ids) => call('createClaim', { statement: 'Coal fell to roughly 9 million tonnes', evidence: [{ quoteId: ids.grain, relation: 'context' }] }),
+    label: 'create claim “Coal fell to roughly 9 million tonnes”',
+  },
   { name: 'edit a claim', edit: ({ call }, ids) => call('updateClaim', { id: ids.c1, patch: { status: 'disputed' } }), label: 'mark claim “Grain was close to 30% of Tidewater bulk” disputed' },
-  { name: 'set a claim figure', edit: ({ call }, ids) => call('updateClaim', { id: ids.c3, patch: { quantityText: 'about 6' } }), label: /^set figure of claim “The new berth adds six vessels” to about 6$/ },
+  {
+    name: 'set a claim figure',
+    edit: ({ call }, ids) => call('updateClaim', { id: ids.c3, patch: { quantityText: 'about 6' } }),
+    label: /^set figure of claim “The new berth adds six vessels” to about 6$/,
+  },
   { name: 'delete a claim', edit: ({ call }, ids) => call('deleteClaim', { id: ids.c1 }), label: 'delete claim “Grain was close to 30% of Tidewater bulk”' },
-  { name: 'link evidence', edit: ({ call }, ids) => call('linkEvidence', { claimId: ids.c3, quoteId: ids.berth, relation: 'supports' }), label: /^link quote “adding capacity.*” to claim “The new berth.*” \(supports\)$/ },
+  {
+    name: 'link evidence',
+    edit: ({ call }, ids) => call('linkEvidence', { claimId: ids.c3, quoteId: ids.berth, relation: 'supports' }),
+    label: /^link quote “adding capacity.*” to claim “The new berth.*” \(supports\)$/,
+  },
   { name: 'unlink evidence', edit: ({ call }, ids) => call('unlinkEvidence', { claimId: ids.c1, quoteId: ids.grain }), label: /^unlink quote “Grain made up.*” from claim/ },
-  { name: 'link claims', edit: ({ call }, ids) => call('linkClaims', { from: ids.c2, to: ids.c1, relation: 'contradicts' }), label: /^link claim “Grain was about 45%.*” contradicts “Grain was close/ },
+  {
+    name: 'link claims',
+    edit: ({ call }, ids) => call('linkClaims', { from: ids.c2, to: ids.c1, relation: 'contradicts' }),
+    label: /^link claim “Grain was about 45%.*” contradicts “Grain was close/,
+  },
   { name: 'unlink claims', edit: ({ call }, ids) => call('unlinkClaims', { from: ids.c3, to: ids.c1 }), label: /^unlink claim “The new berth/ },
-  { name: 'accept a drifted anchor', setup: newVersion, edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'accept' }), label: 'accept the new text of quote “adding capacity for six more vessels”' },
+  {
+    name: 'accept a drifted anchor',
+    setup: newVersion,
+    edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'accept' }),
+    label: 'accept the new text of quote “adding capacity for six more vessels”',
+  },
   { name: 'pin a drifted anchor', setup: newVersion, edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'pin' }), label: /^pin quote “adding capacity/ },
-  { name: 're-select a drifted anchor', setup: newVersion, edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'reselect', exact: 'adding room for six more vessels' }), label: /^re-select quote “adding capacity/ },
-  { name: 'accept a suggested figure', edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'accept' }), label: /^accept suggested figure about 12 tonnes/ },
-  { name: 'dismiss a suggested figure', edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'dismiss' }), label: /^dismiss suggested figure about 12 tonnes/ },
+  {
+    name: 're-select a drifted anchor',
+    setup: newVersion,
+    edit: ({ call }, ids) => call('reviewAnchor', { quoteId: ids.berth, action: 'reselect', exact: 'adding room for six more vessels' }),
+    label: /^re-select quote “adding capacity/,
+  },
+  {
+    name: 'accept a suggested figure',
+    edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'accept' }),
+    label: /^accept suggested figure about 12 tonnes/,
+  },
+  {
+    name: 'dismiss a suggested figure',
+    edit: async (nb, ids) => nb.call('decideSuggestion', { sourceId: ids.orchard, key: await suggestion(nb, ids, /12 tonnes/), action: 'dismiss' }),
+    label: /^dismiss suggested figure about 12 tonnes/,
+  },
   {
     name: 'dismiss every suggested figure of a source at once',
     edit: async (nb, ids) => nb.call('dismissSuggestions', { sourceId: ids.orchard, keys: (await nb.call('listSuggestions', { sourceId: ids.orchard })).map((s: { key: string }) => s.key) }),
     label: /^dismiss [2-9]\d* suggested figures of “.+”$/,
   },
-  { name: 'mark a conflict again', edit: ({ call }, ids) => call('markConflict', { a: ids.c1, b: ids.c2, notConflict: false }), label: /^mark “Grain was close.*” and “Grain was about.*” as a conflict again$/ },
+  {
+    name: 'mark a conflict again',
+    edit: ({ call }, ids) => call('markConflict', { a: ids.c1, b: ids.c2, notConflict: false }),
+    label: /^mark “Grain was close.*” and “Grain was about.*” as a conflict again$/,
+  },
 ];
-
 
 describe('undo and redo in the service', () => {
   for (const c of CASES) {

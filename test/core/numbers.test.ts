@@ -41,9 +41,26 @@ describe('reading a number at a position', () => {
 
   it('reads scale words and abbreviations after digits', () => {
     const cases: Array<[string, number]> = [
-      ['3 thousand', 3e3], ['3 million', 3e6], ['3million', 3e6], ['3 billion', 3e9], ['3 trillion', 3e12],
-      ['3k', 3e3], ['3mn', 3e6], ['3 mn', 3e6], ['3 mln', 3e6], ['3MLN', 3e6], ['1.5bn', 1.5e9], ['1.5 bln', 1.5e9],
-      ['2tn', 2e12], ['2 trn', 2e12], ['1.2-billion', 1.2e9], ['45,000-crore', 4.5e11], ['500 crore', 5e9], ['5 lakh', 5e5], ['1.6 lakh crore', 1.6e12], ['2.3m tonnes', 2.3e6],
+      ['3 thousand', 3e3],
+      ['3 million', 3e6],
+      ['3million', 3e6],
+      ['3 billion', 3e9],
+      ['3 trillion', 3e12],
+      ['3k', 3e3],
+      ['3mn', 3e6],
+      ['3 mn', 3e6],
+      ['3 mln', 3e6],
+      ['3MLN', 3e6],
+      ['1.5bn', 1.5e9],
+      ['1.5 bln', 1.5e9],
+      ['2tn', 2e12],
+      ['2 trn', 2e12],
+      ['1.2-billion', 1.2e9],
+      ['45,000-crore', 4.5e11],
+      ['500 crore', 5e9],
+      ['5 lakh', 5e5],
+      ['1.6 lakh crore', 1.6e12],
+      ['2.3m tonnes', 2.3e6],
     ];
     for (const [text, v] of cases) expect(value(text), text).toBe(v);
     // "k" only glued; letters glued to the abbreviation make it none
@@ -70,7 +87,6 @@ describe('reading a number at a position', () => {
     expect(claimNumbers.readWordNumber('forty-two', 0)?.value).toBe(42);
     expect(claimNumbers.readScale(' mln', 0, true)?.scale).toBe(1e6);
   });
-
 });
 
 describe('the claim assistant and the search index read numbers alike', () => {

@@ -7,7 +7,7 @@ import { dispatch } from '../../shared/api/dispatch.ts';
 import { textBeginning } from '../../shared/text/beginning.ts';
 import { openService, tempDir } from '../support/notebook.ts';
 
-const para = (i: number) => `Paragraph ${i}: the depot shipped ${i * 7} crates on the ${i % 28 + 1}th.`;
+const para = (i: number) => `Paragraph ${i}: the depot shipped ${i * 7} crates on the ${(i % 28) + 1}th.`;
 const TEXT = Array.from({ length: 3_000 }, (_, i) => para(i)).join('\n\n');
 
 describe('a source text in two parts', () => {

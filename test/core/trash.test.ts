@@ -33,12 +33,31 @@ beforeEach(() => {
   freight = apply(nb, a.createQuote(nb, TEXT, { sourceId: SID, exact: 'about 900 lorries a week', color: 'green', note: 'weekly' }, ctx));
   bus = apply(nb, a.createQuote(nb, OTHER, { sourceId: OTHER_ID, exact: 'near 2,000 a day' }, ctx));
   // Evidence from both sources, interleaved, so "its old place" is a real position.
-  mixed = apply(nb, a.createClaim(nb, { statement: 'Transport use is up', evidence: [{ quoteId: bus.id, relation: 'context' }, { quoteId: passengers.id, relation: 'supports' }, { quoteId: freight.id, relation: 'contradicts' }] }, ctx));
+  mixed = apply(
+    nb,
+    a.createClaim(
+      nb,
+      {
+        statement: 'Transport use is up',
+        evidence: [
+          { quoteId: bus.id, relation: 'context' },
+          { quoteId: passengers.id, relation: 'supports' },
+          { quoteId: freight.id, relation: 'contradicts' },
+        ],
+      },
+      ctx,
+    ),
+  );
   only = apply(nb, a.createClaim(nb, { statement: 'Ferry freight is about 900 lorries', evidence: [{ quoteId: freight.id, relation: 'supports' }] }, ctx));
 });
 
 const snapshot = () =>
-  structuredClone({ sources: [...nb.sources()].sort((x, y) => x.id.localeCompare(y.id)), quotes: [...nb.quotes()].sort((x, y) => x.id.localeCompare(y.id)), claims: [...nb.claims()].map(({ updatedAt: _u, ...c }) => c), trash: [...nb.trashed()] });
+  structuredClone({
+    sources: [...nb.sources()].sort((x, y) => x.id.localeCompare(y.id)),
+    quotes: [...nb.quotes()].sort((x, y) => x.id.localeCompare(y.id)),
+    claims: [...nb.claims()].map(({ updatedAt: _u, ...c }) => c),
+    trash: [...nb.trashed()],
+  });
 
 describe('deleting a source', () => {
   it('moves the source, its quotes and the evidence links citing them into one trash entry, leaving nothing dangling', () => {

@@ -45,9 +45,12 @@ interface Finding {
 async function violations(): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } })
+      .axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
 }
 
@@ -139,7 +142,12 @@ describe('accessibility of every view', () => {
     // Claims with the flagged conflict and the inspector.
     await page.getByRole('button', { name: /^Claims/ }).click();
     await page.locator('.claims-table .flag-conflict').first().waitFor();
-    await page.locator('.claims-table tr', { has: page.locator('.flag-conflict') }).first().getByRole('button').first().click();
+    await page
+      .locator('.claims-table tr', { has: page.locator('.flag-conflict') })
+      .first()
+      .getByRole('button')
+      .first()
+      .click();
     await page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Conflicts' }).waitFor();
     await page.screenshot({ path: join(ROOT, 'assets/screenshots/claims.png') });
     expect(s.problems).toEqual([]);

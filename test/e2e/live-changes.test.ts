@@ -56,7 +56,14 @@ describe('live changes', () => {
     expect(quoted.code).toBe(0);
     const cliMark = page.locator('.source-text mark.hl-blue').filter({ hasText: 'throughput' });
     await cliMark.waitFor();
-    await expect.poll(() => page.locator('.source-text mark.hl-blue').allTextContents().then((t) => t.join(''))).toBe(FROM_CLI);
+    await expect
+      .poll(() =>
+        page
+          .locator('.source-text mark.hl-blue')
+          .allTextContents()
+          .then((t) => t.join('')),
+      )
+      .toBe(FROM_CLI);
     await screenshot(page, 'reader-live-cli-quote');
 
     // Undo from the command line reaches the notebook's last edit — the CLI's quote — and the page follows.

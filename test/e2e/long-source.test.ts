@@ -41,11 +41,15 @@ describe('a long source', () => {
     await page.keyboard.press('End');
     const mark = page.locator(`.source-text mark[data-quotes~="${last.id}"]`).first();
     await mark.waitFor();
-    await expect.poll(() => mark.evaluate((m) => {
-      const r = m.getBoundingClientRect();
-      const p = document.querySelector('.reader-pane')!.getBoundingClientRect();
-      return r.top >= p.top && r.bottom <= p.bottom;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        mark.evaluate((m) => {
+          const r = m.getBoundingClientRect();
+          const p = document.querySelector('.reader-pane')!.getBoundingClientRect();
+          return r.top >= p.top && r.bottom <= p.bottom;
+        }),
+      )
+      .toBe(true);
     expect(await mark.textContent()).toBe(TEXT.slice(last.selectors[0].start, Math.min(last.selectors[0].end, Number(await mark.getAttribute('data-start')) + (await mark.textContent())!.length)));
     expect(await renderedChars()).toBeLessThan(TEXT.length / 10);
     await screenshot(page, 'long-source-end');
@@ -119,7 +123,14 @@ describe('a long source', () => {
     await screenshot(page, 'long-source-suggestions');
     await dismissAll.click();
     await panel.getByText('No open suggestions in this source.').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title').then((t) => t ?? '')).toMatch(/^Undo dismiss/i);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('button', { name: 'Undo', exact: true })
+          .getAttribute('title')
+          .then((t) => t ?? ''),
+      )
+      .toMatch(/^Undo dismiss/i);
     await page.keyboard.press('Control+z');
     await expect.poll(() => dismissAll.textContent(), { timeout: 60_000 }).toBe(`Dismiss all ${total.toLocaleString('en')}`);
   });
@@ -127,7 +138,10 @@ describe('a long source', () => {
   it('shows an import’s progress and stops it on Cancel, saying what was and was not imported', async () => {
     const { page } = s;
     await openLong();
-    await page.getByRole('button', { name: /^Library/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Library/ })
+      .first()
+      .click();
     const a = join(s.notebookDir, '..', `first-${Date.now()}.txt`);
     const b = join(s.notebookDir, '..', `second-${Date.now()}.txt`);
     writeFileSync(a, `First file\n\n${longText(11 * 1024 * 1024, 21)}`);

@@ -55,11 +55,17 @@ describe('a paged source in the Reader', () => {
       )
       .toEqual(['6. The tidal gauge']);
     // A search hit in a paged source names its page.
-    await page.getByRole('button', { name: /^Search/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Search/ })
+      .first()
+      .click();
     await page.getByRole('searchbox').fill('"relief clerk" read 12');
     await expect.poll(() => page.locator('.search-results').textContent()).toMatch(/p\. 2/);
     // The page offset in the source's details: page 1 of the file is then cited as 1647.
-    await page.getByRole('button', { name: /^Library/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Library/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Edit details of Harbour ledger' }).click();
     const form = page.getByRole('form', { name: 'Details of Harbour ledger' });
     await form.getByLabel('Page offset').fill('12x');

@@ -27,7 +27,10 @@ describe('recovery notes in the app', () => {
     const dir = s.notebookDir;
     await s.restartServer(async () => {
       const first = await NotebookStore.open(dir, { write: 'required' });
-      const { source } = await call(new NotebookService(first), 'importText', { text: 'Silt at the north berth rose by almost 12% in March.\n\nDredgers moved about 1,800 tonnes a week.', title: 'Harbour silt' });
+      const { source } = await call(new NotebookService(first), 'importText', {
+        text: 'Silt at the north berth rose by almost 12% in March.\n\nDredgers moved about 1,800 tonnes a week.',
+        title: 'Harbour silt',
+      });
       await first.close();
       // Three acknowledged quotes in the log, then a crash: the lock is left behind unreleased by close, the log unfolded.
       const store = await NotebookStore.open(dir, { write: 'required' });

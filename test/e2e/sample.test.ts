@@ -47,7 +47,11 @@ describe('the sample notebook in the browser', () => {
 
     // Claims: every claim listed; the two that disagree carry the conflict flag.
     await page.getByRole('button', { name: /^Claims/ }).click();
-    for (const c of spec.claims) await page.getByRole('row', { name: new RegExp(escapeRegExp(c.statement.slice(0, 40))) }).first().waitFor();
+    for (const c of spec.claims)
+      await page
+        .getByRole('row', { name: new RegExp(escapeRegExp(c.statement.slice(0, 40))) })
+        .first()
+        .waitFor();
     const [a, b] = conflictingStatements();
     const rowA = page.getByRole('row').filter({ has: page.getByRole('button', { name: a, exact: true }) });
     await expect.poll(() => rowA.locator('.flag-conflict').textContent()).toContain(b.slice(0, 20));

@@ -39,8 +39,18 @@ describe('search', () => {
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect.poll(() => inspector.locator('blockquote').textContent()).toBe(sentence);
     // The new quote is found too, and opening it leads to the reader.
-    await results.getByRole('listitem').filter({ hasText: /^quote/ }).first().waitFor();
-    await results.getByRole('listitem').filter({ hasText: /^quote/ }).first().getByRole('button').first().click();
+    await results
+      .getByRole('listitem')
+      .filter({ hasText: /^quote/ })
+      .first()
+      .waitFor();
+    await results
+      .getByRole('listitem')
+      .filter({ hasText: /^quote/ })
+      .first()
+      .getByRole('button')
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await expect.poll(() => page.locator('.source-text mark').textContent()).toBe(sentence);
 
@@ -59,7 +69,12 @@ describe('search', () => {
     await page.keyboard.press('Control+K');
     const switcher = page.getByRole('dialog', { name: 'Quick switcher' });
     await switcher.getByLabel('Search sources, quotes, claims and tags').fill('dredged sediment');
-    await switcher.getByRole('option', { name: /^passage/ }).first().locator('mark').first().waitFor();
+    await switcher
+      .getByRole('option', { name: /^passage/ })
+      .first()
+      .locator('mark')
+      .first()
+      .waitFor();
     await switcher.getByRole('option', { name: /^search\s*Show all results/ }).click();
     await expect.poll(() => page.getByLabel('Search query').inputValue()).toBe('dredged sediment');
     await results.getByRole('listitem').first().waitFor();

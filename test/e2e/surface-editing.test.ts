@@ -39,7 +39,10 @@ describe('writing on the surface', () => {
     await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(NOTE);
     // No click, no key: the pause saves it, and the field says so.
-    await inspector.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await inspector
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: RIVER_TITLE }).waitFor();
     await page.getByRole('list', { name: 'Annotations in document order' }).locator('.annotation-open').first().click();
@@ -50,7 +53,11 @@ describe('writing on the surface', () => {
     await statement.waitFor();
     await statement.fill('');
     await statement.pressSequentially(STATEMENT);
-    await inspector.getByRole('status').filter({ hasText: /^Saved$/ }).first().waitFor();
+    await inspector
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .first()
+      .waitFor();
     await page.reload();
     await page.getByRole('button', { name: /^Claims/ }).click();
     await page.getByRole('row', { name: new RegExp(STATEMENT) }).waitFor();
@@ -61,7 +68,11 @@ describe('writing on the surface', () => {
     const page = await s.context.newPage();
     await page.goto(s.server.url);
     await page.getByRole('button', { name: /^Claims/ }).click();
-    await page.getByRole('row', { name: new RegExp(STATEMENT) }).getByRole('button').first().click();
+    await page
+      .getByRole('row', { name: new RegExp(STATEMENT) })
+      .getByRole('button')
+      .first()
+      .click();
     const note = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Note', { exact: true });
     await note.click();
     let asked = '';
@@ -73,7 +84,12 @@ describe('writing on the surface', () => {
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => asked).toBe('beforeunload');
     // The window stayed: the note is saved after the pause, and then it closes without asking.
-    await page.getByRole('complementary', { name: 'Inspector' }).getByRole('status').filter({ hasText: /^Saved$/ }).first().waitFor();
+    await page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .first()
+      .waitFor();
     asked = '';
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => page.isClosed()).toBe(true);
@@ -129,7 +145,11 @@ describe('writing on the surface', () => {
     const { page } = s;
     await page.getByRole('button', { name: /^Search/ }).click();
     await page.getByLabel('Search query').fill('"night-time releases"');
-    const hit = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ hasText: /^passage/ }).first();
+    const hit = page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('listitem')
+      .filter({ hasText: /^passage/ })
+      .first();
     await hit.getByRole('button', { name: 'Make quote' }).click();
     const passage = hit.getByRole('group', { name: 'Passage to quote' }).locator('mark');
     await expect.poll(() => passage.textContent()).toBe('The third is a trial of night-time releases from the upstream reservoir during heat waves.');
@@ -137,19 +157,30 @@ describe('writing on the surface', () => {
     await hit.getByRole('button', { name: 'Start one word later' }).click();
     await expect.poll(() => passage.textContent()).toBe('third is a trial of night-time releases from the upstream reservoir during heat');
     await hit.getByRole('button', { name: /^Save quote/ }).click();
-    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).locator('blockquote').textContent()).toBe('third is a trial of night-time releases from the upstream reservoir during heat');
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Inspector' }).locator('blockquote').textContent())
+      .toBe('third is a trial of night-time releases from the upstream reservoir during heat');
   });
 
   it('warns when a file was read as Windows-1252 and refuses damaged UTF-8 with its line', async () => {
     const { page } = s;
     const legacy = join(s.notebookDir, '..', `legacy-${Date.now()}.txt`);
-    await writeFile(legacy, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners on the Osk quay\n\nPrices rose '), Buffer.from([0x96]), Buffer.from(' about 5% in a year.\n')]));
+    await writeFile(
+      legacy,
+      Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners on the Osk quay\n\nPrices rose '), Buffer.from([0x96]), Buffer.from(' about 5% in a year.\n')]),
+    );
     const damaged = join(s.notebookDir, '..', `damaged-${Date.now()}.txt`);
     await writeFile(damaged, Buffer.concat([Buffer.from('Caf\u00e9 owners said\nprices rose '), Buffer.from([0xe9]), Buffer.from(' again.\n')]));
     await page.getByRole('button', { name: /^Library/ }).click();
     await page.getByLabel('Choose files to import').setInputFiles([legacy, damaged]);
-    await page.locator('.toast-error').filter({ hasText: /invalid UTF-8 text: the file is UTF-8 but byte 0xe9 on line 2 is not/ }).waitFor();
-    await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /^Café owners on the Osk quay/ }).click();
+    await page
+      .locator('.toast-error')
+      .filter({ hasText: /invalid UTF-8 text: the file is UTF-8 but byte 0xe9 on line 2 is not/ })
+      .waitFor();
+    await page
+      .getByRole('list', { name: 'Sources' })
+      .getByRole('button', { name: /^Café owners on the Osk quay/ })
+      .click();
     await page.getByRole('note').filter({ hasText: 'read as Windows-1252' }).waitFor();
     await screenshot(page, 'surface-encoding');
     expect(s.problems).toEqual([]);

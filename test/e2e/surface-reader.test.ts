@@ -39,7 +39,10 @@ describe('the reading surface', () => {
       }
 
       // A notification: in a corner, never over the text column, never under the mouse.
-      await page.getByRole('button', { name: 'Switch to dark theme' }).or(page.getByRole('button', { name: 'Switch to light theme' })).click();
+      await page
+        .getByRole('button', { name: 'Switch to dark theme' })
+        .or(page.getByRole('button', { name: 'Switch to light theme' }))
+        .click();
       await dragSelect(page, 'The survey team counted eels');
       await page.keyboard.press('h');
       await page.keyboard.press('Control+z');
@@ -91,7 +94,7 @@ describe('the reading surface', () => {
     const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
     expect(selected.length).toBeGreaterThan(0);
     expect(selected).not.toMatch(/Annotations|Suggested figures|Undid|Inspector/);
-    expect(selected).toContain("River Osk survey");
+    expect(selected).toContain('River Osk survey');
     await page.keyboard.press('Escape');
   });
 
@@ -111,8 +114,15 @@ describe('the reading surface', () => {
     // From the claim's evidence, with the text scrolled away first.
     await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
     await page.getByRole('button', { name: /^Claims/ }).click();
-    await page.getByRole('row', { name: new RegExp(DEEP) }).getByRole('button').first().click();
-    await inspector.getByRole('list', { name: 'Evidence' }).getByRole('button', { name: new RegExp(DEEP) }).click();
+    await page
+      .getByRole('row', { name: new RegExp(DEEP) })
+      .getByRole('button')
+      .first()
+      .click();
+    await inspector
+      .getByRole('list', { name: 'Evidence' })
+      .getByRole('button', { name: new RegExp(DEEP) })
+      .click();
     await page.locator('.flash').first().waitFor();
     await middleThird('evidence');
     const mark = await boxOf(page.locator('.source-text mark', { hasText: DEEP }).first());
@@ -123,13 +133,22 @@ describe('the reading surface', () => {
     await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
     await page.getByRole('button', { name: /^Search/ }).click();
     await page.getByLabel('Search query').fill('"salmon returns"');
-    const hit = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').filter({ hasText: /^passage/ }).first();
+    const hit = page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('listitem')
+      .filter({ hasText: /^passage/ })
+      .first();
     await hit.locator('mark').first().waitFor();
     await hit.locator('.search-snippet').click();
     await page.getByRole('heading', { level: 1, name: /River Osk/ }).waitFor();
     await page.locator('.flash').first().waitFor();
     await middleThird('search hit');
-    expect(await page.locator('.flash').first().evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    expect(
+      await page
+        .locator('.flash')
+        .first()
+        .evaluate((el) => getComputedStyle(el).pointerEvents),
+    ).toBe('none');
     await screenshot(page, 'surface-jump');
     expect(s.problems).toEqual([]);
   });
@@ -193,11 +212,14 @@ describe('the reading surface', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     await dragSelect(page, 'Brannock Beck');
-    await page.locator('.source-text').click({ button: 'right', position: await page.locator('.source-text').evaluate((root) => {
-      const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-      const b = root.getBoundingClientRect();
-      return { x: r.left - b.left + r.width / 2, y: r.top - b.top + r.height / 2 };
-    }) });
+    await page.locator('.source-text').click({
+      button: 'right',
+      position: await page.locator('.source-text').evaluate((root) => {
+        const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        const b = root.getBoundingClientRect();
+        return { x: r.left - b.left + r.width / 2, y: r.top - b.top + r.height / 2 };
+      }),
+    });
     const selMenu = page.getByRole('menu', { name: 'Selection actions' });
     await selMenu.waitFor();
     await selMenu.getByRole('menuitem', { name: 'Highlight green' }).click();

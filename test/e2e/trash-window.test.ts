@@ -1,10 +1,3 @@
-/**
- * A Trash of thousands renders incrementally, like the Library: of 1,200 deleted
- * sources only the rows near the visible part are in the DOM, each saying where it
- * stands (aria-posinset of aria-setsize), and scrolling to the end brings the last
- * one in with its Restore button.
- */
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeId } from '../../shared/model/ids.ts';

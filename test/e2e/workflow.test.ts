@@ -99,8 +99,14 @@ describe('the research workflow in the browser', () => {
     await inspector.getByLabel('Claim to link').selectOption({ label: 'Deepening the Vellmar channel will cost about 412 million euros' });
     await inspector.getByLabel('Link relation').selectOption('supports');
     await inspector.getByRole('button', { name: 'Link claim' }).click();
-    await inspector.getByRole('list', { name: 'Linked claims' }).getByRole('button', { name: /^Deepening the Vellmar/ }).click();
-    await inspector.getByRole('list', { name: 'Cited by' }).getByRole('button', { name: /^Traffic through Vellmar/ }).waitFor();
+    await inspector
+      .getByRole('list', { name: 'Linked claims' })
+      .getByRole('button', { name: /^Deepening the Vellmar/ })
+      .click();
+    await inspector
+      .getByRole('list', { name: 'Cited by' })
+      .getByRole('button', { name: /^Traffic through Vellmar/ })
+      .waitFor();
     await screenshot(page, 'claims');
 
     // The quick switcher jumps to the second quote in the reader.
@@ -134,10 +140,20 @@ describe('the research workflow in the browser', () => {
     const row = page.getByRole('row', { name: /Deepening the Vellmar channel/ });
     await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toContain('2');
     await row.getByRole('button').click();
-    await expect.poll(() => inspector.getByRole('list', { name: 'Evidence' }).getByLabel(/^Relation of “container throughput/).inputValue()).toBe('contradicts');
+    await expect
+      .poll(() =>
+        inspector
+          .getByRole('list', { name: 'Evidence' })
+          .getByLabel(/^Relation of “container throughput/)
+          .inputValue(),
+      )
+      .toBe('contradicts');
     await page.getByRole('button', { name: /^Tags/ }).click();
     await page.getByRole('list', { name: 'Tag hierarchy' }).getByRole('button', { name: 'costs', exact: true }).click();
-    await page.getByRole('region', { name: 'Items tagged shipping/costs' }).getByRole('button', { name: `“${FIRST}”` }).waitFor();
+    await page
+      .getByRole('region', { name: 'Items tagged shipping/costs' })
+      .getByRole('button', { name: `“${FIRST}”` })
+      .waitFor();
     await screenshot(page, 'tags');
 
     // Rename a tag, then undo it with the keyboard.
@@ -180,7 +196,15 @@ describe('the research workflow in the browser', () => {
     // The redo reached the notebook, not just the screen.
     await page.reload();
     await page.getByRole('button', { name: /^Claims/ }).click();
-    await expect.poll(() => page.getByRole('row', { name: /Deepening the Vellmar channel/ }).getByRole('cell').nth(2).textContent()).toBe('disputed');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /Deepening the Vellmar channel/ })
+          .getByRole('cell')
+          .nth(2)
+          .textContent(),
+      )
+      .toBe('disputed');
 
     // Drag and drop a file onto the window imports it.
     await page.evaluate(() => {
@@ -206,7 +230,10 @@ describe('the research workflow in the browser', () => {
     await dragSelect(page, 'two of the three largest carriers');
     await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Make claim' }).click();
     await expect.poll(() => inspector.getByLabel('Statement').inputValue()).toBe('two of the three largest carriers');
-    await inspector.getByRole('list', { name: 'Evidence' }).getByLabel(/^Relation of “two of the three/).waitFor();
+    await inspector
+      .getByRole('list', { name: 'Evidence' })
+      .getByLabel(/^Relation of “two of the three/)
+      .waitFor();
     await dragSelect(page, 'heavy metals');
     await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Tag' }).click();
     await expect.poll(() => inspector.getByLabel('Add tag').evaluate((el) => el === document.activeElement)).toBe(true);

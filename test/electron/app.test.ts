@@ -16,7 +16,7 @@ import { startApp } from '../../electron/main/app.ts';
 import { openNotebook } from '../../electron/host/open.ts';
 import type { OpenedNotebook } from '../../electron/host/open.ts';
 import { readHostRecord } from '../../electron/host/record.ts';
-import { FakeBrowserWindow, FakeEmitter, fakeIpcMain, fakeSession } from './fakes.ts';
+import { FakeBrowserWindow, type FakeEmitter, type fakeIpcMain, type fakeSession } from './fakes.ts';
 import { fakeRendererBuild, tempDir } from '../server/helpers.ts';
 
 vi.mock('electron', async () => {

@@ -18,7 +18,12 @@ export class FakeEmitter {
   }
   /** Emits an event with a fresh preventable event object first; returns whether it was prevented. */
   emitPreventable(event: string, ...args: unknown[]): boolean {
-    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     for (const l of this.listeners.get(event) ?? []) l(e, ...args);
     return e.defaultPrevented;
   }

@@ -66,7 +66,11 @@ describe('registerIpc', () => {
     const first = recordingService();
     const second = recordingService();
     let current = first.service;
-    const dispose = registerIpc(ipc as never, () => current, () => true);
+    const dispose = registerIpc(
+      ipc as never,
+      () => current,
+      () => true,
+    );
     await ipc.handlers.get('notebook:listTags')!({}, {});
     current = second.service;
     await ipc.handlers.get('notebook:listTags')!({}, {});

@@ -9,7 +9,7 @@ import { OpenNotebook } from '../../electron/main/open-notebook.ts';
 import { tempDir } from '../support/notebook.ts';
 
 describe('OpenNotebook events', () => {
-  it('relays the open notebook\'s writes, and after a switch follows only the new notebook', async () => {
+  it("relays the open notebook's writes, and after a switch follows only the new notebook", async () => {
     const nb = new OpenNotebook();
     const events: NotebookEvent[] = [];
     nb.onEvent((e) => events.push(e));

@@ -11,7 +11,11 @@ const { claimSingleInstance } = await import('../../electron/main/app.ts');
 
 describe('"Open with Research Notebook"', () => {
   it('finds the .txt, .md and .html documents in a command line, skipping flags and the notebook folder', () => {
-    expect(documentsInArgv(['/opt/app/research-notebook', '--notebook', '/data/nb.md', '/home/r/a.txt', '--inspect', 'b.HTML', 'c.pdf', 'notes.markdown'])).toEqual(['/home/r/a.txt', 'b.HTML', 'notes.markdown']);
+    expect(documentsInArgv(['/opt/app/research-notebook', '--notebook', '/data/nb.md', '/home/r/a.txt', '--inspect', 'b.HTML', 'c.pdf', 'notes.markdown'])).toEqual([
+      '/home/r/a.txt',
+      'b.HTML',
+      'notes.markdown',
+    ]);
   });
 
   it('hands documents from a second launch to the running instance and brings its window forward', () => {
@@ -19,7 +23,13 @@ describe('"Open with Research Notebook"', () => {
     const fakeApp = { requestSingleInstanceLock: () => true, quit: vi.fn(), on: (e: string, h: (...a: any[]) => void) => handlers.set(e, h) };
     const win = { isMinimized: () => false, restore: vi.fn(), focus: vi.fn(), show: vi.fn() };
     const docs: string[][] = [];
-    expect(claimSingleInstance(fakeApp as never, () => win, (d) => docs.push(d))).toBe(true);
+    expect(
+      claimSingleInstance(
+        fakeApp as never,
+        () => win,
+        (d) => docs.push(d),
+      ),
+    ).toBe(true);
     handlers.get('second-instance')!({}, ['/opt/app/research-notebook', '/home/r/report.txt']);
     expect(docs).toEqual([['/home/r/report.txt']]);
     expect(win.focus).toHaveBeenCalled();
@@ -38,7 +48,13 @@ describe('"Open with Research Notebook"', () => {
         calls.push(files.map((f) => f.fileName));
         return {
           ok: true,
-          value: { files: files.map((f) => (f.fileName === 'good.txt' ? { fileName: f.fileName, status: 'imported', source: {}, duplicate: false, newVersion: null } : { fileName: f.fileName, status: 'refused', code: 'unsupported_file', reason: 'bad.txt: the file contains no text' })) as never },
+          value: {
+            files: files.map((f) =>
+              f.fileName === 'good.txt'
+                ? { fileName: f.fileName, status: 'imported', source: {}, duplicate: false, newVersion: null }
+                : { fileName: f.fileName, status: 'refused', code: 'unsupported_file', reason: 'bad.txt: the file contains no text' },
+            ) as never,
+          },
         };
       },
     });
@@ -53,7 +69,11 @@ describe('"Open with Research Notebook"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'open-with-'));
     writeFileSync(join(dir, 'a.txt'), 'Output rose by about 4%.');
     const dialog = { showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) };
-    const n = await importPaths([join(dir, 'a.txt')], { dialog: dialog as never, window: null, importFiles: async () => ({ ok: false, error: { code: 'locked', message: 'the notebook is read-only' } }) });
+    const n = await importPaths([join(dir, 'a.txt')], {
+      dialog: dialog as never,
+      window: null,
+      importFiles: async () => ({ ok: false, error: { code: 'locked', message: 'the notebook is read-only' } }),
+    });
     expect(n).toBe(0);
     expect(((dialog.showMessageBox.mock.calls[0] as unknown[])[0] as { detail: string }).detail).toBe('a.txt: the notebook is read-only');
   });

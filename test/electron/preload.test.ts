@@ -15,7 +15,13 @@ const electron = vi.hoisted(() => {
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, args: unknown) => ({ ok: true, value: { channel, args } })),
       on: vi.fn((channel: string, l: (...args: unknown[]) => void) => void listeners.set(channel, [...(listeners.get(channel) ?? []), l])),
-      removeListener: vi.fn((channel: string, l: (...args: unknown[]) => void) => void listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== l))),
+      removeListener: vi.fn(
+        (channel: string, l: (...args: unknown[]) => void) =>
+          void listeners.set(
+            channel,
+            (listeners.get(channel) ?? []).filter((x) => x !== l),
+          ),
+      ),
       send: vi.fn(),
       sendSync: vi.fn(),
     },

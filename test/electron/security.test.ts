@@ -95,7 +95,7 @@ describe('secureSession', () => {
     }
   });
 
-  it('cancels network requests and downloads, except the page\'s own exports, which get a save dialog', () => {
+  it("cancels network requests and downloads, except the page's own exports, which get a save dialog", () => {
     const s = fakeSession();
     secureSession(s as never);
     expect(s.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));

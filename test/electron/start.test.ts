@@ -50,7 +50,11 @@ describe('npm start launcher', () => {
   });
 
   it('treats a throwing electron package (binary never downloaded) as no Electron', async () => {
-    expect(start.findElectron(() => { throw new Error('Electron failed to install correctly'); })).toBeNull();
+    expect(
+      start.findElectron(() => {
+        throw new Error('Electron failed to install correctly');
+      }),
+    ).toBeNull();
     expect(start.findElectron(() => '/no/such/electron/binary')).toBeNull();
     const fakeBinary = join(await mkdtemp(join(tmpdir(), 'nb-start-')), 'electron');
     await writeFile(fakeBinary, '');
@@ -76,7 +80,9 @@ describe('npm start launcher', () => {
 
   it('reports a failed build and does not start anything', async () => {
     const d = deps(null);
-    d.buildRenderer.mockImplementation(() => { throw new Error('Building the interface failed (exit 1)'); });
+    d.buildRenderer.mockImplementation(() => {
+      throw new Error('Building the interface failed (exit 1)');
+    });
     expect(await start.main([], d)).toBe(1);
     expect(d.runAttached).not.toHaveBeenCalled();
     expect(d.lines.join('')).toContain('Building the interface failed');

@@ -9,7 +9,12 @@ import { FakeBrowserWindow } from './fakes.ts';
 
 function windowWith(answer: number) {
   const dialog = { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn((_win: unknown, _options: Record<string, unknown>) => answer) };
-  const win = createMainWindow({ BrowserWindow: FakeBrowserWindow as never, dialog: dialog as never, shell: { openExternal: vi.fn() } as never, preloadPath: '/preload.cjs' }) as unknown as FakeBrowserWindow;
+  const win = createMainWindow({
+    BrowserWindow: FakeBrowserWindow as never,
+    dialog: dialog as never,
+    shell: { openExternal: vi.fn() } as never,
+    preloadPath: '/preload.cjs',
+  }) as unknown as FakeBrowserWindow;
   return { win, dialog };
 }
 

@@ -37,7 +37,14 @@ describe('import-annotations', () => {
     let n = 0;
     for (const id of idsA) {
       const text: string = (await cli(a, ['show', id, '--json'])).json.source?.text ?? (await cli(a, ['show', id, '--json'])).json.text;
-      const sentences = [...new Set(text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s.length > 20 && s.length < 300))];
+      const sentences = [
+        ...new Set(
+          text
+            .split(/(?<=[.!?])\s+/)
+            .map((s) => s.trim())
+            .filter((s) => s.length > 20 && s.length < 300),
+        ),
+      ];
       for (const s of sentences.slice(0, 8)) {
         const args = ['quote', id, '--exact', s, '--occurrence', '1', '--json'];
         if (n % 2 === 0) args.push('--note', `note ${n}`);
@@ -75,14 +82,35 @@ describe('import-annotations', () => {
     const [id] = await importSources(dir);
     await cli(dir, ['edit', id!, '--url', 'https://wire.example/lithium']);
     const text: string = (await cli(dir, ['show', id!, '--json'])).json.source?.text ?? (await cli(dir, ['show', id!, '--json'])).json.text;
-    const exact = text.split(/(?<=[.!?])\s+/).find((s) => s.length > 30)!.trim();
+    const exact = text
+      .split(/(?<=[.!?])\s+/)
+      .find((s) => s.length > 30)!
+      .trim();
     const start = text.indexOf(exact);
     const hypothesis = [
       {
-        id: 'h1', uri: 'https://wire.example/lithium/#section', text: 'Check this figure.', tags: ['mining', 'to-check'],
-        target: [{ source: 'https://wire.example/lithium', selector: [{ type: 'RangeSelector', startContainer: '/p[1]', endContainer: '/p[1]', startOffset: 0, endOffset: 5 }, { type: 'TextPositionSelector', start: start + 7, end: start + 7 + exact.length }, { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) }] }],
+        id: 'h1',
+        uri: 'https://wire.example/lithium/#section',
+        text: 'Check this figure.',
+        tags: ['mining', 'to-check'],
+        target: [
+          {
+            source: 'https://wire.example/lithium',
+            selector: [
+              { type: 'RangeSelector', startContainer: '/p[1]', endContainer: '/p[1]', startOffset: 0, endOffset: 5 },
+              { type: 'TextPositionSelector', start: start + 7, end: start + 7 + exact.length },
+              { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) },
+            ],
+          },
+        ],
       },
-      { id: 'h2', uri: 'https://elsewhere.example/x', text: '', tags: [], target: [{ source: 'https://elsewhere.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'words no source here has', prefix: '', suffix: '' }] }] },
+      {
+        id: 'h2',
+        uri: 'https://elsewhere.example/x',
+        text: '',
+        tags: [],
+        target: [{ source: 'https://elsewhere.example/x', selector: [{ type: 'TextQuoteSelector', exact: 'words no source here has', prefix: '', suffix: '' }] }],
+      },
       { id: 'h3', uri: 'https://wire.example/lithium', text: 'A page note', tags: [], target: [{ source: 'https://wire.example/lithium' }] },
     ];
     const file = join(tempDir(), 'hypothesis.json');
@@ -114,7 +142,11 @@ describe('import-annotations', () => {
   });
 
   it('plans without a notebook: a quote no longer in the text is not found, never put elsewhere', () => {
-    const plan = planAnnotations(parseAnnotations(JSON.stringify([{ target: { source: 'urn:notebook:source:s_1', selector: { type: 'TextQuoteSelector', exact: 'gone words', prefix: '', suffix: '' } } }])), [{ id: 's_1', title: 'T', url: null } as never], () => 'other text entirely');
+    const plan = planAnnotations(
+      parseAnnotations(JSON.stringify([{ target: { source: 'urn:notebook:source:s_1', selector: { type: 'TextQuoteSelector', exact: 'gone words', prefix: '', suffix: '' } } }])),
+      [{ id: 's_1', title: 'T', url: null } as never],
+      () => 'other text entirely',
+    );
     expect(plan[0]!.status).toBe('not-found');
   });
 });

@@ -7,7 +7,26 @@ import { C, FIXTURE_DATE, buildFixtureNotebook, sha256 } from '../fixtures/expor
 async function briefing(conflicts: Parameters<typeof exportNotebook>[0]['conflicts']) {
   const fx = buildFixtureNotebook();
   const claim = fx.notebook.getClaim(C.c1)!;
-  fx.notebook.apply([{ kind: 'claim', op: 'put', record: { ...claim, quantity: { value: 70, ...boundsFor(70, 'near-below'), unit: '%', hedge: 'almost', bound: 'near-below', raw: 'almost 70%', kind: 'level', asOf: { from: '2021-04-01', to: '2021-04-30', text: 'in April 2021' }, reading: null } } }]);
+  fx.notebook.apply([
+    {
+      kind: 'claim',
+      op: 'put',
+      record: {
+        ...claim,
+        quantity: {
+          value: 70,
+          ...boundsFor(70, 'near-below'),
+          unit: '%',
+          hedge: 'almost',
+          bound: 'near-below',
+          raw: 'almost 70%',
+          kind: 'level',
+          asOf: { from: '2021-04-01', to: '2021-04-30', text: 'in April 2021' },
+          reading: null,
+        },
+      },
+    },
+  ]);
   const r = await exportNotebook({ view: fx.notebook, getText: fx.getText, sha256, format: 'md', style: 'apa', includeUnverified: false, date: FIXTURE_DATE, title: 'T', conflicts });
   if (!r.ok) throw new Error('export failed');
   return r.content;

@@ -137,7 +137,10 @@ describe('buildBriefing', () => {
     const para = paragraphNumberAt(input.texts.get(S.kestrel)!, q2.selectors[0].start);
     expect(para).toBe(4);
     expect(md).toMatch(/^\[\^\d+\]: \(Dana Okafor\), para\. 4\.$/m);
-    const bib = md.slice(md.indexOf('## Bibliography'), md.indexOf('## Provenance')).split('\n').filter((l) => l.startsWith('- '));
+    const bib = md
+      .slice(md.indexOf('## Bibliography'), md.indexOf('## Provenance'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
     expect(bib).toEqual([...bib].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
     expect(bib).toHaveLength(3);
     const kestrel = input.sources.get(S.kestrel)!;

@@ -4,9 +4,22 @@ import { toCslJson, toCslName } from '../../shared/export/csl.ts';
 import type { SourceId, SourceMeta } from '../../shared/model/records.ts';
 
 const base: SourceMeta = {
-  id: 's_00000000aa' as SourceId, title: 'Smelter *output* [revised] climbs', authors: ['Maria Lopez', 'Copper Desk'], publisher: 'The Valley Ledger',
-  published: '2024-03-05', url: 'https://ledger.example/smelter_output', accessed: '2024-04-01', fileName: 'smelter.txt', format: 'txt', encoding: 'utf-8',
-  sha256: 'a'.repeat(64), length: 100, importedAt: '2024-04-01T00:00:00.000Z', updatedAt: '2024-04-01T00:00:00.000Z', versions: [], suggestions: { accepted: [], dismissed: [] },
+  id: 's_00000000aa' as SourceId,
+  title: 'Smelter *output* [revised] climbs',
+  authors: ['Maria Lopez', 'Copper Desk'],
+  publisher: 'The Valley Ledger',
+  published: '2024-03-05',
+  url: 'https://ledger.example/smelter_output',
+  accessed: '2024-04-01',
+  fileName: 'smelter.txt',
+  format: 'txt',
+  encoding: 'utf-8',
+  sha256: 'a'.repeat(64),
+  length: 100,
+  importedAt: '2024-04-01T00:00:00.000Z',
+  updatedAt: '2024-04-01T00:00:00.000Z',
+  versions: [],
+  suggestions: { accepted: [], dismissed: [] },
 };
 const web: SourceMeta = { ...base, id: 's_00000000bb' as SourceId, title: 'Harvest outlook', authors: [], publisher: null, published: null, url: null };
 
@@ -22,9 +35,14 @@ describe('toCslJson', () => {
 
   it('maps metadata to CSL-JSON fields and dates to date-parts', () => {
     expect(toCslJson(base)).toEqual({
-      id: base.id, type: 'article-newspaper', title: base.title, author: [{ given: 'Maria', family: 'Lopez' }, { literal: 'Copper Desk' }],
-      'container-title': 'The Valley Ledger', issued: { 'date-parts': [[2024, 3, 5]] },
-      URL: base.url, accessed: { 'date-parts': [[2024, 4, 1]] },
+      id: base.id,
+      type: 'article-newspaper',
+      title: base.title,
+      author: [{ given: 'Maria', family: 'Lopez' }, { literal: 'Copper Desk' }],
+      'container-title': 'The Valley Ledger',
+      issued: { 'date-parts': [[2024, 3, 5]] },
+      URL: base.url,
+      accessed: { 'date-parts': [[2024, 4, 1]] },
     });
     expect(toCslJson({ ...web, published: '2023-07' })).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2023, 7]] } });
     expect(toCslJson(web)).not.toHaveProperty('author');

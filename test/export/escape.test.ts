@@ -49,9 +49,12 @@ describe('escapeMarkdown', () => {
   it('round-trips arbitrary text full of Markdown punctuation through marked', () => {
     const chars = fc.constantFrom(...'abc XYZ 019#*_[]()|`<>!&;\\-+=.:~$^"\'/{}\n\n\t é中😀'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { minLength: 1, maxLength: 60 }).map((a) => a.join('')), (text) => {
-        expect(renderedText(escapeMarkdown(text))).toBe(asParagraphs(text));
-      }),
+      fc.property(
+        fc.array(chars, { minLength: 1, maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          expect(renderedText(escapeMarkdown(text))).toBe(asParagraphs(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

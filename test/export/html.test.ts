@@ -21,7 +21,35 @@ describe('sanitizeHtml', () => {
 });
 
 describe('sanitizeHtml on hostile markup', () => {
-  const ALLOWED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote', 'ul', 'ol', 'li', 'em', 'strong', 'del', 'code', 'pre', 'br', 'hr', 'a', 'sup', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+  const ALLOWED = new Set([
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'em',
+    'strong',
+    'del',
+    'code',
+    'pre',
+    'br',
+    'hr',
+    'a',
+    'sup',
+    'section',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ]);
   const ATTRS = new Set(['id', 'class', 'href', 'aria-label', 'start', 'align', 'rel']);
   /** Every element and attribute a parser finds in the output, as `tag` and `tag@attr=value`. */
   const parsed = (html: string): string[] => {
@@ -54,7 +82,9 @@ describe('sanitizeHtml on hostile markup', () => {
     expect(sanitizeHtml('<li id="fn-a_1">x</li><li id="main">y</li><li id="fn-1 x">z</li>')).toBe('<li id="fn-a_1">x</li><li>y</li><li>z</li>');
     expect(sanitizeHtml('<p class="footnotes">a</p><p class="footnotes evil">b</p><p class="x">c</p>')).toBe('<p class="footnotes">a</p><p>b</p><p>c</p>');
     expect(sanitizeHtml('<ol start="3"><li>a</li></ol><ol start="3x"><li>b</li></ol><ul start="3"><li>c</li></ul>')).toBe('<ol start="3"><li>a</li></ol><ol><li>b</li></ol><ul><li>c</li></ul>');
-    expect(sanitizeHtml('<a href="https://ok.example/a?b=1&amp;c=2" target="_blank" style="color:red" rel="opener">ok</a>')).toBe('<a href="https://ok.example/a?b=1&amp;c=2" rel="noopener noreferrer">ok</a>');
+    expect(sanitizeHtml('<a href="https://ok.example/a?b=1&amp;c=2" target="_blank" style="color:red" rel="opener">ok</a>')).toBe(
+      '<a href="https://ok.example/a?b=1&amp;c=2" rel="noopener noreferrer">ok</a>',
+    );
   });
 
   it('drops scripts, styles and embedded documents with their content, and keeps other text escaped', () => {

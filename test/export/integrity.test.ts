@@ -7,7 +7,14 @@ import { C, FIXTURE_DATE, Q, S, buildFixtureNotebook, sha256 } from '../fixtures
 import type { FixtureNotebook } from '../fixtures/export/notebook.ts';
 
 const params = (fx: FixtureNotebook, extra: Partial<ExportParams> = {}): ExportParams => ({
-  view: fx.notebook, getText: fx.getText, sha256, format: 'md', style: 'chicago', includeUnverified: false, date: FIXTURE_DATE, ...extra, // chicago: a small style, quick to load (APA takes ~2.5 s the first time)
+  view: fx.notebook,
+  getText: fx.getText,
+  sha256,
+  format: 'md',
+  style: 'chicago',
+  includeUnverified: false,
+  date: FIXTURE_DATE,
+  ...extra, // chicago: a small style, quick to load (APA takes ~2.5 s the first time)
 });
 
 describe('exportNotebook integrity checks', () => {
@@ -56,7 +63,11 @@ describe('exportNotebook integrity checks', () => {
   });
 
   it('treats fuzzy and orphaned anchors as problems', async () => {
-    const anchorStatus = new Map<QuoteId, string>([[Q.q1, 'fuzzy'], [Q.q2, 'orphaned'], [Q.q3, 'exact']]);
+    const anchorStatus = new Map<QuoteId, string>([
+      [Q.q1, 'fuzzy'],
+      [Q.q2, 'orphaned'],
+      [Q.q3, 'exact'],
+    ]);
     const result = await exportNotebook(params(buildFixtureNotebook(), { anchorStatus }));
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => [p.quoteId, p.reason])).toEqual([

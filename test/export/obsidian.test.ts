@@ -78,7 +78,15 @@ describe('Obsidian vault', () => {
     expect(noteName('...')).toBe('Untitled');
     const fx = buildFixtureNotebook();
     const one = [...fx.notebook.sources()][0]!;
-    const twins = buildVault({ title: 'T', claims: [], quotes: new Map(), sources: new Map([[one.id, one], ['s_twin' as never, { ...one, id: 's_twin' as never }]]) });
+    const twins = buildVault({
+      title: 'T',
+      claims: [],
+      quotes: new Map(),
+      sources: new Map([
+        [one.id, one],
+        ['s_twin' as never, { ...one, id: 's_twin' as never }],
+      ]),
+    });
     expect(new Set(twins.keys()).size).toBe(3);
   });
 });

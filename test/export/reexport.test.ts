@@ -25,7 +25,13 @@ describe('re-export of the fixture briefing', () => {
     expect(segments.every((s) => s.kind === 'part' && !s.edited)).toBe(true);
     expect(segments.map((s) => (s.kind === 'part' ? s.id : '')).filter((id) => id.startsWith('claim-'))).toHaveLength(5);
     expect(stripMarks(md)).not.toContain('notebook-export');
-    expect(stripMarks(md).replace(/\n+$/, '\n')).toBe(md.split('\n').filter((l) => !l.startsWith('<!-- ')).join('\n').replace(/\n+$/, '\n'));
+    expect(stripMarks(md).replace(/\n+$/, '\n')).toBe(
+      md
+        .split('\n')
+        .filter((l) => !l.startsWith('<!-- '))
+        .join('\n')
+        .replace(/\n+$/, '\n'),
+    );
   });
 
   it('gives a byte-identical file for an unchanged notebook and an unchanged file, with or without the user’s own text', async () => {
@@ -99,7 +105,7 @@ describe('re-export property: 200 random sequences of user edits, notebook chang
     let checks = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const rand = mulberry32(seed); // seeded: every run tries the same 200 sequences
-      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
       let nextId = 1;
       let quoteNo = 1;
       let userNo = 1;

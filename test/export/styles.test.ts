@@ -22,12 +22,22 @@ describe('checkCslStyle', () => {
     const own = checkCslStyle(newsroom);
     expect(own).toEqual({
       ok: true,
-      info: { title: 'Newsroom test style', styleId: 'https://example.org/styles/newsroom', rights: 'Public domain (CC0), written for the Research Notebook tests', license: 'https://creativecommons.org/publicdomain/zero/1.0/', defaultLocale: null },
+      info: {
+        title: 'Newsroom test style',
+        styleId: 'https://example.org/styles/newsroom',
+        rights: 'Public domain (CC0), written for the Research Notebook tests',
+        license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+        defaultLocale: null,
+      },
     });
   });
 
   it.each([
-    ['a DOCTYPE with an entity', newsroom.replace('<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0"?><!DOCTYPE style [<!ENTITY x SYSTEM "file:///etc/passwd">]>'), /declares a DOCTYPE or entities/],
+    [
+      'a DOCTYPE with an entity',
+      newsroom.replace('<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0"?><!DOCTYPE style [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+      /declares a DOCTYPE or entities/,
+    ],
     ['an unclosed element', newsroom.replace('</bibliography>', ''), /not well-formed XML: <bibliography> is never closed|does not close/],
     ['mismatched tags', newsroom.replace('</citation>', '</citaton>'), /not well-formed XML/],
     ['another root element', '<?xml version="1.0"?><html><body/></html>', /root element is <html>, not a CSL <style>/],

@@ -133,7 +133,11 @@ describe('the endpoint', () => {
     expect(JSON.parse(wrong[0]!)).toEqual({ id: 1, result: { ok: false, error: { code: 'invalid_argument', message: "refused: wrong secret for this notebook's host" } } });
     const missing = await rawExchange(nb.host!.endpoint, JSON.stringify({ id: 2, method: 'getInfo' }) + '\n');
     expect(JSON.parse(missing[0]!).result.error.message).toMatch(/wrong secret/);
-    for (const [payload, why] of [['{not json\n', /not valid JSON/], ['[1,2]\n', /not a JSON object/], ['{"secret":"x","method":"getInfo"}\n', /no numeric "id"/]] as const) {
+    for (const [payload, why] of [
+      ['{not json\n', /not valid JSON/],
+      ['[1,2]\n', /not a JSON object/],
+      ['{"secret":"x","method":"getInfo"}\n', /no numeric "id"/],
+    ] as const) {
       const r = await rawExchange(nb.host!.endpoint, payload);
       expect(r).toHaveLength(1);
       expect(JSON.parse(r[0]!)).toMatchObject({ id: null, result: { ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(why) } } });
@@ -149,7 +153,12 @@ describe('the endpoint', () => {
     const fake = Object.assign(new EventEmitter(), { destroyed: false }) as unknown as Socket;
     const lines: string[] = [];
     let tooLong = 0;
-    readLines(fake, 10, (l) => lines.push(l), () => tooLong++);
+    readLines(
+      fake,
+      10,
+      (l) => lines.push(l),
+      () => tooLong++,
+    );
     fake.emit('data', Buffer.from('short\n{"a":'));
     fake.emit('data', Buffer.from('"bcdefghij"'));
     fake.emit('data', Buffer.from('}\nmore\n'));
@@ -162,7 +171,10 @@ describe('the endpoint', () => {
     await host(dir);
     const client = (await findHost(dir))!;
     try {
-      expect(await client.call('createQuote', { sourceId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^invalid arguments for createQuote/) } });
+      expect(await client.call('createQuote', { sourceId: 'nope' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringMatching(/^invalid arguments for createQuote/) },
+      });
       expect(await client.call('noSuchMethod', {})).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'unknown method "noSuchMethod"' } });
     } finally {
       client.close();

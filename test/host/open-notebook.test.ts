@@ -14,8 +14,7 @@ import { readHostRecord } from '../../electron/host/record.ts';
 import { OpenNotebook } from '../../electron/main/open-notebook.ts';
 import { cli, tempDir } from '../support/notebook.ts';
 
-const titlesIn = (events: NotebookEvent[]) =>
-  events.flatMap((e) => (e.type === 'changes' ? e.changes.flatMap((c) => (c.kind === 'source' && c.op === 'put' ? [c.record.title] : [])) : []));
+const titlesIn = (events: NotebookEvent[]) => events.flatMap((e) => (e.type === 'changes' ? e.changes.flatMap((c) => (c.kind === 'source' && c.op === 'put' ? [c.record.title] : [])) : []));
 
 describe('the app as host', () => {
   it('hosts the notebook it opens: a CLI import reaches its window as a pushed change, and switching away stops hosting', async () => {

@@ -82,7 +82,9 @@ describe('reading files for an import', () => {
     const r = await cli(dir, ['import', join(files, 'good.txt'), fifo, '/dev/zero']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^imported {2}s_\w+ {2}/);
-    expect(r.stderr).toBe(`notebook: ${fifo}: not a regular file (a pipe, a device or a socket); save its content to a file and import that\nnotebook: /dev/zero: not a regular file (a pipe, a device or a socket); save its content to a file and import that\n`);
+    expect(r.stderr).toBe(
+      `notebook: ${fifo}: not a regular file (a pipe, a device or a socket); save its content to a file and import that\nnotebook: /dev/zero: not a regular file (a pipe, a device or a socket); save its content to a file and import that\n`,
+    );
   });
 
   it('checks every path first: a path over 1,000 characters is refused in one line, the others import', async () => {

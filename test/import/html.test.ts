@@ -36,7 +36,8 @@ describe('importing an HTML page', async () => {
   });
 
   it('keeps markup-looking text literal and never keeps javascript: URLs as the source URL', async () => {
-    const page = '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Use &lt;b&gt; tags &amp; more, said the editor of the weekly trade bulletin in a long sentence.</p></body></html>';
+    const page =
+      '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Use &lt;b&gt; tags &amp; more, said the editor of the weekly trade bulletin in a long sentence.</p></body></html>';
     const s = await readSourceFile('n.html', new TextEncoder().encode(page));
     expect(s.text).toContain('Use <b> tags & more');
     expect(s.url).toBeNull();

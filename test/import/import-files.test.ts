@@ -26,7 +26,11 @@ describe('importFiles', () => {
         ],
       });
       expect(r.files.map((f: any) => [f.fileName, f.status])).toEqual([
-        ['ferry.txt', 'imported'], ['scan.png', 'refused'], ['weir.txt', 'imported'], ['empty.txt', 'refused'], ['again.txt', 'duplicate'],
+        ['ferry.txt', 'imported'],
+        ['scan.png', 'refused'],
+        ['weir.txt', 'imported'],
+        ['empty.txt', 'refused'],
+        ['again.txt', 'duplicate'],
       ]);
       for (const f of r.files.filter((x: any) => x.status === 'refused')) {
         expect(f.reason).toMatch(new RegExp(`^${f.fileName.replace('.', '\\.')}: `));
@@ -47,7 +51,12 @@ describe('importFiles', () => {
   it('names a one-file import by its title and a new version by its source', async () => {
     const nb = await openService(tempDir());
     try {
-      const one = await nb.call('importFiles', { files: [{ fileName: 'kiln.md', dataBase64: b64(KILN) }, { fileName: 'x.pdf', dataBase64: b64('%PDF') }] });
+      const one = await nb.call('importFiles', {
+        files: [
+          { fileName: 'kiln.md', dataBase64: b64(KILN) },
+          { fileName: 'x.pdf', dataBase64: b64('%PDF') },
+        ],
+      });
       expect((await nb.call('historyState', {})).undo).toBe('import of “Kiln restart”');
       const id = one.files[0].source.id;
       const v2 = await nb.call('importFiles', { files: [{ fileName: 'kiln.md', dataBase64: b64(KILN.replace('six', 'seven')), newVersionOf: id }] });

@@ -30,7 +30,11 @@ describe('PDF size limit', () => {
       { nameOf: (p) => p.split('/').pop()! },
     );
     expect(sent).toEqual([`big.pdf ${25 * 1048576}`]);
-    expect(outcomes.map((o) => (o.status === 'refused' ? o.reason : o.status))).toEqual(['stand-in', 'huge.pdf: the file is 100.0 MB; the limit is 100 MB', 'long.txt: the file is 20.0 MB; the limit is 20 MB']);
+    expect(outcomes.map((o) => (o.status === 'refused' ? o.reason : o.status))).toEqual([
+      'stand-in',
+      'huge.pdf: the file is 100.0 MB; the limit is 100 MB',
+      'long.txt: the file is 20.0 MB; the limit is 20 MB',
+    ]);
     await expect(readSourceFile('x.pdf', new Uint8Array(MAX_PDF_IMPORT_BYTES + 1))).rejects.toThrow(/^x\.pdf: the file is 100\.0 MB; the limit is 100 MB$/);
   });
 });

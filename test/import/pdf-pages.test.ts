@@ -145,8 +145,22 @@ describe('PDF pages in quotes, citations and search', () => {
 
   it('reads a source record of the previous version (no page map) unchanged', () => {
     const old = {
-      id: 's_aaaaaaaaaa', title: 'Old', authors: [], publisher: null, published: null, url: null, accessed: '2025-01-02', fileName: 'old.txt', format: 'txt', encoding: 'utf-8',
-      sha256: 'a'.repeat(64), length: 10, importedAt: '2025-01-02T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z', versions: [], suggestions: { accepted: [], dismissed: [] },
+      id: 's_aaaaaaaaaa',
+      title: 'Old',
+      authors: [],
+      publisher: null,
+      published: null,
+      url: null,
+      accessed: '2025-01-02',
+      fileName: 'old.txt',
+      format: 'txt',
+      encoding: 'utf-8',
+      sha256: 'a'.repeat(64),
+      length: 10,
+      importedAt: '2025-01-02T00:00:00.000Z',
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      versions: [],
+      suggestions: { accepted: [], dismissed: [] },
     };
     expect(SourceSchema.parse(old)).toEqual(old);
   });

@@ -66,12 +66,20 @@ describe('PDF import', () => {
 
   it('says when the page labels and the printed numbers disagree, with the offset to set', async () => {
     const j = journal();
-    const page = (n: number) => ({ texts: [{ x: 72, y: 760, text: `Kalomi Quarterly ${n}`, size: 9 }, ...['First', 'Second', 'Third', 'Last'].map((w, i) => ({ x: 72, y: 700 - 14 * i, text: `${w} body line of this page with kalo words.`, size: 10 }))] });
-    const bytes = writePdf([1, 2, 3, 4].map((n) => page(n + 40)), { labels: [{ startIndex: 0, style: 'D' }] });
+    const page = (n: number) => ({
+      texts: [
+        { x: 72, y: 760, text: `Kalomi Quarterly ${n}`, size: 9 },
+        ...['First', 'Second', 'Third', 'Last'].map((w, i) => ({ x: 72, y: 700 - 14 * i, text: `${w} body line of this page with kalo words.`, size: 10 })),
+      ],
+    });
+    const bytes = writePdf(
+      [1, 2, 3, 4].map((n) => page(n + 40)),
+      { labels: [{ startIndex: 0, style: 'D' }] },
+    );
     const r = await readSourceFile('quarterly.pdf', bytes);
     expect(r.pages!.labels).toEqual(['1', '2', '3', '4']);
     expect(r.notes.filter((n) => /disagree/.test(n))).toEqual([
-      'the PDF\'s page labels and its printed page numbers disagree (PDF page 1 is labelled “1” but prints 41); citations use the labels; to cite the printed numbers: notebook edit SOURCE --page-offset 40',
+      "the PDF's page labels and its printed page numbers disagree (PDF page 1 is labelled “1” but prints 41); citations use the labels; to cite the printed numbers: notebook edit SOURCE --page-offset 40",
     ]);
     expect(j.bytes.length).toBeGreaterThan(0);
   });
@@ -85,14 +93,26 @@ describe('PDF import', () => {
 
   it('keeps a superscript footnote mark on its line, so the paragraph goes on', async () => {
     const lines = ['The kalomi count rose in the spring', 'and fell again before the autumn tides.'];
-    const texts = [{ x: 72, y: 700, text: lines[0]!, size: 10 }, { x: 245, y: 703.5, text: '1', size: 6 }, { x: 72, y: 686, text: lines[1]!, size: 10 }, { x: 72, y: 60, text: '1 Counted twice.', size: 7 }];
+    const texts = [
+      { x: 72, y: 700, text: lines[0]!, size: 10 },
+      { x: 245, y: 703.5, text: '1', size: 6 },
+      { x: 72, y: 686, text: lines[1]!, size: 10 },
+      { x: 72, y: 60, text: '1 Counted twice.', size: 7 },
+    ];
     const r = await readSourceFile('marks.pdf', writePdf([{ texts }]));
     // The mark's place depends on Helvetica's widths: right after the word or one space on.
     expect(r.text).toMatch(/^The kalomi count rose in the spring ?1 and fell again before the autumn tides\.\n\n1 Counted twice\.$/);
   });
 
   it('reads text set in a CJK font that is not embedded, through the CMaps shipped with pdfjs', async () => {
-    const bytes = writePdf([{ texts: [{ x: 72, y: 700, text: '東京の港', cjk: true, size: 12 }, { x: 72, y: 680, text: 'Harbour notes.', size: 10 }] }]);
+    const bytes = writePdf([
+      {
+        texts: [
+          { x: 72, y: 700, text: '東京の港', cjk: true, size: 12 },
+          { x: 72, y: 680, text: 'Harbour notes.', size: 10 },
+        ],
+      },
+    ]);
     expect((await readSourceFile('tokyo.pdf', bytes)).text).toBe('東京の港\n\nHarbour notes.');
   });
 
@@ -110,10 +130,16 @@ describe('PDF import', () => {
 
   it('reads title, authors, date and DOI from the info dictionary and XMP', async () => {
     const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Tidal Kalomi Counts</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>Ana Ruiz</rdf:li><rdf:li>Bo Lind</rdf:li></rdf:Seq></dc:creator><prism:doi>10.5555/kalomi.2023.17</prism:doi><prism:publicationDate>2023-04-02</prism:publicationDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
-    const bytes = writePdf([{ texts: [{ x: 72, y: 700, text: 'Counts of kalomi rose in the spring.', size: 10 }] }], { xmp, info: { title: 'Info Title', author: 'Someone Else', creationDate: 'D:20240101000000Z' } });
+    const bytes = writePdf([{ texts: [{ x: 72, y: 700, text: 'Counts of kalomi rose in the spring.', size: 10 }] }], {
+      xmp,
+      info: { title: 'Info Title', author: 'Someone Else', creationDate: 'D:20240101000000Z' },
+    });
     const r = await readSourceFile('counts.pdf', bytes);
     expect([r.title, r.authors, r.published, r.url]).toEqual(['Tidal Kalomi Counts', ['Ana Ruiz', 'Bo Lind'], '2023-04-02', 'https://doi.org/10.5555/kalomi.2023.17']);
-    const info = await readSourceFile('info.pdf', writePdf([{ texts: [{ x: 72, y: 700, text: 'A line.', size: 10 }] }], { info: { title: 'Info Title', author: 'Ana Ruiz and Bo Lind', creationDate: 'D:20240517120000Z' } }));
+    const info = await readSourceFile(
+      'info.pdf',
+      writePdf([{ texts: [{ x: 72, y: 700, text: 'A line.', size: 10 }] }], { info: { title: 'Info Title', author: 'Ana Ruiz and Bo Lind', creationDate: 'D:20240517120000Z' } }),
+    );
     expect([info.title, info.authors, info.published]).toEqual(['Info Title', ['Ana Ruiz', 'Bo Lind'], '2024-05-17']);
   });
 
@@ -127,7 +153,11 @@ describe('PDF import', () => {
     try {
       const good = writePdf([{ texts: [{ x: 72, y: 700, text: 'Some kalomi text.', size: 10 }] }]);
       const files = [
-        { fileName: 'locked.pdf', bytes: writePdf([{ texts: [{ x: 72, y: 700, text: 'Secret kalomi.', size: 10 }] }], { encrypted: true }), reason: /^locked\.pdf: the PDF is encrypted with a password; save an unprotected copy/ },
+        {
+          fileName: 'locked.pdf',
+          bytes: writePdf([{ texts: [{ x: 72, y: 700, text: 'Secret kalomi.', size: 10 }] }], { encrypted: true }),
+          reason: /^locked\.pdf: the PDF is encrypted with a password; save an unprotected copy/,
+        },
         { fileName: 'cut.pdf', bytes: good.slice(0, 40), reason: /^cut\.pdf: (not a readable PDF \(damaged or truncated|no readable text found)/ },
         { fileName: 'noise.pdf', bytes: new Uint8Array(Buffer.from('this is not a PDF at all, only words')), reason: /^noise\.pdf: not a readable PDF \(damaged or truncated: / },
         { fileName: 'scan.pdf', bytes: writePdf([{ texts: [], image: true }]), reason: /^scan\.pdf: the PDF has no text layer on any of its 1 page \(a scan\?\); it needs OCR/ },

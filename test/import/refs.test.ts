@@ -65,10 +65,28 @@ describe('importing references', () => {
       const r = await nb.call('importRefs', { fileName: 'canal.bib', text: text('canal.bib'), apply: true });
       expect(r.applied).toBe(true);
       const stubId = r.entries[3].sourceId;
-      expect(await nb.call('getSource', { id: lock })).toMatchObject({ title: 'Lock Keeping on the Orsk Canal', authors: ['Mira Talvik'], publisher: 'Journal of Inland Waterways', published: '2024-05', url: 'https://journal.example.org/lock-keeping' });
-      expect(await nb.call('getSource', { id: ledger })).toMatchObject({ title: 'Harbour ledger', published: '2025-11-04', publisher: 'Orsk Canal Trust', url: 'https://doi.org/10.5555/orsk.2025.17' });
+      expect(await nb.call('getSource', { id: lock })).toMatchObject({
+        title: 'Lock Keeping on the Orsk Canal',
+        authors: ['Mira Talvik'],
+        publisher: 'Journal of Inland Waterways',
+        published: '2024-05',
+        url: 'https://journal.example.org/lock-keeping',
+      });
+      expect(await nb.call('getSource', { id: ledger })).toMatchObject({
+        title: 'Harbour ledger',
+        published: '2025-11-04',
+        publisher: 'Orsk Canal Trust',
+        url: 'https://doi.org/10.5555/orsk.2025.17',
+      });
       expect(await nb.call('getSource', { id: weir })).toMatchObject({ authors: ['Lea Kask', 'Joris van der Berg'], publisher: 'Tide Press', published: '2019' });
-      expect(await nb.call('getSource', { id: stubId })).toMatchObject({ title: 'Salt and Locks', authors: ['Anton Ruus'], published: '2021-03-05', url: 'https://doi.org/10.5555/salt.21', length: 0, text: '' });
+      expect(await nb.call('getSource', { id: stubId })).toMatchObject({
+        title: 'Salt and Locks',
+        authors: ['Anton Ruus'],
+        published: '2021-03-05',
+        url: 'https://doi.org/10.5555/salt.21',
+        length: 0,
+        text: '',
+      });
       expect(await nb.call('listSources', {})).toHaveLength(4);
 
       await nb.close();
@@ -143,7 +161,10 @@ describe('importing references', () => {
     const before = folderHash(dir);
     const again = await openService(dir);
     try {
-      const e = await again.call('importRefs', { fileName, text: body, apply: true }).then(() => null, (x: Error) => x);
+      const e = await again.call('importRefs', { fileName, text: body, apply: true }).then(
+        () => null,
+        (x: Error) => x,
+      );
       expect(e?.message).toMatch(reason);
       expect(e?.message).toMatch(new RegExp(`unsupported_file: ${fileName.replace('.', '\\.')}: `));
       expect(e?.message).not.toContain('\n');

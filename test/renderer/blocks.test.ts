@@ -27,7 +27,11 @@ describe('splitBlocks', () => {
     const b = splitBlocks(line, 1000, 3000);
     expect(pieces(line, b).join('')).toBe(line);
     expect(pieces(line, b).every((p) => p.length <= 3000)).toBe(true);
-    expect(pieces(line, b).slice(0, -1).every((p) => p.endsWith(' '))).toBe(true);
+    expect(
+      pieces(line, b)
+        .slice(0, -1)
+        .every((p) => p.endsWith(' ')),
+    ).toBe(true);
     expect([...splitBlocks('A short note.\n\nTwo paragraphs.').starts]).toEqual([0]);
     expect([...splitBlocks('').starts]).toEqual([0]);
   });
@@ -55,7 +59,11 @@ describe('finding blocks', () => {
 
   it('renders the window and the pinned blocks outside it as sorted runs', () => {
     expect(renderRuns([10, 14], [], 100)).toEqual([[10, 14]]);
-    expect(renderRuns([10, 14], [2, 12, 15, 40], 100)).toEqual([[2, 2], [10, 15], [40, 40]]);
+    expect(renderRuns([10, 14], [2, 12, 15, 40], 100)).toEqual([
+      [2, 2],
+      [10, 15],
+      [40, 40],
+    ]);
     expect(renderRuns([0, 200], [500], 100)).toEqual([[0, 99]]);
   });
 });

@@ -3,7 +3,14 @@ import { briefingArgs, initialBriefing, moveClaim, scopeIsEmpty, toggle } from '
 
 describe('briefing choices', () => {
   it('sends only the chosen scope, trimmed title, style and the unverified, quote-notes and provenance switches', () => {
-    expect(briefingArgs({ ...initialBriefing, title: '  Coal outlook ', style: 'mla' }, 'md')).toEqual({ format: 'md', style: 'mla', includeUnverified: false, quoteNotes: false, provenance: true, title: 'Coal outlook' });
+    expect(briefingArgs({ ...initialBriefing, title: '  Coal outlook ', style: 'mla' }, 'md')).toEqual({
+      format: 'md',
+      style: 'mla',
+      includeUnverified: false,
+      quoteNotes: false,
+      provenance: true,
+      title: 'Coal outlook',
+    });
     expect(briefingArgs({ ...initialBriefing, quoteNotes: true, provenance: false }, 'md')).toMatchObject({ quoteNotes: true, provenance: false });
     expect(briefingArgs({ ...initialBriefing, scope: 'tags', tags: ['energy/coal'], claimIds: ['c_x'] }, 'bibtex')).toMatchObject({ format: 'bibtex', tags: ['energy/coal'] });
     expect(briefingArgs({ ...initialBriefing, scope: 'claims', claimIds: ['c_b', 'c_a'], includeUnverified: true }, 'md')).toMatchObject({ claimIds: ['c_b', 'c_a'], includeUnverified: true });

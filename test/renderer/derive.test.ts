@@ -38,7 +38,11 @@ describe('parseTagInput', () => {
 });
 
 describe('filterAndSortClaims', () => {
-  const rows = [claim('c_b', 'Traffic grew 2.1%', 'disputed', 2, '2026-01-02'), claim('c_a', 'Costs rose 30%', 'supported', 5, '2026-01-01'), claim('c_c', 'Berths open in 2028', 'unverified', 0, '2026-01-03')];
+  const rows = [
+    claim('c_b', 'Traffic grew 2.1%', 'disputed', 2, '2026-01-02'),
+    claim('c_a', 'Costs rose 30%', 'supported', 5, '2026-01-01'),
+    claim('c_c', 'Berths open in 2028', 'unverified', 0, '2026-01-03'),
+  ];
 
   it('filters by status and by words in the statement', () => {
     expect(filterAndSortClaims(rows, { text: '', status: 'disputed', sort: 'created', descending: false }).map((c) => c.claim.id)).toEqual(['c_b']);
@@ -99,7 +103,15 @@ describe('claim flags', () => {
     const clean = claim('c_1', 'Coal imports fell', 'unverified', 1, '2026-01-01');
     expect(claimFlags(clean)).toEqual([]);
     expect(claimFlags({ ...clean, conflicts: [{ claimId: 'c_2', reason: 'A says 70%, B says 46%' }], unreviewedEvidence: 2 })).toEqual(['conflict', 'needs review']);
-    expect(claimFlags({ ...clean, conflicts: [{ claimId: 'c_2', reason: '' }, { claimId: 'c_3', reason: '' }] })).toEqual(['2 conflicts']);
+    expect(
+      claimFlags({
+        ...clean,
+        conflicts: [
+          { claimId: 'c_2', reason: '' },
+          { claimId: 'c_3', reason: '' },
+        ],
+      }),
+    ).toEqual(['2 conflicts']);
   });
 
   it('treats fuzzy and orphaned quotes as awaiting review until decided', () => {

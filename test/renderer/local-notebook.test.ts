@@ -14,7 +14,25 @@ import { baseNotebook } from '../core/history-support.ts';
 import { applyEdit, opsOf } from '../core/edit-ops.ts';
 import type { Nb } from '../core/history-support.ts';
 
-const KINDS = ['quote', 'editQuote', 'deleteQuote', 'claim', 'editClaim', 'deleteClaim', 'link', 'evidence', 'renameSource', 'renameTag', 'deleteSource', 'restoreSource', 'emptyTrash', 'import', 'newVersion', 'undo', 'redo'];
+const KINDS = [
+  'quote',
+  'editQuote',
+  'deleteQuote',
+  'claim',
+  'editClaim',
+  'deleteClaim',
+  'link',
+  'evidence',
+  'renameSource',
+  'renameTag',
+  'deleteSource',
+  'restoreSource',
+  'emptyTrash',
+  'import',
+  'newVersion',
+  'undo',
+  'redo',
+];
 const opArb = opsOf(KINDS);
 
 /** Every list the views show, as the service answers them. */
@@ -25,7 +43,7 @@ async function served(nb: Nb) {
   return { sources, quotes, claims, tags, review, trash, conflicts, figureChanges, history };
 }
 
-describe('the page\'s copy of the notebook', () => {
+describe("the page's copy of the notebook", () => {
   it('shows, from pushed changes alone, exactly the lists the service answers after any edits', async () => {
     let applied = 0;
     await fc.assert(

@@ -3,7 +3,15 @@ import { snippetParts } from '../../renderer/state/derive.ts';
 
 describe('search snippets as marked parts', () => {
   it('splits the text into plain and marked parts in order', () => {
-    expect(snippetParts({ text: 'output fell about 12% in March', marks: [[18, 21], [7, 11]] })).toEqual([
+    expect(
+      snippetParts({
+        text: 'output fell about 12% in March',
+        marks: [
+          [18, 21],
+          [7, 11],
+        ],
+      }),
+    ).toEqual([
       { text: 'output ', mark: false },
       { text: 'fell', mark: true },
       { text: ' about ', mark: false },
@@ -14,7 +22,15 @@ describe('search snippets as marked parts', () => {
 
   it('keeps every character exactly once even with overlapping or out-of-range marks', () => {
     const text = 'barge queues at Lenholm';
-    const parts = snippetParts({ text, marks: [[0, 5], [3, 12], [20, 99], [30, 40]] });
+    const parts = snippetParts({
+      text,
+      marks: [
+        [0, 5],
+        [3, 12],
+        [20, 99],
+        [30, 40],
+      ],
+    });
     expect(parts.map((p) => p.text).join('')).toBe(text);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['barge', ' queues', 'olm']);
   });

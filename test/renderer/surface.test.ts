@@ -96,7 +96,10 @@ function quote(id: string, start: number, end: number, extra: Partial<Quote> = {
     id,
     sourceId: 's_1',
     exact: TEXT.slice(start, end),
-    selectors: [{ type: 'TextPositionSelector', start, end }, { type: 'TextQuoteSelector', exact: TEXT.slice(start, end), prefix: '', suffix: '' }],
+    selectors: [
+      { type: 'TextPositionSelector', start, end },
+      { type: 'TextQuoteSelector', exact: TEXT.slice(start, end), prefix: '', suffix: '' },
+    ],
     color: 'yellow',
     tags: [],
     note: '',

@@ -75,7 +75,10 @@ describe('the sample content', () => {
     const conflicts = findConflicts(candidates);
     expect(conflicts.map((p) => [p.a, p.b].sort())).toEqual([['hydro-share-company', 'hydro-share-operator']]);
     expect(conflictingPairInSpec().sort()).toEqual(
-      spec.claims.filter((c) => c.key.startsWith('hydro-share-')).map((c) => c.statement).sort(),
+      spec.claims
+        .filter((c) => c.key.startsWith('hydro-share-'))
+        .map((c) => c.statement)
+        .sort(),
     );
   });
 });

@@ -9,12 +9,68 @@ import { mulberry32 } from '../bench/stats.ts';
 
 export { mulberry32 };
 
-
 const TOPICS = {
-  energy: ['grid', 'power', 'solar', 'wind', 'turbine', 'battery', 'storage', 'curtailment', 'transmission', 'electricity', 'hash-rate', 'difficulty', 'miners', 'substation', 'demand', 'capacity', 'tariff', 'interconnector'],
-  shipping: ['tanker', 'freight', 'port', 'harbour', 'container', 'barge', 'canal', 'bunker', 'charter', 'vessel', 'route', 'congestion', 'diesel', 'cargo', 'terminal', 'draft', 'pilotage', 'insurance'],
+  energy: [
+    'grid',
+    'power',
+    'solar',
+    'wind',
+    'turbine',
+    'battery',
+    'storage',
+    'curtailment',
+    'transmission',
+    'electricity',
+    'hash-rate',
+    'difficulty',
+    'miners',
+    'substation',
+    'demand',
+    'capacity',
+    'tariff',
+    'interconnector',
+  ],
+  shipping: [
+    'tanker',
+    'freight',
+    'port',
+    'harbour',
+    'container',
+    'barge',
+    'canal',
+    'bunker',
+    'charter',
+    'vessel',
+    'route',
+    'congestion',
+    'diesel',
+    'cargo',
+    'terminal',
+    'draft',
+    'pilotage',
+    'insurance',
+  ],
   mining: ['copper', 'lithium', 'nickel', 'ore', 'smelter', 'concentrate', 'tailings', 'royalty', 'permit', 'grade', 'pit', 'shaft', 'cobalt', 'zinc', 'drilling', 'reserves', 'output', 'refinery'],
-  agriculture: ['wheat', 'maize', 'soy', 'fertiliser', 'harvest', 'yield', 'drought', 'irrigation', 'silo', 'acreage', 'rainfall', 'barley', 'cattle', 'exports', 'planting', 'seed', 'pest', 'storage'],
+  agriculture: [
+    'wheat',
+    'maize',
+    'soy',
+    'fertiliser',
+    'harvest',
+    'yield',
+    'drought',
+    'irrigation',
+    'silo',
+    'acreage',
+    'rainfall',
+    'barley',
+    'cattle',
+    'exports',
+    'planting',
+    'seed',
+    'pest',
+    'storage',
+  ],
 } as const;
 type Topic = keyof typeof TOPICS;
 const TOPIC_NAMES = Object.keys(TOPICS) as Topic[];
@@ -40,7 +96,10 @@ const HEDGES = [
 ];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ADJ = ['northern', 'southern', 'coastal', 'inland', 'regional', 'national', 'eastern', 'western', 'upland', 'offshore'];
-const FILLER = 'the of and to in a that for on with as by at from is was were be has had this it its which will would could more than over under after before while about also but not their new last next year week month first second quarter officials said expected'.split(' ');
+const FILLER =
+  'the of and to in a that for on with as by at from is was were be has had this it its which will would could more than over under after before while about also but not their new last next year week month first second quarter officials said expected'.split(
+    ' ',
+  );
 const SYL = ['ka', 'ro', 'ven', 'tal', 'mi', 'sor', 'dun', 'le', 'bra', 'quo', 'zin', 'pe', 'har', 'lo', 'ti', 'mar', 'esk', 'ul', 'dra', 'fen', 'gos', 'ny', 'vi', 'rak'];
 
 export interface Corpus {

@@ -12,7 +12,16 @@ const SOURCE_TEXT = [
 function corpus(): SearchDoc[] {
   return [
     ...sourceParagraphDocs('src-grid', 'Northern Grid Bulletin', SOURCE_TEXT, { tags: ['energy/grid'] }),
-    { id: 'q1', type: 'quote', text: 'curtailment of wind output rose 70 per cent in March', refId: 'q1', sourceId: 'src-grid', sourceTitle: 'Northern Grid Bulletin', tags: ['energy/grid/curtailment'], status: 'verified' },
+    {
+      id: 'q1',
+      type: 'quote',
+      text: 'curtailment of wind output rose 70 per cent in March',
+      refId: 'q1',
+      sourceId: 'src-grid',
+      sourceTitle: 'Northern Grid Bulletin',
+      tags: ['energy/grid/curtailment'],
+      status: 'verified',
+    },
     { id: 'q2', type: 'quote', text: 'Tanker rates on the western route fell 12%', refId: 'q2', sourceId: 'src-ship', sourceTitle: 'Harbour Freight Weekly', tags: ['shipping'], status: 'draft' },
     { id: 'c1', type: 'claim', text: 'Wind curtailment is rising faster than new transmission', refId: 'c1', tags: ['energy'], status: 'disputed' },
     { id: 'n1', type: 'note', text: 'Check whether the hash rate record holds after the difficulty adjustment', refId: 'n1', tags: ['energy/hash-rate'] },
@@ -247,7 +256,12 @@ describe('search index', () => {
     idx.add({ id: 'scattered', type: 'note', text: 'price of spot cargoes', refId: 'a' });
     idx.add({ id: 'phrase', type: 'note', text: 'spot price of cargoes', refId: 'b' });
     expect(idx.search('"spot price" cargoes').map((h) => h.id)).toEqual(['phrase']);
-    expect(idx.search('spot price cargoes').map((h) => h.id).sort()).toEqual(['phrase', 'scattered']);
+    expect(
+      idx
+        .search('spot price cargoes')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['phrase', 'scattered']);
   });
 
   it('respects the limit and reports the total number of matches', () => {

@@ -12,15 +12,46 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, foldText, indexFromBytes, type SearchIndex } from '../../shared/search/index.ts';
 
 const WORDS = [
-  'solar', 'Solar', 'SOLAR', 'sólar', 'grid', 'Grid', 'hash', 'rate', 'hashrate', 'don’t', "don't", 'dont',
-  'café', 'cafe', 'CAFÉ', 'a', 'b', 'ab', 'ba', 'aba', 'ﬁne', 'fine', 'per', 'cent', 'percent',
-  '70', '70%', '1,000', '1000', '1k', 'million', '1', '3.5', 'naïve', 'naive', 'tonnes',
+  'solar',
+  'Solar',
+  'SOLAR',
+  'sólar',
+  'grid',
+  'Grid',
+  'hash',
+  'rate',
+  'hashrate',
+  'don’t',
+  "don't",
+  'dont',
+  'café',
+  'cafe',
+  'CAFÉ',
+  'a',
+  'b',
+  'ab',
+  'ba',
+  'aba',
+  'ﬁne',
+  'fine',
+  'per',
+  'cent',
+  'percent',
+  '70',
+  '70%',
+  '1,000',
+  '1000',
+  '1k',
+  'million',
+  '1',
+  '3.5',
+  'naïve',
+  'naive',
+  'tonnes',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ', ', '. ', ' “', '” ', '-', '–', '—', '-\n', ' - ', '\u00AD\n', ' (', ') ', '\t'];
 
-const docText = fc
-  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 25 })
-  .map((parts) => parts.map(([w, s]) => w + s).join(''));
+const docText = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 25 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,7 +93,10 @@ describe('phrase search against a brute-force scan', () => {
       fc.property(
         fc.array(docText, { minLength: 1, maxLength: 8 }),
         fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' ')), { maxLength: 3 }),
+        fc.array(
+          fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' ')),
+          { maxLength: 3 },
+        ),
         fc.array(fc.tuple(fc.nat(), fc.option(docText, { nil: undefined })), { maxLength: 4 }),
         (texts, picks, madeUp, edits) => {
           const idx = createIndex();
@@ -84,7 +118,10 @@ describe('phrase search against a brute-force scan', () => {
           }
           const reopened = indexFromBytes(idx.toBytes().slice());
           for (const phrase of phrasesFor([...current.values(), ...texts], picks, madeUp)) {
-            const expected = [...current].filter(([, t]) => oracle(t, phrase)).map(([id]) => id).sort();
+            const expected = [...current]
+              .filter(([, t]) => oracle(t, phrase))
+              .map(([id]) => id)
+              .sort();
             expect(phraseIds(idx, phrase), `phrase ${JSON.stringify(phrase)}`).toEqual(expected);
             expect(phraseIds(reopened, phrase)).toEqual(expected);
           }

@@ -42,7 +42,10 @@ describe('phrase ranking with a limit', () => {
       for (const limit of [1, 3, 20, 100]) {
         const r = idx.run(q, { limit });
         if (!r.ok) throw new Error(r.error);
-        expect(r.hits.map((h) => [h.id, h.score]), `${q} limit ${limit}`).toEqual(all.hits.slice(0, limit).map((h) => [h.id, h.score]));
+        expect(
+          r.hits.map((h) => [h.id, h.score]),
+          `${q} limit ${limit}`,
+        ).toEqual(all.hits.slice(0, limit).map((h) => [h.id, h.score]));
       }
     }
   });
@@ -66,8 +69,19 @@ describe('phrase ranking with a limit', () => {
 
 describe('top-k list', () => {
   it('breaks score ties by the lower document number whatever the order of offers', () => {
-    const offers: [number, number][] = [[9, 1], [4, 2], [7, 2], [1, 1], [3, 2], [8, 0.5]];
-    const expected = [[3, 2], [4, 2], [7, 2]];
+    const offers: [number, number][] = [
+      [9, 1],
+      [4, 2],
+      [7, 2],
+      [1, 1],
+      [3, 2],
+      [8, 0.5],
+    ];
+    const expected = [
+      [3, 2],
+      [4, 2],
+      [7, 2],
+    ];
     for (const order of [offers, [...offers].reverse(), [...offers].sort((a, b) => a[0] - b[0])]) {
       const top = new TopK(3);
       for (const [d, s] of order) top.offer(d, s);
@@ -106,8 +120,16 @@ describe('very common words', () => {
   });
 
   it('counts exactly the documents holding the word and passing the filters', () => {
-    const removed = new Set(Array.from({ length: 12000 }, (_, i) => i).filter((i) => i % 13 === 0).map((i) => `d${i}`));
-    const updated = new Set(Array.from({ length: 12000 }, (_, i) => i).filter((i) => i >= 5 && (i - 5) % 17 === 0).map((i) => `d${i}`));
+    const removed = new Set(
+      Array.from({ length: 12000 }, (_, i) => i)
+        .filter((i) => i % 13 === 0)
+        .map((i) => `d${i}`),
+    );
+    const updated = new Set(
+      Array.from({ length: 12000 }, (_, i) => i)
+        .filter((i) => i >= 5 && (i - 5) % 17 === 0)
+        .map((i) => `d${i}`),
+    );
     const expected = docs.filter((d) => (updated.has(d.id) ? false : !removed.has(d.id) && d.tag === 'agriculture/wheat' && d.text.split(' ').includes('the'))).length;
     const r = idx.run('the tag:agriculture', { limit: 5 });
     expect(r.ok && r.total).toBe(expected);

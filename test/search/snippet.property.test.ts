@@ -11,14 +11,35 @@ import { tokenize, Tokenizer } from '../../shared/search/fold.ts';
 import { findMarks, highlight, makeSnippet } from '../../shared/search/snippet.ts';
 
 const WORDS = [
-  'tanker', 'Tanker', 'freight', 'rates', 'hash', 'rate', 'hashrate', 'don’t', 'café', 'cafe', 'per', 'cent',
-  'percent', 'million', '70', '1,250', '3.5', '12m', 'grid', 'the', 'said', 'solar', 'naïve', 'ﬁne', '👍🏽',
+  'tanker',
+  'Tanker',
+  'freight',
+  'rates',
+  'hash',
+  'rate',
+  'hashrate',
+  'don’t',
+  'café',
+  'cafe',
+  'per',
+  'cent',
+  'percent',
+  'million',
+  '70',
+  '1,250',
+  '3.5',
+  '12m',
+  'grid',
+  'the',
+  'said',
+  'solar',
+  'naïve',
+  'ﬁne',
+  '👍🏽',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ', ', '. ', '-', '–', '-\n', ' - ', '\u00AD\n', ' (', ') ', '% '];
 
-const longText = fc
-  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 30, maxLength: 140, size: 'max' })
-  .map((parts) => parts.map(([w, s]) => w + s).join(''));
+const longText = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 30, maxLength: 140, size: 'max' }).map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 const TERMS = ['tanker', 'freight', 'rate', 'hashrate', 'dont', 'cafe', '#70%', '#70', '#1250', '#12000000', 'the', 'said', 'fine', 'naive', 'grid'];
 

@@ -5,7 +5,15 @@ import { createCallQueue } from '../../electron/server/call-queue.ts';
 function gate(log: string[], name: string) {
   let release!: () => void;
   const done = new Promise<void>((r) => (release = r));
-  return { release, task: async () => { log.push(`${name} start`); await done; log.push(`${name} end`); return name; } };
+  return {
+    release,
+    task: async () => {
+      log.push(`${name} start`);
+      await done;
+      log.push(`${name} end`);
+      return name;
+    },
+  };
 }
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -60,7 +68,11 @@ describe('the call queue', () => {
 
   it('keeps going after a failed call', async () => {
     const q = createCallQueue();
-    await expect(q(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      q(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(q(async () => 'next')).resolves.toBe('next');
   });
 });

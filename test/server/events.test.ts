@@ -81,7 +81,7 @@ describe('the change stream', () => {
     stream.close();
   });
 
-  it('pushes the claim assistant\'s new judgement after a claim edit, at the revision it judged', async () => {
+  it("pushes the claim assistant's new judgement after a claim edit, at the revision it judged", async () => {
     const stream = await listen(goodHeaders());
     await api('createClaim', { statement: 'The ferry carried about 210 passengers on its first crossing' });
     const second = await api('createClaim', { statement: 'The ferry carried 480 passengers on its first crossing' });

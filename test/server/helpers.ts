@@ -16,10 +16,7 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(
-  port: number,
-  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; host?: string },
-): Promise<RawResponse> {
+export function rawRequest(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; host?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers };
     if (opts.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(opts.body));
@@ -42,7 +39,12 @@ export async function fingerprint(dir: string): Promise<string> {
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else hash.update(relative(dir, p)).update('\0').update(await readFile(p)).update('\0');
+      else
+        hash
+          .update(relative(dir, p))
+          .update('\0')
+          .update(await readFile(p))
+          .update('\0');
     }
   };
   await walk(dir);

@@ -63,7 +63,13 @@ describe('notebook serve (in process)', () => {
     expect(await lockIsFree(dir)).toBe(false);
 
     // Binding 127.0.0.1 means no other address of this machine answers, not even IPv6 loopback.
-    const others = ['::1', ...Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address)];
+    const others = [
+      '::1',
+      ...Object.values(networkInterfaces())
+        .flat()
+        .filter((a) => a && !a.internal)
+        .map((a) => a!.address),
+    ];
     for (const host of others) expect(await canConnect(host, Number(port)), host).toBe(false);
     expect(await canConnect('127.0.0.1', Number(port))).toBe(true);
 

@@ -76,13 +76,37 @@ describe('browser-mode server', () => {
 
   const hostile: [string, () => Promise<RawResponse>, number][] = [
     ['a wrong Host header (DNS rebinding)', () => call('/api/importText', { method: 'POST', host: 'evil.example:80', headers: goodHeaders(), body: JSON.stringify({ text: 'rebound text' }) }), 403],
-    ['the right port under another name', () => call('/api/importText', { method: 'POST', host: `notebook.example:${server.port}`, headers: goodHeaders(), body: JSON.stringify({ text: 'rebound text' }) }), 403],
-    ['a request without a token', () => { const { 'X-Notebook-Token': _, ...h } = goodHeaders(); return api('importText', { text: 'no token here' }, h); }, 403],
+    [
+      'the right port under another name',
+      () => call('/api/importText', { method: 'POST', host: `notebook.example:${server.port}`, headers: goodHeaders(), body: JSON.stringify({ text: 'rebound text' }) }),
+      403,
+    ],
+    [
+      'a request without a token',
+      () => {
+        const { 'X-Notebook-Token': _, ...h } = goodHeaders();
+        return api('importText', { text: 'no token here' }, h);
+      },
+      403,
+    ],
     ['a request with a wrong token', () => api('importText', { text: 'wrong token here' }, { ...goodHeaders(), 'X-Notebook-Token': 'A'.repeat(43) }), 403],
     ['a foreign Origin', () => api('importText', { text: 'foreign origin' }, { ...goodHeaders(), Origin: 'http://127.0.0.1:8080' }), 403],
     ['Sec-Fetch-Site: cross-site', () => api('importText', { text: 'cross site' }, { ...goodHeaders(), 'Sec-Fetch-Site': 'cross-site' }), 403],
-    ['a cross-site form post', () => call('/api/importText', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, body: 'text=planted' }), 403],
-    ['a form-encoded body even with the token', () => call('/api/importText', { method: 'POST', headers: { ...goodHeaders(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'text=planted' }), 415],
+    [
+      'a cross-site form post',
+      () =>
+        call('/api/importText', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+          body: 'text=planted',
+        }),
+      403,
+    ],
+    [
+      'a form-encoded body even with the token',
+      () => call('/api/importText', { method: 'POST', headers: { ...goodHeaders(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'text=planted' }),
+      415,
+    ],
     ['a text/plain body', () => call('/api/importText', { method: 'POST', headers: { ...goodHeaders(), 'Content-Type': 'text/plain' }, body: JSON.stringify({ text: 'plain text body' }) }), 415],
     ['a GET on the API', () => call('/api/importText?text=via-get', { headers: { 'X-Notebook-Token': server.token } }), 405],
     ['an unknown method', () => api('dropEverything', {}), 404],
@@ -117,14 +141,20 @@ describe('browser-mode server', () => {
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
   });
 
-  it.each(['/../package.json', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/escape.txt', '/assets/parent/secret.txt', '/..\\secret.txt'])(
-    'refuses the static path %s',
-    async (path) => {
-      const res = await call(path);
-      expect(res.status).toBe(404);
-      expect(res.body).not.toContain(build.secret);
-    },
-  );
+  it.each([
+    '/../package.json',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/escape.txt',
+    '/assets/parent/secret.txt',
+    '/..\\secret.txt',
+  ])('refuses the static path %s', async (path) => {
+    const res = await call(path);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain(build.secret);
+  });
 
   it('never sends an Access-Control-* header, not even to a preflight', async () => {
     await call('/api/listSources', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-notebook-token' } });

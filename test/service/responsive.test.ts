@@ -24,7 +24,9 @@ function report(paragraphs: number, word = 'dredging'): string {
   const out: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
     const place = PLACES[i % PLACES.length]!;
-    out.push(`Paragraph ${i}: the ${word} works at ${place} moved almost ${10 + (i % 80)}% more silt than planned, the harbour board said.\nCrews at berth ${i} worked through the night.\nThe board meets again next month.`);
+    out.push(
+      `Paragraph ${i}: the ${word} works at ${place} moved almost ${10 + (i % 80)}% more silt than planned, the harbour board said.\nCrews at berth ${i} worked through the night.\nThe board meets again next month.`,
+    );
   }
   return out.join('\n\n');
 }

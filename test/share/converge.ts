@@ -13,7 +13,31 @@ import { baseNotebook } from '../core/history-support.ts';
 import { audit, commitAll, git, mergeInto, sharedFiles, shareCopy, tempCopy, withCopy, rng } from './support.ts';
 
 /** Edits outweigh creates and deletes, so copies often change the same record between merges. */
-const KINDS = ['quote', 'quote', 'editQuote', 'editQuote', 'editQuote', 'editQuote', 'deleteQuote', 'claim', 'claim', 'editClaim', 'editClaim', 'editClaim', 'editClaim', 'deleteClaim', 'link', 'evidence', 'notConflict', 'renameSource', 'renameTag', 'deleteSource', 'restoreSource', 'import', 'emptyTrash'];
+const KINDS = [
+  'quote',
+  'quote',
+  'editQuote',
+  'editQuote',
+  'editQuote',
+  'editQuote',
+  'deleteQuote',
+  'claim',
+  'claim',
+  'editClaim',
+  'editClaim',
+  'editClaim',
+  'editClaim',
+  'deleteClaim',
+  'link',
+  'evidence',
+  'notConflict',
+  'renameSource',
+  'renameTag',
+  'deleteSource',
+  'restoreSource',
+  'import',
+  'emptyTrash',
+];
 /** Fields compared directly by the clash oracle: when both sides changed one differently, the merged record must list it. */
 const PLAIN: Record<string, string[]> = { q: ['note', 'color'], c: ['status', 'note', 'subject'] };
 
@@ -29,7 +53,9 @@ export interface Convergence {
 
 /** Every record (quote, claim) of a commit's record files, by id, read in one `git cat-file --batch`. */
 function recordsAt(dir: string, rev: string): Map<string, any> {
-  const paths = git(dir, 'ls-tree', '-r', '--name-only', rev).split('\n').filter((p) => /^(sources|claims)\/.*\.json$/.test(p));
+  const paths = git(dir, 'ls-tree', '-r', '--name-only', rev)
+    .split('\n')
+    .filter((p) => /^(sources|claims)\/.*\.json$/.test(p));
   const r = spawnSync('git', ['cat-file', '--batch'], { cwd: dir, input: paths.map((p) => `${rev}:${p}\n`).join(''), maxBuffer: 1 << 30 });
   const out = new Map<string, any>();
   const buf = r.stdout;
@@ -93,7 +119,12 @@ export async function converge(opts: { edits: number; rounds: number; copies?: n
     deepStrictEqual(a.dangling, [], `dangling links after merging ${from} into ${into}`);
     for (const [id, field, vo, vt] of expected) {
       const rec = a.records.get(id) as any;
-      const clash = rec?.mergeClashes?.find((c: any) => c.field === field && new Set([JSON.stringify(JSON.parse(c.kept)[field]), JSON.stringify(JSON.parse(c.other)[field])]).size === 2 && [c.kept, c.other].every((x: string) => [JSON.stringify(vo), JSON.stringify(vt)].includes(JSON.stringify(JSON.parse(x)[field]))));
+      const clash = rec?.mergeClashes?.find(
+        (c: any) =>
+          c.field === field &&
+          new Set([JSON.stringify(JSON.parse(c.kept)[field]), JSON.stringify(JSON.parse(c.other)[field])]).size === 2 &&
+          [c.kept, c.other].every((x: string) => [JSON.stringify(vo), JSON.stringify(vt)].includes(JSON.stringify(JSON.parse(x)[field]))),
+      );
       ok(clash, `${id} ${field}: both ${JSON.stringify(vo)} and ${JSON.stringify(vt)} kept`);
       res.clashesExpected++;
     }
@@ -108,7 +139,10 @@ export async function converge(opts: { edits: number; rounds: number; copies?: n
         const before = idsOf(nb);
         for (let k = 0; k < share[i]!; k++) {
           // Each session's first edit changes the same quote's note in every copy (its own value), so merges meet clashes.
-          const op = k === 0 ? { kind: 'editQuote', a: 0, b: round * n + i, text: i } : { kind: KINDS[Math.floor(r() * KINDS.length)]!, a: Math.floor(r() * 51), b: Math.floor(r() * 51), text: Math.floor(r() * 51) };
+          const op =
+            k === 0
+              ? { kind: 'editQuote', a: 0, b: round * n + i, text: i }
+              : { kind: KINDS[Math.floor(r() * KINDS.length)]!, a: Math.floor(r() * 51), b: Math.floor(r() * 51), text: Math.floor(r() * 51) };
           await applyEdit(nb as never, op);
         }
         const after = idsOf(nb);

@@ -135,7 +135,10 @@ describe('notebook share', () => {
   it('a source both copies deleted, each after adding a quote, keeps both quotes in the trash', async () => {
     const { a, b, ids } = await twoCopies();
     const added: string[] = [];
-    for (const [dir, exact] of [[a, 'Pear yields stayed flat'], [b, 'Apple growers in the Merrow valley']] as const) {
+    for (const [dir, exact] of [
+      [a, 'Pear yields stayed flat'],
+      [b, 'Apple growers in the Merrow valley'],
+    ] as const) {
       await edit(dir, async (call) => {
         added.push((await call('createQuote', { sourceId: ids.orchard, exact })).id);
         await call('deleteSource', { id: ids.orchard });

@@ -79,7 +79,9 @@ export interface Audit {
 /** Checks a copy's files as they are on disk: each valid, no link pointing at nothing; the ids it holds (live or trashed). */
 export function audit(dir: string): Audit {
   const files = sharedFiles(dir);
-  const invalid = Object.entries(files).filter(([rel, raw]) => !rel.startsWith('texts/') && !validFile(rel, raw)).map(([rel]) => rel);
+  const invalid = Object.entries(files)
+    .filter(([rel, raw]) => !rel.startsWith('texts/') && !validFile(rel, raw))
+    .map(([rel]) => rel);
   const ids = new Set<string>();
   const records = new Map<string, Record<string, unknown>>();
   const quotes = new Set<string>();

@@ -50,7 +50,10 @@ async function seeded(dir: string, sources: number) {
     await s.commit(changes);
     ids.push(source);
   }
-  await s.commit([{ kind: 'claim', op: 'put', record: claimRecord(0, []) }, { kind: 'tag', op: 'put', record: { name: 'energy', color: '#3f7cc0', createdAt: '2026-01-01T00:00:00.000Z' } }]);
+  await s.commit([
+    { kind: 'claim', op: 'put', record: claimRecord(0, []) },
+    { kind: 'tag', op: 'put', record: { name: 'energy', color: '#3f7cc0', createdAt: '2026-01-01T00:00:00.000Z' } },
+  ]);
   await s.close();
   stores.splice(stores.indexOf(s), 1);
   return ids;
@@ -74,9 +77,16 @@ describe('the backup snapshot', () => {
     expect(await listBackups(dir)).toEqual(['20000101T000000000Z']);
     // Meanwhile: more edits, a source deleted, a new one, a claim changed, then compaction
     // rewrites and removes shards and empties the log before the copier reaches them.
-    await store.commit([{ kind: 'source', op: 'delete', id: sources[1]!.id }, ...[0, 1, 2].map((q): Change => ({ kind: 'quote', op: 'delete', id: quoteRecord(sources[1]!, q).id, sourceId: sources[1]!.id }))]);
+    await store.commit([
+      { kind: 'source', op: 'delete', id: sources[1]!.id },
+      ...[0, 1, 2].map((q): Change => ({ kind: 'quote', op: 'delete', id: quoteRecord(sources[1]!, q).id, sourceId: sources[1]!.id })),
+    ]);
     const added = sourceRecord(1000);
-    await store.commit([{ kind: 'source', op: 'put', record: added }, { kind: 'claim', op: 'put', record: claimRecord(0, [], 'rewritten while copying') }, { kind: 'tag', op: 'delete', name: 'energy' }]);
+    await store.commit([
+      { kind: 'source', op: 'put', record: added },
+      { kind: 'claim', op: 'put', record: claimRecord(0, [], 'rewritten while copying') },
+      { kind: 'tag', op: 'delete', name: 'energy' },
+    ]);
     store.compact();
     await store.commit([{ kind: 'source', op: 'put', record: { ...sources[2]!, title: 'renamed after the snapshot began' } }]);
     store.compact();
@@ -153,7 +163,10 @@ describe('the backup snapshot', () => {
 
     // Changed since: one shard rewritten by the store (temp + rename: a new inode) and a new source.
     const store = await open(dir);
-    await store.commit([{ kind: 'source', op: 'put', record: { ...sources[0]!, title: 'renamed after the first snapshot' } }, { kind: 'source', op: 'put', record: sourceRecord(99) }]);
+    await store.commit([
+      { kind: 'source', op: 'put', record: { ...sources[0]!, title: 'renamed after the first snapshot' } },
+      { kind: 'source', op: 'put', record: sourceRecord(99) },
+    ]);
     await store.close();
     stores.splice(0);
     const job = SnapshotJob.start(dir, Number.MAX_SAFE_INTEGER);

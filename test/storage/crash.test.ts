@@ -21,7 +21,12 @@ describe('a kill -9 in the middle of a burst of writes', () => {
         const m = store.memory;
         const deleted = new Set(acks.filter((a) => a.startsWith('ack delete ')).map((a) => a.slice(11)));
         // A delete that was announced but not acknowledged may or may not have happened.
-        const inFlight = new Set(acks.filter((a) => a.startsWith('try delete ')).map((a) => a.slice(11)).filter((id) => !deleted.has(id)));
+        const inFlight = new Set(
+          acks
+            .filter((a) => a.startsWith('try delete '))
+            .map((a) => a.slice(11))
+            .filter((id) => !deleted.has(id)),
+        );
         expect(inFlight.size).toBeLessThanOrEqual(1);
         for (const a of acks) {
           const [verb, kind, id] = a.split(' ');

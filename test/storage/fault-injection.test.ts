@@ -4,7 +4,7 @@
  * fails, every write that was acknowledged is there when the notebook is opened
  * again (after a crash: close never runs), and the notebook opens cleanly.
  */
-import * as realFs from 'node:fs';
+import type * as realFs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 type Kind = 'write' | 'fsync' | 'rename' | 'dirsync';

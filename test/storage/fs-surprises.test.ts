@@ -47,7 +47,9 @@ describe('filesystem surprises', () => {
 
   it('permission denied names the path and what to do', () => {
     const e = Object.assign(new Error("EACCES: permission denied, open '/nb/claims/a.json'"), { code: 'EACCES', path: '/nb/claims/a.json' });
-    expect(describeFsError(e, '/nb')!.message).toBe('claims/a.json in the notebook /nb: permission denied (EACCES); give your user read and write access to it (or open the notebook read-only for listing), then try again');
+    expect(describeFsError(e, '/nb')!.message).toBe(
+      'claims/a.json in the notebook /nb: permission denied (EACCES); give your user read and write access to it (or open the notebook read-only for listing), then try again',
+    );
     expect(describeFsError(new Error('other'))).toBeNull();
   });
 });
@@ -60,6 +62,8 @@ describe('a huge write-ahead log', () => {
     closeSync(fd);
     const r = await cli(dir, ['sources']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('notebook: wal.log is 300 MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection\n');
+    expect(r.stderr).toBe(
+      'notebook: wal.log is 300 MB, far larger than the notebook ever writes it, and was not read; move it out of the notebook folder (the notebook then opens without the changes it may hold) and keep it for inspection\n',
+    );
   });
 });

@@ -48,7 +48,11 @@ describe('a source shard under another name', () => {
         dir,
         async (s, store) => {
           expect(store.recovery).toHaveLength(1);
-          expect(store.recovery[0]).toMatch(new RegExp(`^${conflict.replace(/\./g, '\\.')} is a second copy of source ${source.id}, which the notebook keeps in sources/${source.id}\\.json; the copy was moved to quarantine/\\S+ and is not used$`));
+          expect(store.recovery[0]).toMatch(
+            new RegExp(
+              `^${conflict.replace(/\./g, '\\.')} is a second copy of source ${source.id}, which the notebook keeps in sources/${source.id}\\.json; the copy was moved to quarantine/\\S+ and is not used$`,
+            ),
+          );
           expect((await call(s, 'listSources', {})).map((x: any) => x.id)).toEqual([source.id]);
           await call(s, 'deleteSource', { id: source.id });
         },
@@ -91,7 +95,9 @@ describe('a claim in another bucket', () => {
     const before = readFileSync(join(dir, wrong), 'utf8');
     await withService(dir, async (s, store) => {
       expect((await call(s, 'getClaim', { id: claim.id })).claim.id).toBe(claim.id);
-      expect(store.recovery[0]).toMatch(new RegExp(`^${wrong} held claim ${claim.id} of another bucket; they are moved to their own when the notebook closes \\(a copy of ${wrong} as it was is at quarantine/(\\S+)\\)$`));
+      expect(store.recovery[0]).toMatch(
+        new RegExp(`^${wrong} held claim ${claim.id} of another bucket; they are moved to their own when the notebook closes \\(a copy of ${wrong} as it was is at quarantine/(\\S+)\\)$`),
+      );
       const kept = /quarantine\/(\S+)\)$/.exec(store.recovery[0]!)![1]!;
       expect(readFileSync(join(dir, 'quarantine', kept), 'utf8')).toBe(before);
     });

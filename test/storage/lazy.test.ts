@@ -39,7 +39,14 @@ async function seeded(dir: string, sources = 12) {
   for (let i = 0; i < sources; i++) ids.push((await call('importText', { text: TEXT(i), title: `Report ${i}` })).source.id);
   const quotes: string[] = [];
   for (const [n, id] of ids.entries()) quotes.push((await call('createQuote', { sourceId: id, exact: `rose by about ${n}%`, tags: [`energy/site-${n % 3}`] })).id);
-  await call('createClaim', { statement: 'Output rose', evidence: [{ quoteId: quotes[1], relation: 'supports' }, { quoteId: quotes[2], relation: 'contradicts' }], tags: ['energy'] });
+  await call('createClaim', {
+    statement: 'Output rose',
+    evidence: [
+      { quoteId: quotes[1], relation: 'supports' },
+      { quoteId: quotes[2], relation: 'contradicts' },
+    ],
+    tags: ['energy'],
+  });
   await call('deleteSource', { id: ids[sources - 1] });
   await close();
   return { ids, quotes };

@@ -18,11 +18,17 @@ function page(meta: string): string {
 }
 
 const CASES: { name: string; run: (call: (m: string, a: unknown) => Promise<any>, ids: { source: string }) => Promise<unknown> }[] = [
-  { name: '150 authors', run: (c) => c('importFile', { fileName: 'authors.html', dataBase64: b64(page(Array.from({ length: 150 }, (_, i) => `<meta name="author" content="Writer ${i}">`).join(''))) }) },
+  {
+    name: '150 authors',
+    run: (c) => c('importFile', { fileName: 'authors.html', dataBase64: b64(page(Array.from({ length: 150 }, (_, i) => `<meta name="author" content="Writer ${i}">`).join(''))) }),
+  },
   { name: 'a 600-character publisher', run: (c) => c('importFile', { fileName: 'publisher.html', dataBase64: b64(page(`<meta property="og:site_name" content="${'P'.repeat(600)}">`)) }) },
   { name: 'a 5,000-character canonical URL', run: (c) => c('importFile', { fileName: 'url.html', dataBase64: b64(page(`<link rel="canonical" href="https://example.org/${'a'.repeat(5000)}">`)) }) },
   { name: 'a date in the year 10000', run: (c) => c('importFile', { fileName: 'date.html', dataBase64: b64(page('<meta property="article:published_time" content="10000-01-01T00:00:00Z">')) }) },
-  { name: 'a 400-character Markdown author line', run: (c) => c('importFile', { fileName: 'notes.md', dataBase64: b64(`---\ntitle: Notes\nauthor: ${'A'.repeat(400)}\n---\n\nThe ferry ran 14 crossings a day.\n`) }) },
+  {
+    name: 'a 400-character Markdown author line',
+    run: (c) => c('importFile', { fileName: 'notes.md', dataBase64: b64(`---\ntitle: Notes\nauthor: ${'A'.repeat(400)}\n---\n\nThe ferry ran 14 crossings a day.\n`) }),
+  },
   {
     name: 'a tag rename that makes a child longer than 600 characters',
     run: async (c, ids) => {

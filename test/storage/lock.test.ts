@@ -35,7 +35,9 @@ describe('the writer lock', () => {
     const dir = tempDir();
     const path = join(dir, 'notebook.lock');
     writeFileSync(path, JSON.stringify({ pid: process.ppid, host: hostname(), since: '2020-01-01T00:00:00.000Z', ...(onLinux ? { started: processStart(process.ppid) } : {}) }));
-    await expect(acquireLock(dir)).rejects.toThrow(`is open in another process (pid ${process.ppid}, since 2020-01-01T00:00:00.000Z); close it there first, or, if that process is no longer running, delete ${path} and try again`);
+    await expect(acquireLock(dir)).rejects.toThrow(
+      `is open in another process (pid ${process.ppid}, since 2020-01-01T00:00:00.000Z); close it there first, or, if that process is no longer running, delete ${path} and try again`,
+    );
   });
 
   it('reads the boot id and start ticks of a live process, and nothing for a pid that does not exist', () => {

@@ -75,7 +75,9 @@ describe('a damaged write-ahead log', () => {
     writeFileSync(join(dir, 'wal.log'), torn);
     const store = await open(dir);
     for (const q of quotes) expect(store.memory.getQuote(q.id)).toBeDefined();
-    expect(store.recovery[0]).toMatch(/^wal\.log: its last change \(line 4\) was cut short, most likely by a crash before it was saved, and could not be used; 3 intact changes were kept; a copy of the log as it was is at quarantine\//);
+    expect(store.recovery[0]).toMatch(
+      /^wal\.log: its last change \(line 4\) was cut short, most likely by a crash before it was saved, and could not be used; 3 intact changes were kept; a copy of the log as it was is at quarantine\//,
+    );
     expect(readFileSync(join(dir, 'quarantine', keptCopies(dir)[0]!), 'utf8')).toBe(torn);
     await store.close();
   });
@@ -111,7 +113,13 @@ describe('restore --discard', () => {
     const { source: other } = await call(s, 'importText', { text: 'Prices rose by 3% in May.', title: 'Prices' });
     const gone = await call(s, 'createQuote', { sourceId: source.id, exact: 'almost 12%' });
     const kept = await call(s, 'createQuote', { sourceId: other.id, exact: 'rose by 3%' });
-    const claim = await call(s, 'createClaim', { statement: 'Output fell', evidence: [{ quoteId: gone.id, relation: 'supports' }, { quoteId: kept.id, relation: 'contradicts' }] });
+    const claim = await call(s, 'createClaim', {
+      statement: 'Output fell',
+      evidence: [
+        { quoteId: gone.id, relation: 'supports' },
+        { quoteId: kept.id, relation: 'contradicts' },
+      ],
+    });
     await store.close();
     writeFileSync(join(dir, `sources/${source.id}.json`), '{ not json');
     await expect(open(dir)).rejects.toThrow(/moved to quarantine/);

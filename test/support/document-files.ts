@@ -52,11 +52,13 @@ export const docxFile = (over: Record<string, string> = {}) => zipSync(u8(docxPa
 
 export function odtParts(over: Record<string, string> = {}): Record<string, string> {
   const P = PLANTED;
-  const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"';
+  const NS =
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"';
   return {
     mimetype: 'application/vnd.oasis.opendocument.text',
     'META-INF/manifest.xml': `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
-    'content.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}><office:body><office:text><text:sequence-decls/>` +
+    'content.xml':
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}><office:body><office:text><text:sequence-decls/>` +
       `<text:h text:outline-level="1">${esc(P.heading)}</text:h>` +
       `<text:p>${esc(P.body).replace('412 ', '412<text:s/>')}<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>${esc(P.note)}</text:p></text:note-body></text:note></text:p>` +
       `<text:list><text:list-item><text:p>${esc(P.listItem)}</text:p></text:list-item><text:list-item><text:p>Repainting of the keeper’s house</text:p></text:list-item></text:list>` +
@@ -69,18 +71,24 @@ export function odtParts(over: Record<string, string> = {}): Record<string, stri
 
 export const odtFile = (over: Record<string, string> = {}) => zipSync(u8(odtParts(over)));
 
-const xhtml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>c</title></head><body>${body}</body></html>`;
+const xhtml = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>c</title></head><body>${body}</body></html>`;
 
 export function epubParts(over: Record<string, string> = {}): Record<string, string> {
   const P = PLANTED;
   return {
     mimetype: 'application/epub+zip',
     'META-INF/container.xml': `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`,
-    'OEBPS/content.opf': `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">doi:${META.doi}</dc:identifier><dc:title>${META.title}</dc:title><dc:creator>${META.author}</dc:creator><dc:date>${META.date}</dc:date><dc:publisher>${META.publisher}</dc:publisher></metadata>` +
+    'OEBPS/content.opf':
+      `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">doi:${META.doi}</dc:identifier><dc:title>${META.title}</dc:title><dc:creator>${META.author}</dc:creator><dc:date>${META.date}</dc:date><dc:publisher>${META.publisher}</dc:publisher></metadata>` +
       `<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/><item id="c2" href="text/two.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="text/one.xhtml" media-type="application/xhtml+xml"/></manifest>` +
       `<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>`,
-    'OEBPS/nav.xhtml': xhtml(`<nav epub:type="toc"><ol><li><a href="text/one.xhtml">One</a></li></ol></nav><nav epub:type="page-list"><ol><li><a href="text/one.xhtml#p1">1</a></li><li><a href="text/one.xhtml#p2">2</a></li><li><a href="text/two.xhtml#p3">3</a></li></ol></nav>`),
-    'OEBPS/text/one.xhtml': xhtml(`<span epub:type="pagebreak" id="p1" title="1"/><h1>${esc(P.heading)}</h1><p>${esc(P.body)}<a epub:type="noteref" href="#n1">1</a></p><ul><li>${esc(P.listItem)}</li><li>Repainting of the keeper’s house</li></ul><span epub:type="pagebreak" id="p2" title="2"/><table><tr><th>Gate</th><th>Barges</th></tr><tr><td>${P.tableCell}</td><td>412</td></tr></table><p>${esc(P.second)}</p><aside epub:type="footnote" id="n1"><p>${esc(P.note)}</p></aside>`),
+    'OEBPS/nav.xhtml': xhtml(
+      `<nav epub:type="toc"><ol><li><a href="text/one.xhtml">One</a></li></ol></nav><nav epub:type="page-list"><ol><li><a href="text/one.xhtml#p1">1</a></li><li><a href="text/one.xhtml#p2">2</a></li><li><a href="text/two.xhtml#p3">3</a></li></ol></nav>`,
+    ),
+    'OEBPS/text/one.xhtml': xhtml(
+      `<span epub:type="pagebreak" id="p1" title="1"/><h1>${esc(P.heading)}</h1><p>${esc(P.body)}<a epub:type="noteref" href="#n1">1</a></p><ul><li>${esc(P.listItem)}</li><li>Repainting of the keeper’s house</li></ul><span epub:type="pagebreak" id="p2" title="2"/><table><tr><th>Gate</th><th>Barges</th></tr><tr><td>${P.tableCell}</td><td>412</td></tr></table><p>${esc(P.second)}</p><aside epub:type="footnote" id="n1"><p>${esc(P.note)}</p></aside>`,
+    ),
     'OEBPS/text/two.xhtml': xhtml(`<span epub:type="pagebreak" id="p3" title="3"/><h2>Winter</h2><p>${esc(P.chapter2)}</p>`),
     ...over,
   };
@@ -91,8 +99,10 @@ export const epubFile = (over: Record<string, string> = {}) => zipSync(u8(epubPa
 /** An article page as a browser would have saved it. */
 export function articlePage(): string {
   const P = PLANTED;
-  return `<!doctype html><html><head><title>${P.heading} | Canal News</title><meta property="og:title" content="${P.heading}"><meta name="author" content="${META.author}"><meta property="article:published_time" content="${META.date}T08:00:00Z"><meta property="og:site_name" content="Canal News"></head>` +
-    `<body><nav><a href="/">Home</a> <a href="/boats">Boats</a></nav><article><h1>${P.heading}</h1><p>${P.body} The keeper keeps the ledger in a drawer by the winch and copies it out each Sunday evening.</p><p>${P.second} Card readers were fitted in the spring after two winters of trials.</p><p>${P.chapter2}</p></article><footer>Canal News, all rights reserved</footer></body></html>`;
+  return (
+    `<!doctype html><html><head><title>${P.heading} | Canal News</title><meta property="og:title" content="${P.heading}"><meta name="author" content="${META.author}"><meta property="article:published_time" content="${META.date}T08:00:00Z"><meta property="og:site_name" content="Canal News"></head>` +
+    `<body><nav><a href="/">Home</a> <a href="/boats">Boats</a></nav><article><h1>${P.heading}</h1><p>${P.body} The keeper keeps the ledger in a drawer by the winch and copies it out each Sunday evening.</p><p>${P.second} Card readers were fitted in the spring after two winters of trials.</p><p>${P.chapter2}</p></article><footer>Canal News, all rights reserved</footer></body></html>`
+  );
 }
 
 export const PAGE_URL = 'https://news.example.org/canal/orsk-ledger';
@@ -122,9 +132,35 @@ function quotedPrintable(s: string): string {
 export function mhtmlFile(html = articlePage()): Uint8Array {
   const b = '----MultipartBoundary--orsk----';
   return strToU8(
-    [`From: <Saved by Blink>`, `Snapshot-Content-Location: ${PAGE_URL}`, `Subject: ${PLANTED.heading}`, `Date: Sat, 14 Feb 2026 07:30:00 -0000`, `MIME-Version: 1.0`, `Content-Type: multipart/related;`, `\ttype="text/html";`, `\tboundary="${b}"`, '', '',
-      `--${b}`, 'Content-Type: text/html', 'Content-ID: <frame-1@mhtml.blink>', 'Content-Transfer-Encoding: quoted-printable', `Content-Location: ${PAGE_URL}`, '', quotedPrintable(html), '',
-      `--${b}`, 'Content-Type: text/css', 'Content-Transfer-Encoding: quoted-printable', 'Content-Location: https://news.example.org/site.css', '', 'body { margin: 0 }', '', `--${b}--`, ''].join('\r\n'),
+    [
+      `From: <Saved by Blink>`,
+      `Snapshot-Content-Location: ${PAGE_URL}`,
+      `Subject: ${PLANTED.heading}`,
+      `Date: Sat, 14 Feb 2026 07:30:00 -0000`,
+      `MIME-Version: 1.0`,
+      `Content-Type: multipart/related;`,
+      `\ttype="text/html";`,
+      `\tboundary="${b}"`,
+      '',
+      '',
+      `--${b}`,
+      'Content-Type: text/html',
+      'Content-ID: <frame-1@mhtml.blink>',
+      'Content-Transfer-Encoding: quoted-printable',
+      `Content-Location: ${PAGE_URL}`,
+      '',
+      quotedPrintable(html),
+      '',
+      `--${b}`,
+      'Content-Type: text/css',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://news.example.org/site.css',
+      '',
+      'body { margin: 0 }',
+      '',
+      `--${b}--`,
+      '',
+    ].join('\r\n'),
   );
 }
 
@@ -137,8 +173,16 @@ export function warcFile(options: { response?: boolean; html?: string } = {}): U
   const html = options.html ?? articlePage();
   const info = warcRecord('warcinfo', ['Content-Type: application/warc-fields'], 'software: notebook-tests\r\nformat: WARC File Format 1.0\r\n');
   const request = warcRecord('request', [`WARC-Target-URI: ${PAGE_URL}`, 'Content-Type: application/http; msgtype=request'], `GET /canal/orsk-ledger HTTP/1.1\r\nHost: news.example.org\r\n\r\n`);
-  const css = warcRecord('response', ['WARC-Target-URI: https://news.example.org/site.css', 'Content-Type: application/http; msgtype=response'], 'HTTP/1.1 200 OK\r\nContent-Type: text/css\r\nContent-Length: 18\r\n\r\nbody { margin: 0 }');
-  const page = warcRecord('response', [`WARC-Target-URI: ${PAGE_URL}`, 'Content-Type: application/http; msgtype=response'], `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\n\r\n${html}`);
+  const css = warcRecord(
+    'response',
+    ['WARC-Target-URI: https://news.example.org/site.css', 'Content-Type: application/http; msgtype=response'],
+    'HTTP/1.1 200 OK\r\nContent-Type: text/css\r\nContent-Length: 18\r\n\r\nbody { margin: 0 }',
+  );
+  const page = warcRecord(
+    'response',
+    [`WARC-Target-URI: ${PAGE_URL}`, 'Content-Type: application/http; msgtype=response'],
+    `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\n\r\n${html}`,
+  );
   return strToU8(options.response === false ? info + request : info + request + css + page);
 }
 

@@ -1,5 +1,5 @@
 /** Deterministic contexts and a small in-memory notebook for testing pure transitions. */
-import { MemoryNotebook } from '../../shared/model/memory.ts';
+import type { MemoryNotebook } from '../../shared/model/memory.ts';
 import type { SourceId, SourceMeta } from '../../shared/model/records.ts';
 import type { TransitionContext } from '../../shared/model/view.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
@@ -12,8 +12,22 @@ export function testContext(): TransitionContext {
 
 export function sourceMeta(id: string, text: string, title = 'A test article'): SourceMeta {
   return {
-    id: id as SourceId, title, authors: [], publisher: null, published: null, url: null, accessed: '2026-01-02', fileName: 'a.txt',
-    format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), length: text.length, importedAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z', versions: [], suggestions: { accepted: [], dismissed: [] },
+    id: id as SourceId,
+    title,
+    authors: [],
+    publisher: null,
+    published: null,
+    url: null,
+    accessed: '2026-01-02',
+    fileName: 'a.txt',
+    format: 'txt',
+    encoding: 'utf-8',
+    sha256: '0'.repeat(64),
+    length: text.length,
+    importedAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    versions: [],
+    suggestions: { accepted: [], dismissed: [] },
   };
 }
 

@@ -68,7 +68,13 @@ export function book300(): Book {
     quotes[p] = { exact: `${last.split(' ').slice(-3).join(' ')} ${next.split(' ').slice(0, 3).join(' ')}`, first: labels[p]!, last: labels[p + 1]! };
     crossing++;
   }
-  const bytes = writePdf(pages, { labels: [{ startIndex: 0, style: 'r' }, { startIndex: 12, style: 'D' }], info: { title: 'The Kalomi Ledger', author: 'Ines Varo; Tomas Lind' } });
+  const bytes = writePdf(pages, {
+    labels: [
+      { startIndex: 0, style: 'r' },
+      { startIndex: 12, style: 'D' },
+    ],
+    info: { title: 'The Kalomi Ledger', author: 'Ines Varo; Tomas Lind' },
+  });
   return { bytes, quotes, labels };
 }
 

@@ -56,10 +56,14 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
   const pagesObj = reserve();
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const descriptor = add('<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
-  const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+  const cid = add(
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`,
+  );
   const cjk = add(`<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular-UniJIS-UCS2-H /Encoding /UniJIS-UCS2-H /DescendantFonts [${cid} 0 R] >>`);
   const grey = '80'.repeat(16 * 16);
-  const image = add(`<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${grey.length + 1} >>\nstream\n${grey}>\nendstream`);
+  const image = add(
+    `<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${grey.length + 1} >>\nstream\n${grey}>\nendstream`,
+  );
   const kids: number[] = [];
   for (const page of pages) {
     const ops: string[] = [];
@@ -70,12 +74,18 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
     }
     const content = ops.join('\n');
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R /F2 ${cjk} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${stream} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R /F2 ${cjk} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${stream} 0 R >>`,
+      ),
+    );
   }
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let extra = '';
   if (options.labels) {
-    const nums = options.labels.map((l) => `${l.startIndex} << ${l.style ? `/S /${l.style} ` : ''}${l.prefix !== undefined ? `/P ${pdfString(l.prefix)} ` : ''}${l.start !== undefined ? `/St ${l.start} ` : ''}>>`);
+    const nums = options.labels.map(
+      (l) => `${l.startIndex} << ${l.style ? `/S /${l.style} ` : ''}${l.prefix !== undefined ? `/P ${pdfString(l.prefix)} ` : ''}${l.start !== undefined ? `/St ${l.start} ` : ''}>>`,
+    );
     extra += ` /PageLabels << /Nums [${nums.join(' ')}] >>`;
   }
   if (options.xmp) extra += ` /Metadata ${add(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(options.xmp, 'utf8')} >>\nstream\n${options.xmp}\nendstream`)} 0 R`;
@@ -83,7 +93,12 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Uint8Array
   let info: number | null = null;
   if (options.info) {
     const i = options.info;
-    const fields = [i.title && `/Title ${pdfString(i.title)}`, i.author && `/Author ${pdfString(i.author)}`, i.subject && `/Subject ${pdfString(i.subject)}`, i.creationDate && `/CreationDate ${pdfString(i.creationDate)}`].filter(Boolean);
+    const fields = [
+      i.title && `/Title ${pdfString(i.title)}`,
+      i.author && `/Author ${pdfString(i.author)}`,
+      i.subject && `/Subject ${pdfString(i.subject)}`,
+      i.creationDate && `/CreationDate ${pdfString(i.creationDate)}`,
+    ].filter(Boolean);
     info = add(`<< ${fields.join(' ')} >>`);
   }
   let encrypt: number | null = null;

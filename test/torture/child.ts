@@ -34,11 +34,30 @@ export interface ChildConfig {
 
 /** Edit kinds of test/core/edit-ops.ts, weighted so the notebook neither empties nor grows without bound. */
 const WEIGHTS: [string, number][] = [
-  ['quote', 8], ['editQuote', 4], ['deleteQuote', 3], ['claim', 4], ['editClaim', 3], ['deleteClaim', 2],
-  ['link', 2], ['evidence', 2], ['notConflict', 1], ['renameSource', 2], ['renameTag', 2], ['mergeTags', 1],
-  ['deleteSource', 1], ['restoreSource', 1], ['emptyTrash', 1], ['import', 2], ['newVersion', 1], ['undo', 2], ['redo', 1],
+  ['quote', 8],
+  ['editQuote', 4],
+  ['deleteQuote', 3],
+  ['claim', 4],
+  ['editClaim', 3],
+  ['deleteClaim', 2],
+  ['link', 2],
+  ['evidence', 2],
+  ['notConflict', 1],
+  ['renameSource', 2],
+  ['renameTag', 2],
+  ['mergeTags', 1],
+  ['deleteSource', 1],
+  ['restoreSource', 1],
+  ['emptyTrash', 1],
+  ['import', 2],
+  ['newVersion', 1],
+  ['undo', 2],
+  ['redo', 1],
 ];
-const TORTURE_WEIGHTS: [string, number][] = [['compact', 2], ['bigImport', 1]];
+const TORTURE_WEIGHTS: [string, number][] = [
+  ['compact', 2],
+  ['bigImport', 1],
+];
 const PHASE: Record<string, string> = { compact: 'compact', bigImport: 'import', deleteSource: 'trash', restoreSource: 'trash', emptyTrash: 'trash' };
 
 const cfg = JSON.parse(process.argv[2]!) as ChildConfig;

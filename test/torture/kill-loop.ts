@@ -40,7 +40,9 @@ const leftAt = { shardTemp: 0, textTemp: 0, partialBackup: 0 };
 function leftovers(dir: string): Record<keyof typeof leftAt, string[]> {
   const list = (d: string, re: RegExp) => {
     try {
-      return readdirSync(join(dir, d)).filter((n) => re.test(n)).map((n) => `${d}/${n}`);
+      return readdirSync(join(dir, d))
+        .filter((n) => re.test(n))
+        .map((n) => `${d}/${n}`);
     } catch {
       return [];
     }
@@ -104,7 +106,9 @@ async function lane(laneNo: number, bundle: string, next: () => number | null): 
     figures.badTexts += check.badTexts.length;
     if (check.corrupt) figures.corrupt++;
     if (check.corrupt || total(d) || check.badTexts.length) {
-      problems.push(`run ${run} (lane ${laneNo}, seed ${seed}, ${dir}): ${check.corrupt ?? ''} missing ${d.missing.slice(0, 3).join(' ')} changed ${d.changed.slice(0, 3).join(' ')} extra ${d.extra.slice(0, 3).join(' ')} ${check.badTexts.slice(0, 2).join(' ')}`);
+      problems.push(
+        `run ${run} (lane ${laneNo}, seed ${seed}, ${dir}): ${check.corrupt ?? ''} missing ${d.missing.slice(0, 3).join(' ')} changed ${d.changed.slice(0, 3).join(' ')} extra ${d.extra.slice(0, 3).join(' ')} ${check.badTexts.slice(0, 2).join(' ')}`,
+      );
       console.error(problems.at(-1));
       // Keep this notebook for inspection; go on with a fresh one.
       dir = '';
@@ -129,8 +133,14 @@ console.log(`lost (acknowledged records missing or changed): ${figures.lost}`);
 console.log(`unacknowledged records present: ${figures.unacknowledged}`);
 console.log(`corrupt opens: ${figures.corrupt}`);
 console.log(`unreadable texts: ${figures.badTexts}`);
-console.log(`kills: ${Object.entries(killsAt).map(([k, n]) => `${n} at ${k}`).join(', ')}`);
-console.log(`kills that left a shard temp file (mid-compaction or mid-write): ${leftAt.shardTemp}, a text temp file (mid-import): ${leftAt.textTemp}, an unfinished backup (mid-snapshot): ${leftAt.partialBackup}`);
+console.log(
+  `kills: ${Object.entries(killsAt)
+    .map(([k, n]) => `${n} at ${k}`)
+    .join(', ')}`,
+);
+console.log(
+  `kills that left a shard temp file (mid-compaction or mid-write): ${leftAt.shardTemp}, a text temp file (mid-import): ${leftAt.textTemp}, an unfinished backup (mid-snapshot): ${leftAt.partialBackup}`,
+);
 console.log(`commit in flight at the kill: ${figures.landed} landed whole, ${figures.notLanded} not at all`);
 console.log(`opens reporting a cut last log line: ${figures.cutTails}`);
 console.log(`reopened as the next writer: ${figures.writerOpens} of ${figures.runs}`);

@@ -33,8 +33,7 @@ function writeThenKill(body: string): Promise<number> {
       else if (said === 'startedwrote') {
         child.kill('SIGKILL');
         child.stdout.resume();
-      }
-      else reject(new Error(said));
+      } else reject(new Error(said));
     });
     child.on('close', () => resolve(out.split('\n').filter((l) => /^line \d+$/.test(l)).length));
   });
@@ -43,7 +42,9 @@ function writeThenKill(body: string): Promise<number> {
 describe('report lines of the torture writer', () => {
   it('are all read by the parent when the writer is killed right after writing them', async () => {
     const url = pathToFileURL(join(ROOT, 'test/torture/support/line-out.ts')).href;
-    const n = await writeThenKill(`import { writeLine } from ${JSON.stringify(url)};\nprocess.stderr.write('started');\nfor (let i = 0; i < ${LINES}; i++) writeLine(1, 'line ' + i);\nprocess.stderr.write('wrote');\nsetInterval(() => {}, 1000);\n`);
+    const n = await writeThenKill(
+      `import { writeLine } from ${JSON.stringify(url)};\nprocess.stderr.write('started');\nfor (let i = 0; i < ${LINES}; i++) writeLine(1, 'line ' + i);\nprocess.stderr.write('wrote');\nsetInterval(() => {}, 1000);\n`,
+    );
     expect(n).toBe(LINES);
   }, 60_000);
 });

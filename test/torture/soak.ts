@@ -55,7 +55,9 @@ for (let session = 0; f.ops < OPS; session++) {
   if (check.corrupt) f.corrupt++;
   if (check.corrupt || total(check.differences) || check.badTexts.length) {
     const d = check.differences;
-    problems.push(`session ${session} (seed ${seed}, ${s.killed ? 'killed' : 'closed'}, ${load}): ${check.corrupt ?? ''} missing ${d.missing.slice(0, 3).join(' ')} changed ${d.changed.slice(0, 3).join(' ')} extra ${d.extra.slice(0, 3).join(' ')} ${check.badTexts.slice(0, 2).join(' ')}`);
+    problems.push(
+      `session ${session} (seed ${seed}, ${s.killed ? 'killed' : 'closed'}, ${load}): ${check.corrupt ?? ''} missing ${d.missing.slice(0, 3).join(' ')} changed ${d.changed.slice(0, 3).join(' ')} extra ${d.extra.slice(0, 3).join(' ')} ${check.badTexts.slice(0, 2).join(' ')}`,
+    );
     console.error(problems.at(-1));
     break; // the model no longer describes the folder: later comparisons would only repeat this one
   }

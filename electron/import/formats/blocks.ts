@@ -15,7 +15,36 @@ export type Node = {
   getAttribute?(name: string): string | null;
 };
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'MAIN', 'ASIDE', 'NAV', 'FIGURE', 'BODY', 'HR', 'TABLE', 'UL', 'OL', 'DL', 'CAPTION', 'FOOTER']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+  'HEADER',
+  'MAIN',
+  'ASIDE',
+  'NAV',
+  'FIGURE',
+  'BODY',
+  'HR',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'CAPTION',
+  'FOOTER',
+]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'HEAD', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'TITLE']);
 
 export const tagOf = (n: Node) => (n.localName ?? n.tagName ?? '').replace(/^.*:/, '').toUpperCase();
@@ -50,7 +79,10 @@ export function collectBlocks(root: Node, noteOf: (el: Node) => string | null = 
       line = '';
       const parts = collectBlocks(n, noteOf, { paragraphs: [], notes: out.notes }, true).paragraphs;
       const label = note || String(out.notes.length + 1);
-      const body = parts.join(' ').replace(/\s*↑\s*$/, '').trim();
+      const body = parts
+        .join(' ')
+        .replace(/\s*↑\s*$/, '')
+        .trim();
       if (body) out.notes.push(`[${label}] ${body.replace(new RegExp(`^\\[?${escapeRe(label)}\\]?[.)]?\\s+`), '')}`);
       line = saved;
       return;

@@ -31,7 +31,12 @@ export const readDocx: BinaryReader = async (bytes, fileName) => {
     const r = await m.convertToHtml({ buffer: Buffer.from(bytes) }, { externalFileAccess: false, convertImage: m.images.imgElement(async () => ({ src: '' })) });
     html = r.value;
   } catch (e) {
-    throw new NotebookError('unsupported_file', `${fileName}: the Word document could not be read (${String((e as Error).message ?? e).split('\n')[0]!.slice(0, 120)})`);
+    throw new NotebookError(
+      'unsupported_file',
+      `${fileName}: the Word document could not be read (${String((e as Error).message ?? e)
+        .split('\n')[0]!
+        .slice(0, 120)})`,
+    );
   }
   const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   // The notes' "↑" links back to the body are not text.

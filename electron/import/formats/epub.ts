@@ -16,7 +16,11 @@ import { MARK_OPEN, pageMapOf, pageMark, takeMarks } from './page-marks.ts';
 import { normalizeText } from '../../../shared/text/normalize.ts';
 
 const isPageBreak = (el: Node) => /\b(doc-)?pagebreak\b/.test(`${el.getAttribute?.('epub:type') ?? ''} ${el.getAttribute?.('role') ?? ''}`);
-const unmarked = (s: string) => s.replace(/\uE000\d+\uE001/g, '').replace(/\s+/g, ' ').trim();
+const unmarked = (s: string) =>
+  s
+    .replace(/\uE000\d+\uE001/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const NOTE_TYPES = /\b(footnote|endnote|rearnote|doc-footnote|doc-endnote)\b/;
 
@@ -42,7 +46,9 @@ export const readEpub: BinaryReader = async (bytes, fileName) => {
     const href = item.getAttribute?.('href');
     if (id && href) manifest.set(id, { href: resolveIn(rootfile, href), type: item.getAttribute?.('media-type') ?? '', props: item.getAttribute?.('properties') ?? '' });
   }
-  const spine = elements(opf, 'itemref').map((r) => manifest.get(r.getAttribute?.('idref') ?? '')).filter((m) => m && /html/.test(m.type) && zip.has(m.href));
+  const spine = elements(opf, 'itemref')
+    .map((r) => manifest.get(r.getAttribute?.('idref') ?? ''))
+    .filter((m) => m && /html/.test(m.type) && zip.has(m.href));
   if (!spine.length) throw fail('the EPUB has no chapters in its spine');
   const out: Collected = { paragraphs: [], notes: [] };
   const labels: string[] = [];
@@ -50,7 +56,8 @@ export const readEpub: BinaryReader = async (bytes, fileName) => {
     const doc = parseXml(zip.xml(chapter!.href));
     const body = elements(doc, 'body')[0];
     // A note's mark in the text reads "[1]", as the note itself does after the body.
-    for (const ref of elements(doc, 'a')) if (/\bnoteref\b/.test(ref.getAttribute?.('epub:type') ?? '') && !/^\[.*\]$/.test(ref.textContent?.trim() ?? '')) ref.textContent = `[${ref.textContent?.trim()}]`;
+    for (const ref of elements(doc, 'a'))
+      if (/\bnoteref\b/.test(ref.getAttribute?.('epub:type') ?? '') && !/^\[.*\]$/.test(ref.textContent?.trim() ?? '')) ref.textContent = `[${ref.textContent?.trim()}]`;
     // Each page break becomes a mark in the text (page-marks.ts), taken out below with its offset.
     for (const el of elements(doc, 'span', 'div', 'a', 'hr', 'p')) {
       if (!isPageBreak(el)) continue;

@@ -49,6 +49,9 @@ export function dublinCore(doc: XmlElement | null): DocMeta {
   const authors = [...new Set(first('meta:initial-creator', 'dc:creator').map(text).filter(Boolean))];
   const rawDate = text(first('dcterms:created', 'meta:creation-date', 'dc:date')[0]) || null;
   const publisher = text(elements(doc, 'dc:publisher')[0]) || null;
-  const doi = elements(doc, 'dc:identifier').map((e) => doiIn(text(e))).find(Boolean) ?? null;
+  const doi =
+    elements(doc, 'dc:identifier')
+      .map((e) => doiIn(text(e)))
+      .find(Boolean) ?? null;
   return { title, authors, publisher, published: isoDate(rawDate), publishedRaw: rawDate, url: doi ? `https://doi.org/${doi}` : null };
 }

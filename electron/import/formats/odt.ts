@@ -48,11 +48,15 @@ function blocks(n: XmlElement, out: Collected, marker = ''): void {
       for (const item of kids(c)) if (item.tagName === 'text:list-item' || item.tagName === 'text:list-header') blocks(item, out, '• ');
     } else if (tag === 'table:table-row') {
       const cells = kids(c).filter((x) => x.tagName === 'table:table-cell');
-      push(cells.map((cell) => {
-        const inner: Collected = { paragraphs: [], notes: out.notes };
-        blocks(cell, inner);
-        return inner.paragraphs.join(' ');
-      }).join(' | '));
+      push(
+        cells
+          .map((cell) => {
+            const inner: Collected = { paragraphs: [], notes: out.notes };
+            blocks(cell, inner);
+            return inner.paragraphs.join(' ');
+          })
+          .join(' | '),
+      );
     } else if (!/^(office:annotation|text:tracked-changes|text:sequence-decls|text:variable-decls|table:table-columns?|office:forms)$/.test(tag ?? '')) blocks(c, out, marker);
   }
 }
@@ -61,7 +65,8 @@ export const readOdt: BinaryReader = async (bytes, fileName) => {
   const zip = openZip(bytes, fileName, 'ODT');
   if (!zip.has('content.xml')) throw new NotebookError('unsupported_file', `${fileName}: not an OpenDocument text (the archive has no content.xml)`);
   const mime = zip.has('mimetype') ? Buffer.from(zip.bytes('mimetype')).toString('utf8').trim() : null;
-  if (mime && mime !== 'application/vnd.oasis.opendocument.text') throw new NotebookError('unsupported_file', `${fileName}: an OpenDocument file of another kind (${mime.slice(0, 80)}), not a text document`);
+  if (mime && mime !== 'application/vnd.oasis.opendocument.text')
+    throw new NotebookError('unsupported_file', `${fileName}: an OpenDocument file of another kind (${mime.slice(0, 80)}), not a text document`);
   const content = parseXml(zip.xml('content.xml'));
   const body = elements(content, 'office:text')[0];
   const out: Collected = { paragraphs: [], notes: [] };

@@ -24,7 +24,18 @@ export interface Reference {
 
 type CslName = { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string };
 type CslDate = { 'date-parts'?: unknown[][]; raw?: string; literal?: string };
-type CslItem = Record<string, unknown> & { id?: unknown; 'citation-key'?: unknown; title?: unknown; author?: CslName[]; editor?: CslName[]; issued?: CslDate; publisher?: unknown; 'container-title'?: unknown; URL?: unknown; DOI?: unknown };
+type CslItem = Record<string, unknown> & {
+  id?: unknown;
+  'citation-key'?: unknown;
+  title?: unknown;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: CslDate;
+  publisher?: unknown;
+  'container-title'?: unknown;
+  URL?: unknown;
+  DOI?: unknown;
+};
 
 const core = lazy<typeof import('@citation-js/core')>('@citation-js/core');
 const bibtexPlugin = lazy<unknown>('@citation-js/plugin-bibtex');
@@ -51,7 +62,7 @@ function dateOf(d: CslDate | undefined): string | null {
 }
 
 function toReference(item: CslItem, i: number): Reference {
-  const names = item.author?.length ? item.author : item.editor ?? [];
+  const names = item.author?.length ? item.author : (item.editor ?? []);
   const url = str(item.URL);
   return {
     key: str(item['citation-key']) || (typeof item.id === 'string' && !item.id.startsWith('temp_id_') ? item.id : '') || `entry ${i + 1}`,

@@ -12,8 +12,16 @@ import { lazy } from '../lazy.ts';
 import type { BinaryRead, BinaryReader } from '../importer.ts';
 
 /** What is used of mhtml-to-html 2.1 (its types are not reachable through its package exports). */
-interface MhtmlResource { contentType: string; data: string }
-interface Mhtml { headers: Record<string, string>; frames: Record<string, MhtmlResource>; resources: Record<string, MhtmlResource>; index: string }
+interface MhtmlResource {
+  contentType: string;
+  data: string;
+}
+interface Mhtml {
+  headers: Record<string, string>;
+  frames: Record<string, MhtmlResource>;
+  resources: Record<string, MhtmlResource>;
+  index: string;
+}
 interface MhtmlLib {
   parse(data: Uint8Array): Mhtml;
   convert(mhtml: Mhtml, config: { fetchMissingResources: boolean; enableScripts: boolean }): Promise<{ data: string; title?: string }>;
@@ -25,12 +33,24 @@ const warcio = lazy<typeof import('warcio')>('warcio');
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
 const fail = (fileName: string, why: string) => new NotebookError('unsupported_file', `${fileName}: ${why}`);
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 120);
+const firstLine = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .split('\n')[0]!
+    .slice(0, 120);
 const webUrl = (u: string | null | undefined) => (u && /^https?:\/\//i.test(u.trim()) ? u.trim() : null);
 
 function fromPage(html: string, url: string | null, captured: string | null, fallbackTitle: string | null): BinaryRead {
   const a = readHtml(html);
-  return { text: a.text, title: a.title ?? fallbackTitle ?? '', authors: a.authors, publisher: a.publisher, published: a.published, publishedRaw: a.publishedRaw, url: a.url ?? url, accessed: isoDate(captured) };
+  return {
+    text: a.text,
+    title: a.title ?? fallbackTitle ?? '',
+    authors: a.authors,
+    publisher: a.publisher,
+    published: a.published,
+    publishedRaw: a.publishedRaw,
+    url: a.url ?? url,
+    accessed: isoDate(captured),
+  };
 }
 
 export const readMhtml: BinaryReader = async (bytes, fileName) => {
@@ -43,7 +63,7 @@ export const readMhtml: BinaryReader = async (bytes, fileName) => {
   } catch (e) {
     throw fail(fileName, `not a readable MHTML file (${firstLine(e)})`);
   }
-  const index = parsed.index ? parsed.frames[parsed.index] ?? parsed.resources[parsed.index] : undefined;
+  const index = parsed.index ? (parsed.frames[parsed.index] ?? parsed.resources[parsed.index]) : undefined;
   if (!index || !/html/i.test(index.contentType)) throw fail(fileName, 'the MHTML file holds no archived page');
   try {
     ({ data: html, title } = await lib.convert(parsed, { fetchMissingResources: false, enableScripts: false }));

@@ -63,7 +63,14 @@ export function openZip(bytes: Uint8Array, fileName: string, kind: string): ZipA
     const flags = buf.readUInt16LE(p + 8);
     const nameLen = buf.readUInt16LE(p + 28);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const e: Entry = { name, method: buf.readUInt16LE(p + 10), crc: buf.readUInt32LE(p + 16), compressedSize: buf.readUInt32LE(p + 20), size: buf.readUInt32LE(p + 24), localOffset: buf.readUInt32LE(p + 42) };
+    const e: Entry = {
+      name,
+      method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
+    };
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
     if (unsafeName(name)) throw fail(fileName, `the archive holds a file named "${name.slice(0, 80)}" that points outside it; refused`);
     if (flags & 1) throw fail(fileName, `the ${kind} file is encrypted; remove its password and import it again`);
@@ -91,7 +98,8 @@ export function openZip(bytes: Uint8Array, fileName: string, kind: string): ZipA
         // One byte over the declared size proves the declaration false: inflating stops there.
         out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size + 1) });
       } catch (err) {
-        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw fail(fileName, `"${name.slice(0, 80)}" in the archive unpacks to more than it declares (a zip bomb); refused`);
+        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw fail(fileName, `"${name.slice(0, 80)}" in the archive unpacks to more than it declares (a zip bomb); refused`);
         throw damaged();
       }
     }

@@ -103,7 +103,8 @@ export function pageList(pages: readonly number[]): string {
 /** One-line reasons for a PDF pdfjs cannot open. */
 function openFailure(name: string, e: unknown): NotebookError {
   const kind = (e as { name?: string })?.name;
-  if (kind === 'PasswordException') return new NotebookError('unsupported_file', `${name}: the PDF is encrypted with a password; save an unprotected copy (for example, print it to PDF) and import that`);
+  if (kind === 'PasswordException')
+    return new NotebookError('unsupported_file', `${name}: the PDF is encrypted with a password; save an unprotected copy (for example, print it to PDF) and import that`);
   const detail = ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 120);
   return new NotebookError('unsupported_file', `${name}: not a readable PDF (damaged or truncated: ${detail})`);
 }
@@ -146,11 +147,18 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<BinaryRe
       if (lines.length === 0) noText.push(n);
       pageLines.push(lines);
     }
-    if (noText.length === doc.numPages) throw new NotebookError('unsupported_file', `${name}: the PDF has no text layer on any of its ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} (a scan?); it needs OCR before it can be imported`);
+    if (noText.length === doc.numPages)
+      throw new NotebookError(
+        'unsupported_file',
+        `${name}: the PDF has no text layer on any of its ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} (a scan?); it needs OCR before it can be imported`,
+      );
     const furniture = findFurniture(pageLines);
     const bodySize = bodySizeOf(pageLines.map((lines, i) => lines.filter((_l, k) => !furniture.removed[i]!.has(k))));
     const pages: PageText[] = pageLines.map((lines, i) => {
-      const { body, notes } = splitFootnotes(lines.filter((_l, k) => !furniture.removed[i]!.has(k)), bodySize);
+      const { body, notes } = splitFootnotes(
+        lines.filter((_l, k) => !furniture.removed[i]!.has(k)),
+        bodySize,
+      );
       return { body: paragraphsOf(readingOrder(body)), notes: paragraphsOf(readingOrder(notes)) };
     });
     const assembled = assemble(pages);
@@ -158,8 +166,17 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<BinaryRe
     const notes: string[] = [];
     const labels = ((await doc.getPageLabels().catch(() => null)) as string[] | null) ?? null;
     const map = pageMap(assembled, labels, furniture.printed, furniture.offset, doc.numPages, notes);
-    if (noText.length) notes.push(`PDF page${noText.length === 1 ? '' : 's'} ${pageList(noText)} (of ${doc.numPages}) ha${noText.length === 1 ? 's' : 've'} no text layer and need${noText.length === 1 ? 's' : ''} OCR: ${noText.length === 1 ? 'its' : 'their'} text is not imported`);
-    if (furniture.kinds.length) notes.push(`running headers and footers left out of the text: ${furniture.kinds.slice(0, 3).map((k) => `“${k.text.slice(0, 60)}” (${k.pages} pages)`).join('; ')}${furniture.kinds.length > 3 ? `; and ${furniture.kinds.length - 3} more` : ''}`);
+    if (noText.length)
+      notes.push(
+        `PDF page${noText.length === 1 ? '' : 's'} ${pageList(noText)} (of ${doc.numPages}) ha${noText.length === 1 ? 's' : 've'} no text layer and need${noText.length === 1 ? 's' : ''} OCR: ${noText.length === 1 ? 'its' : 'their'} text is not imported`,
+      );
+    if (furniture.kinds.length)
+      notes.push(
+        `running headers and footers left out of the text: ${furniture.kinds
+          .slice(0, 3)
+          .map((k) => `“${k.text.slice(0, 60)}” (${k.pages} pages)`)
+          .join('; ')}${furniture.kinds.length > 3 ? `; and ${furniture.kinds.length - 3} more` : ''}`,
+      );
     const footnotePages = pages.filter((p) => p.notes.length).length;
     if (footnotePages) notes.push(`footnotes of ${footnotePages} page${footnotePages === 1 ? '' : 's'} follow the body text, each cited with its page`);
     const raw = await doc.getMetadata().catch(() => null);
@@ -202,7 +219,9 @@ function pageMap(a: { starts: number[]; pages: number[] }, labels: string[] | nu
   if (usable && offset !== null) {
     const clash = printed.findIndex((p, i) => p !== null && labels[i] !== String(p));
     if (clash >= 0) {
-      notes.push(`the PDF's page labels and its printed page numbers disagree (PDF page ${clash + 1} is labelled “${labels[clash]!.slice(0, 20)}” but prints ${printed[clash]}); citations use the labels; to cite the printed numbers: notebook edit SOURCE --page-offset ${offset}`);
+      notes.push(
+        `the PDF's page labels and its printed page numbers disagree (PDF page ${clash + 1} is labelled “${labels[clash]!.slice(0, 20)}” but prints ${printed[clash]}); citations use the labels; to cite the printed numbers: notebook edit SOURCE --page-offset ${offset}`,
+      );
     }
   }
   const origin: PageMap['origin'] = usable ? 'labels' : offset !== null ? 'printed' : 'position';

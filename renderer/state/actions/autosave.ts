@@ -80,7 +80,17 @@ export function saveSourceField(id: string, key: keyof SourceForm, value: string
   const problem = sourceFieldProblem(key, value);
   if (problem) return Promise.resolve({ message: problem, detail: null });
   const v = value.trim();
-  const patch = key === 'authors' ? { authors: v.split(/[;,]/).map((a) => a.trim()).filter(Boolean) } : key === 'title' ? { title: v } : { [key]: v ? v : null };
+  const patch =
+    key === 'authors'
+      ? {
+          authors: v
+            .split(/[;,]/)
+            .map((a) => a.trim())
+            .filter(Boolean),
+        }
+      : key === 'title'
+        ? { title: v }
+        : { [key]: v ? v : null };
   return attempt(() => edit('updateSource', { id, patch: patch as never }));
 }
 

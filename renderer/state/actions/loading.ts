@@ -24,11 +24,7 @@ export async function init(): Promise<void> {
   store.set({ themePref: pref, systemDark: scheme.dark });
   applyTheme();
   stopListeners.forEach((f) => f());
-  stopListeners = [
-    scheme.stop,
-    client.onMenu(handleMenu),
-    client.onFileDrop({ over: (active) => store.set({ dropActive: active }), drop: (files) => void importFiles(files) }),
-  ];
+  stopListeners = [scheme.stop, client.onMenu(handleMenu), client.onFileDrop({ over: (active) => store.set({ dropActive: active }), drop: (files) => void importFiles(files) })];
   // Follow pushed changes first, then load the snapshot, so no write in between is missed.
   const sync = startSync();
   stopListeners.push(sync.stop);

@@ -7,7 +7,7 @@
 import type { SourceMeta } from '../../../shared/model/records.ts';
 import type { TrashItem } from '../../../shared/model/trash.ts';
 import { store } from '../store.ts';
-import { edit, guard, must, toast } from './common.ts';
+import { edit, guard, toast } from './common.ts';
 
 export type SourceEdit = Partial<Pick<SourceMeta, 'title' | 'authors' | 'publisher' | 'published' | 'url' | 'accessed'>>;
 export type { TrashItem };
@@ -59,6 +59,10 @@ export async function restoreSource(id: string): Promise<void> {
 export async function emptyTrash(ids?: string[]): Promise<void> {
   await guard(async () => {
     const r = await edit('emptyTrash', ids ? { ids } : {});
-    toast(r.removed.length ? `Removed ${plural(r.removed.length, 'source')} from the Trash for good. Undo (Ctrl+Z) can still bring ${r.removed.length === 1 ? 'it' : 'them'} back in this session.` : 'The Trash was already empty.');
+    toast(
+      r.removed.length
+        ? `Removed ${plural(r.removed.length, 'source')} from the Trash for good. Undo (Ctrl+Z) can still bring ${r.removed.length === 1 ? 'it' : 'them'} back in this session.`
+        : 'The Trash was already empty.',
+    );
   });
 }

@@ -54,8 +54,7 @@ export function runSession(bundle: string, cfg: ChildConfig, kill: KillRule | nu
       if (l.startsWith('c ')) {
         s.inFlight = JSON.parse(l.slice(2)) as Change[];
         commitsThisOp++;
-      }
-      else if (l === 'a') {
+      } else if (l === 'a') {
         applyChanges(model, s.inFlight ?? []);
         s.inFlight = null;
         s.acks++;
@@ -65,8 +64,7 @@ export function runSession(bundle: string, cfg: ChildConfig, kill: KillRule | nu
         s.ops++;
         if (commitsThisOp > 1) s.multiCommitOps.push(l.slice(2));
         commitsThisOp = 0;
-      }
-      else if (l.startsWith('m ')) s.memoryMatched = l.slice(2) === digestOf(model);
+      } else if (l.startsWith('m ')) s.memoryMatched = l.slice(2) === digestOf(model);
       else if (l === 'done') done = true;
       if (!kill) return;
       if (kill.afterAcks !== undefined && !kill.onPhase && s.acks >= kill.afterAcks) killNow('ack');
