@@ -73,6 +73,7 @@ export interface CatalogRead {
  */
 export function currentCatalog(reader: ShardReader, persist: boolean, onShard?: (id: SourceId, shard: SourceShard | null) => void): CatalogRead {
   const root = reader.root;
+  const startedAt = Date.now();
   const file = readCatalog(root);
   const cached = new Map<string, Stored>();
   for (const e of file?.entries ?? []) cached.set(e.rel, e);
@@ -99,6 +100,9 @@ export function currentCatalog(reader: ShardReader, persist: boolean, onShard?: 
     entries.set(shard.source.id, entry);
     stored.push({ rel, stamp, ...entry });
     if (!old || !sameStamp(old.stamp, stamp)) changed = true;
+    // Read again only because it was stamped too close to the catalog's writing to tell; it is
+    // older now, so a catalog written now vouches for it (else every listing re-reads it forever).
+    else if (!settled(stamp, writtenAt) && settled(stamp, startedAt)) changed = true;
   }
   if (cached.size > 0) changed = true; // shards removed since
   if (changed && persist) {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotebookService } from '../../electron/service/service.ts';
 import { CATALOG_FILE } from '../../electron/storage/catalog.ts';
 import { NotebookStore } from '../../electron/storage/store.ts';
@@ -131,6 +131,23 @@ describe('the catalog', () => {
     const s = await service(dir, 'lazy');
     await s.call('listSources');
     expect(s.store.memory.shardReads).toBeLessThanOrEqual(2); // tags.json and the one claim bucket
+  });
+
+  it('written just after its shards, vouches for them once they are old enough, without any edit', async () => {
+    const dir = tempDir();
+    await seeded(dir);
+    await titles(dir); // catalog written within RACY_MS of the shards: it cannot vouch for them yet
+    // Later (the clock moved on; nothing was edited): a listing reads them again and writes a catalog that can.
+    const later = Date.now() + 60_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      await titles(dir);
+      const s = await service(dir, 'lazy');
+      await s.call('listSources');
+      expect(s.store.memory.shardReads).toBeLessThanOrEqual(2); // tags.json and the one claim bucket
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('deleted, damaged or hand-edited, is rebuilt from the shards', async () => {
