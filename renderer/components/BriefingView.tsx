@@ -125,7 +125,7 @@ export function BriefingView() {
             </select>
           </label>
           {chosenUserStyle && (
-            <p className="subtle" aria-label="Style licence">
+            <p className="subtle" role="note" aria-label="Style licence">
               {styleLicence(chosenUserStyle)}
             </p>
           )}
@@ -291,7 +291,7 @@ export function BriefingView() {
                 {/* The file's part marks are HTML comments other Markdown readers hide; this renderer shows raw HTML as text. */}
                 <Markdown source={stripMarks(preview.content)} />
               </article>
-              <pre className="briefing-source" aria-label="Briefing Markdown" hidden={!showSource}>
+              <pre className="briefing-source" role="figure" aria-label="Briefing Markdown" hidden={!showSource}>
                 {preview.content}
               </pre>
             </>

@@ -56,7 +56,7 @@ export function HelpView() {
           </tbody>
         </table>
         <h2>Search syntax</h2>
-        <pre className="search-help" aria-label="Search syntax">
+        <pre className="search-help" role="figure" aria-label="Search syntax">
           {SEARCH_HELP}
         </pre>
         <h2>Working with sources</h2>

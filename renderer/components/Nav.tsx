@@ -51,12 +51,15 @@ export function Nav() {
               <Icon name={it.icon} />
               <span className="nav-label">{it.label}</span>
               {badge[it.view] ? (
-                <span
-                  className={'nav-count' + (it.view === 'review' ? ' alert' : '')}
-                  aria-hidden={it.view === 'review' ? undefined : 'true'}
-                  aria-label={it.view === 'review' ? `${badge[it.view]} to review` : undefined}
-                >
-                  {badge[it.view]}
+                <span className={'nav-count' + (it.view === 'review' ? ' alert' : '')} aria-hidden={it.view === 'review' ? undefined : 'true'}>
+                  {it.view === 'review' ? (
+                    <>
+                      <span aria-hidden="true">{badge[it.view]}</span>
+                      <span className="visually-hidden">{badge[it.view]} to review</span>
+                    </>
+                  ) : (
+                    badge[it.view]
+                  )}
                 </span>
               ) : null}
             </button>

@@ -56,7 +56,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
           {item.newText === null ? (
             <p className="subtle">Not found in the new version.</p>
           ) : (
-            <p className="review-diff" aria-label="Word changes">
+            <p className="review-diff" role="figure" aria-label="Word changes">
               {item.diff.map((d, i) => (d.op === 'insert' ? <ins key={i}>{d.text}</ins> : d.op === 'delete' ? <del key={i}>{d.text}</del> : <span key={i}>{d.text}</span>))}
             </p>
           )}

@@ -64,7 +64,7 @@ export function SearchView() {
         </div>
       </header>
       {showHelp && (
-        <pre className="search-help pad-x" aria-label="Search syntax">
+        <pre className="search-help pad-x" role="figure" aria-label="Search syntax">
           {SEARCH_HELP}
         </pre>
       )}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import * as A from '../state/actions.ts';
 import { isTagWithin } from '../../shared/model/tags.ts';
-import { excerpt, plural, tagTree } from '../state/derive.ts';
+import { excerpt, tagTree } from '../state/derive.ts';
 import type { TagNode } from '../state/derive.ts';
 import { useStore } from '../state/store.ts';
 
@@ -75,7 +75,7 @@ function TagRow({ node, all, active, onFocus }: { node: TagNode; all: TagNode[];
       <button type="button" className="link-button tag-name" onClick={onFocus} aria-pressed={active} title={node.name}>
         {node.label}
       </button>
-      <span className="tag-counts" aria-label={`${plural(node.totalQuotes, 'quote')}, ${plural(node.totalClaims, 'claim')}`}>
+      <span className="tag-counts">
         {node.totalQuotes} {node.totalQuotes === 1 ? 'quote' : 'quotes'} · {node.totalClaims} {node.totalClaims === 1 ? 'claim' : 'claims'}
       </span>
       {mode === 'idle' ? (
