@@ -8,28 +8,21 @@
 import { randomBytes } from 'node:crypto';
 import { NotebookError, ok } from '../../shared/result.ts';
 import type { Result } from '../../shared/result.ts';
-import { API_METHODS, EXPORT_FILES, READ_METHODS } from '../../shared/api/contract.ts';
+import { API_METHODS, READ_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod, ApiResults, NotebookHandlers, ParsedArgs } from '../../shared/api/contract.ts';
 import * as actions from '../../shared/model/actions.ts';
 import type { Outcome } from '../../shared/model/actions.ts';
 import { makeId } from '../../shared/model/ids.ts';
 import { currentSince, needsReview, SCHEMA_VERSION } from '../../shared/model/records.ts';
-import type { ClaimId, SourceId, SourceMeta } from '../../shared/model/records.ts';
+import type { SourceId, SourceMeta } from '../../shared/model/records.ts';
 import { addSourceVersion, recogniseVersionOf, reviewAnchor } from '../../shared/model/versions.ts';
-import { acceptSuggestion, claimedFigures, dismissSuggestion } from '../../shared/model/suggest.ts';
-import { suggestionsOf } from './off-thread.ts';
-import { slicer } from './slices.ts';
+import * as suggestions from './suggestions.ts';
+import * as exporting from './export-calls.ts';
 import { ConflictTracker } from './conflicts.ts';
 import { claimDetail, claimOrder, claimRelations, quoteOrder, relationItems, reviewItem } from '../../shared/api/listings.ts';
 import { describeEdit } from './edit-labels.ts';
 import { EditHistory, HISTORY_LIMIT, recordEveryWrite } from './history.ts';
 import type { CallNamer } from './history.ts';
-import { describeProblem } from '../../shared/export/integrity.ts';
-import { exportNotebook, ExportScopeError } from '../export/index.ts';
-import { suggestFileName } from '../export/write.ts';
-import { addUserStyle, listUserStyles, loadUserStyle, USER_STYLE_PREFIX } from '../export/user-styles.ts';
-import { AnnotationFormatError, parseAnnotations, planAnnotations } from '../../shared/export/annotation-import.ts';
-import type { BuiltInStyle } from '../export/citations.ts';
 import { loadSampleNotebook } from './sample.ts';
 import { NotebookSearch } from './search.ts';
 import * as trash from './trash.ts';
@@ -420,67 +413,10 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- suggestions and conflicts ----------
 
-  /** A source's suggestions, all of them or those in the paragraphs overlapping [from, to) (figures never span a blank line). */
-  private async suggestions(sourceId: SourceId, from?: number, to?: number) {
-    const source = this.view.getSource(sourceId);
-    if (!source) throw new NotebookError('not_found', `no source ${sourceId}`);
-    const text = await this.store.getText(source.sha256);
-    // A long text is read in a worker thread (off-thread.ts): other requests are answered meanwhile.
-    if (from === undefined && to === undefined) return { source, text, list: await suggestionsOf(this.view, source, text) };
-    const before = from === undefined || from <= 0 ? -1 : text.lastIndexOf('\n\n', Math.min(from, text.length));
-    const a = before < 0 ? 0 : before + 2;
-    const b = to === undefined || to >= text.length ? text.length : ((i) => (i < 0 ? text.length : i))(text.indexOf('\n\n', Math.max(a, to)));
-    const part = (await suggestionsOf(this.view, source, text.slice(a, b), false)).map((s) => {
-      const figure = { ...s.figure, start: s.figure.start + a, end: s.figure.end + a, sentenceStart: s.figure.sentenceStart + a, sentenceEnd: s.figure.sentenceEnd + a };
-      return { ...s, key: `${figure.start}-${figure.end}`, figure, sentence: { ...s.sentence, start: s.sentence.start + a, end: s.sentence.end + a } };
-    });
-    // Claimed figures are found against the whole text's offsets.
-    const claimed = claimedFigures(this.view, source);
-    return { source, text, list: part.map((s) => ({ ...s, claimedBy: claimed(s.figure) })) };
-  }
-
-  listSuggestions: Handler<'listSuggestions'> = async ({ sourceId, includeDecided, from, to }) => {
-    const { list } = await this.suggestions(sourceId, from, to);
-    // Shaped in slices: a long source has tens of thousands (slices.ts).
-    const out: ApiResults['listSuggestions'] = [];
-    const pause = slicer();
-    for (const s of list) {
-      if (!includeDecided && s.status !== 'open') continue;
-      const { sentenceStart: _s, sentenceEnd: _e, ...figure } = s.figure;
-      out.push({ key: s.key, status: s.status, figure, sentence: s.sentence, claimedBy: s.claimedBy ?? null });
-      const p = pause();
-      if (p) await p;
-    }
-    return ok(out);
-  };
-
-  decideSuggestion: Handler<'decideSuggestion'> = async ({ sourceId, key, action, statement, tags }) => {
-    const [start, end] = key.split('-').map(Number) as [number, number];
-    const { text, list } = await this.suggestions(sourceId, start, end);
-    const suggestion = list.find((s) => s.key === key);
-    if (!suggestion) throw new NotebookError('not_found', `no suggested figure ${key} in source ${sourceId}; list them with \`notebook suggest ${sourceId}\``);
-    if (action === 'dismiss') {
-      const r = await this.run(dismissSuggestion(this.view, sourceId, suggestion, this.ctx()));
-      return r.ok ? ok({ key, status: 'dismissed' as const, quote: null, claim: null }) : r;
-    }
-    const r = await this.run(acceptSuggestion(this.view, sourceId, text, suggestion, { statement, tags }, this.ctx()));
-    return r.ok ? ok({ key, status: 'accepted' as const, quote: r.value.quote, claim: r.value.claim }) : r;
-  };
-
-  dismissSuggestions: Handler<'dismissSuggestions'> = async ({ sourceId, keys }) => {
-    const offsets = keys.flatMap((k) => k.split('-').map(Number));
-    const { list } = await this.suggestions(sourceId, Math.min(...offsets), Math.max(...offsets));
-    const byKey = new Map(list.map((s) => [s.key, s]));
-    const missing = keys.find((k) => !byKey.has(k));
-    if (missing) throw new NotebookError('not_found', `no suggested figure ${missing} in source ${sourceId}; list them with \`notebook suggest ${sourceId}\``);
-    const open = [...new Set(keys)].map((k) => byKey.get(k)!).filter((s) => s.status === 'open');
-    const source = this.view.getSource(sourceId)!;
-    const dismissed = [...new Set([...source.suggestions.dismissed, ...open.map((s) => s.decision)])];
-    if (dismissed.length > 100_000) throw new NotebookError('invalid_argument', `a source keeps at most 100,000 dismissed figures; this would make ${dismissed.length.toLocaleString('en')}`);
-    if (open.length === 0) return ok({ dismissed: 0 });
-    const record = { ...source, suggestions: { ...source.suggestions, dismissed }, updatedAt: this.ctx().now };
-    return this.run(ok({ value: { dismissed: open.length }, changes: [{ kind: 'source' as const, op: 'put' as const, record }] }));
-  };
+  listSuggestions: Handler<'listSuggestions'> = async (args) => suggestions.listSuggestions(this.suggestionDeps(), args);
+  decideSuggestion: Handler<'decideSuggestion'> = async (args) => suggestions.decideSuggestion(this.suggestionDeps(), args);
+  dismissSuggestions: Handler<'dismissSuggestions'> = async (args) => suggestions.dismissSuggestions(this.suggestionDeps(), args);
+  private suggestionDeps = (): suggestions.SuggestionDeps => ({ view: this.view, getText: (sha) => this.store.getText(sha), run: (o) => this.run(o), ctx: () => this.ctx() });
 
   listConflicts: Handler<'listConflicts'> = async () => ok(relationItems(this.view, await this.judgement.get(), (r) => r === 'conflict'));
   listFigureChanges: Handler<'listFigureChanges'> = async () => ok(relationItems(this.view, await this.judgement.get(), (r) => r !== 'conflict'));
@@ -500,77 +436,11 @@ export class NotebookService implements NotebookHandlers {
 
   // ---------- export ----------
 
-  exportBriefing: Handler<'exportBriefing'> = async ({ format, style, locale, tags, claimIds, includeUnverified, quoteNotes, provenance, title }) => {
-    let result: Awaited<ReturnType<typeof exportNotebook>>;
-    try {
-      result = await exportNotebook({
-        locale,
-        view: this.view,
-        // What is on disk right now, bypassing the verified cache: tampering must show.
-        getText: async (id) => this.store.readTextUnchecked(this.view.getSource(id)!.sha256),
-        sha256,
-        format,
-        style: style?.startsWith(USER_STYLE_PREFIX) ? loadUserStyle(this.store.root, style) : ((style ?? 'apa') as BuiltInStyle),
-        tags,
-        claimIds,
-        includeUnverified: includeUnverified ?? false,
-        quoteNotes,
-        provenance,
-        title,
-        date: this.clock().toISOString().slice(0, 10),
-        conflicts: (await this.judgement.get()).pairs.map((p) => ({ a: p.a as ClaimId, b: p.b as ClaimId, reason: p.reason, relation: p.relation, older: p.older as ClaimId | undefined })),
-      });
-    } catch (e) {
-      if (e instanceof ExportScopeError) throw new NotebookError('not_found', e.message);
-      throw e;
-    }
-    const problems = result.problems.map((p) => ({ quoteId: p.quoteId, message: describeProblem(p) }));
-    const { extension: ext, mimeType, base64 } = EXPORT_FILES[format];
-    return ok({
-      stopped: !result.ok,
-      content: result.ok ? result.content : null,
-      problems,
-      fileName: suggestFileName(title || 'briefing', ext),
-      mimeType,
-      ...(base64 ? { encoding: 'base64' as const } : {}),
-    });
-  };
-
-  addCitationStyle: Handler<'addCitationStyle'> = async ({ xml, fileName }) => {
-    if (!this.store.writable) throw new NotebookError('locked', `the notebook at ${this.store.root} is open in another process; close it there to add a style`);
-    return ok(addUserStyle(this.store.root, xml, fileName));
-  };
-
-  listCitationStyles: Handler<'listCitationStyles'> = async () => ok(listUserStyles(this.store.root));
-
-  importAnnotations: Handler<'importAnnotations'> = async ({ json }) => {
-    let parsed: ReturnType<typeof parseAnnotations>;
-    try {
-      parsed = parseAnnotations(json);
-    } catch (e) {
-      if (e instanceof AnnotationFormatError) throw new NotebookError('invalid_argument', e.message);
-      throw e;
-    }
-    const sources = [...this.view.sources()];
-    const texts = new Map<string, string>();
-    for (const s of sources) texts.set(s.id, await this.store.getText(s.sha256));
-    const results: ApiResults['importAnnotations']['results'] = [];
-    for (const p of planAnnotations(parsed, sources, (id) => texts.get(id) ?? '')) {
-      if (p.status !== 'anchored') {
-        results.push({ index: p.index, status: p.status, quoteId: null, sourceId: null, message: p.message });
-        continue;
-      }
-      const same = [...this.view.quotes()].find((q) => q.sourceId === p.sourceId && q.selectors[0].start === p.start && q.selectors[0].end === p.end);
-      if (same) {
-        results.push({ index: p.index, status: 'duplicate', quoteId: same.id, sourceId: p.sourceId, message: `annotation ${p.index + 1}: already quote ${same.id}` });
-        continue;
-      }
-      const r = await this.createQuote({ sourceId: p.sourceId, range: { start: p.start, end: p.end }, ...(p.note ? { note: p.note } : {}), ...(p.tags.length ? { tags: p.tags } : {}) });
-      if (!r.ok) throw new NotebookError(r.error.code, r.error.message);
-      results.push({ index: p.index, status: 'imported', quoteId: r.value.id, sourceId: p.sourceId, message: '' });
-    }
-    return ok({ imported: results.filter((r) => r.status === 'imported').length, results });
-  };
+  exportBriefing: Handler<'exportBriefing'> = async (args) => exporting.exportBriefing(this.exportDeps(), args);
+  addCitationStyle: Handler<'addCitationStyle'> = async (args) => exporting.addCitationStyle(this.exportDeps(), args);
+  listCitationStyles: Handler<'listCitationStyles'> = async () => exporting.listCitationStyles(this.exportDeps());
+  importAnnotations: Handler<'importAnnotations'> = async (args) => exporting.importAnnotations(this.exportDeps(), args, (a) => this.createQuote(a));
+  private exportDeps = (): exporting.ExportDeps => ({ view: this.view, store: this.store, today: () => this.clock().toISOString().slice(0, 10), judgement: () => this.judgement.get() });
 
   quoteContext: Handler<'quoteContext'> = async ({ id, version, chars }) => {
     const q = this.view.getQuote(id);
