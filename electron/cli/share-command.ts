@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { NotebookStore } from '../storage/store.ts';
 import { mergeFileDriver, resolveMerge, settleAfterMerge, shareInit, walPending } from '../share/git.ts';
 import type { Io } from './main.ts';

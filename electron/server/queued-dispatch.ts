@@ -8,7 +8,7 @@
 import { READ_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod, ApiResults, NotebookHandlers } from '../../shared/api/contract.ts';
 import { dispatch } from '../../shared/api/dispatch.ts';
-import type { Result } from '../../shared/api/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { CallQueue } from './call-queue.ts';
 
 /** A service that can start a call's work ahead of its turn. */

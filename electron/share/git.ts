@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { MANIFEST, SCHEMA_VERSION, TrashShardSchema } from '../storage/layout.ts';
 import type { SourceShard } from '../storage/layout.ts';
 import { parseShard, serialize } from '../storage/shard-file.ts';

@@ -8,7 +8,7 @@
  */
 import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotebookError } from '../../shared/api/result.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { byKey } from '../../shared/model/merge.ts';
 import type { Claim, Quote, SourceId, Tag, TrashEntry } from '../../shared/model/records.ts';
 import { tagAncestors } from '../../shared/model/tags.ts';

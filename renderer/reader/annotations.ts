@@ -7,6 +7,7 @@
  */
 import type { ClaimDetail } from '../../shared/api/contract.ts';
 import type { HighlightColor, Quote } from '../../shared/model/records.ts';
+import { isTagWithin } from '../../shared/model/tags.ts';
 import { anchorStatus, paintable } from '../state/derive.ts';
 import type { AnchorStatusName } from '../state/derive.ts';
 
@@ -42,7 +43,8 @@ export function inDocumentOrder(quotes: readonly Quote[]): Quote[] {
 function matches(a: Annotation, f: AnnotationFilter): boolean {
   const q = a.quote;
   if (f.colors.length > 0 && !f.colors.includes(q.color)) return false;
-  if (f.tag && !q.tags.some((t) => t === f.tag || t.startsWith(f.tag + '/'))) return false;
+  const tag = f.tag;
+  if (tag && !q.tags.some((t) => isTagWithin(t, tag))) return false;
   switch (f.status) {
     case 'all':
       return true;
