@@ -11,7 +11,7 @@ import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { CITATION_STYLES, EXPORT_FORMATS } from '../../shared/api/contract.ts';
 import { EVIDENCE_COLUMNS } from '../../shared/export/evidence.ts';
-import { FIXTURES, dragSelect, openEmptyNotebook, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, fireMenu, openEmptyNotebook, standInMenuBridge, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const PHRASE = 'cost about 412 million euros';
@@ -22,10 +22,7 @@ const s = useSession();
 describe('the briefing view’s formats, styles and switches', () => {
   it('offers every format and style, takes a CSL style file with its licence and a language, and switches the appendix', async () => {
     const { page } = s;
-    await page.addInitScript(() => {
-      const w = window as unknown as { notebookApp: unknown; __menu?: (action: string) => void };
-      w.notebookApp = { onMenu: (listener: (action: string) => void) => ((w.__menu = listener), () => {}) };
-    });
+    await standInMenuBridge(page);
     await openEmptyNotebook(page, s.server.url);
     await page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'harbour-dredging.txt'));
     await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: TITLE, exact: true }).click();
@@ -33,7 +30,7 @@ describe('the briefing view’s formats, styles and switches', () => {
     await page.getByRole('toolbar', { name: 'Selection actions' }).getByRole('button', { name: 'Make claim' }).click();
     await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Statement').waitFor();
 
-    await page.evaluate(() => (window as unknown as { __menu: (action: string) => void }).__menu('export-briefing'));
+    await fireMenu(page, 'export-briefing');
     await page.getByRole('heading', { level: 1, name: 'Briefing' }).waitFor();
     const preview = page.getByRole('article', { name: 'Briefing preview' });
     const footnotes = preview.getByRole('region', { name: 'Footnotes' });

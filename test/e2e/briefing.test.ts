@@ -10,7 +10,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, dragSelect, openEmptyNotebook, saveField, screenshot, useSession } from './support/harness.ts';
+import { FIXTURES, dragSelect, fireMenu, openEmptyNotebook, saveField, screenshot, standInMenuBridge, useSession } from './support/harness.ts';
 
 const TITLE = 'Port of Vellmar dredging plan stalls as costs climb';
 const PHRASE = 'cost about 412 million euros';
@@ -30,11 +30,7 @@ const s = useSession();
 describe('the briefing view', () => {
   it('previews the Markdown briefing with quotes and footnotes, exports exactly that text, keeps hostile markup inert, and stops on a tampered source', async () => {
     const { page } = s;
-    // Stand in for the Electron preload's menu bridge, to fire the File menu's "Export briefing…".
-    await page.addInitScript(() => {
-      const w = window as unknown as { notebookApp: unknown; __menu?: (action: string) => void };
-      w.notebookApp = { onMenu: (listener: (action: string) => void) => ((w.__menu = listener), () => {}) };
-    });
+    await standInMenuBridge(page);
     await openEmptyNotebook(page, s.server.url);
     await page.getByLabel('Choose files to import').setInputFiles(join(FIXTURES, 'harbour-dredging.txt'));
     await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: TITLE, exact: true }).click();
@@ -50,7 +46,7 @@ describe('the briefing view', () => {
     await saveField(inspector.getByLabel('Note', { exact: true }));
 
     // The menu command opens the briefing: the quote as a blockquote with its footnote, and the citation below.
-    await page.evaluate(() => (window as unknown as { __menu: (action: string) => void }).__menu('export-briefing'));
+    await fireMenu(page, 'export-briefing');
     await page.getByRole('heading', { level: 1, name: 'Briefing' }).waitFor();
     await page.getByLabel('Briefing title', { exact: true }).fill('Vellmar port costs');
     const preview = page.getByRole('article', { name: 'Briefing preview' });

@@ -247,3 +247,19 @@ export async function saveField(field: Locator): Promise<void> {
   await field.press('Control+Enter');
   await field.locator('xpath=ancestor::*[@data-autosave][1]').locator('.save-saved').waitFor();
 }
+
+/**
+ * Stands in for the Electron preload's menu bridge (call before the page loads), so a
+ * test can fire a File-menu action with `fireMenu`, as the app's menu does.
+ */
+export async function standInMenuBridge(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { notebookApp: unknown; __menu?: (action: string) => void };
+    w.notebookApp = { onMenu: (listener: (action: string) => void) => ((w.__menu = listener), () => {}) };
+  });
+}
+
+/** Fires a menu action through the bridge `standInMenuBridge` installed. */
+export async function fireMenu(page: Page, action: string): Promise<void> {
+  await page.evaluate((a) => (window as unknown as { __menu: (action: string) => void }).__menu(a), action);
+}
